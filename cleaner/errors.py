@@ -1,0 +1,21 @@
+"""Errors that cleaner reports to users as one line, never as a traceback."""
+
+from __future__ import annotations
+
+
+class CleanerError(Exception):
+    """A problem the user can fix; ``str()`` is the whole one-line message."""
+
+
+class RuleError(CleanerError):
+    """A rule file that cannot be loaded, located as ``path:line: message``.
+
+    >>> str(RuleError("rules/x.yaml", 4, "unknown kind 'drop'"))
+    "rules/x.yaml:4: unknown kind 'drop'"
+    """
+
+    def __init__(self, path: str, line: int, message: str):
+        super().__init__(f"{path}:{line}: {message}")
+        self.path = path
+        self.line = line
+        self.message = message

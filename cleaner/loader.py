@@ -1,0 +1,165 @@
+"""Load rule files: YAML in safe mode, validated against ``schema.SCHEMA``.
+
+Every problem becomes a ``RuleError`` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Iterable
+
+import jsonschema
+import yaml
+
+from .errors import RuleError
+from .rules import KIND_CLASSES, Rule, Spec
+from .schema import KIND_KEYS, KINDS, SCHEMA
+
+RULE_FILE_SUFFIXES = (".yaml", ".yml")
+
+_ALLOWED_TAGS = {
+    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "map", "seq")
+}
+_VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
+
+
+def builtin_rules_dir() -> Path:
+    """The built-in rules: inside the installed package, or ``rules/`` in a source checkout."""
+    packaged = Path(__file__).parent / "rules"
+    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "rules"
+
+
+def rule_files(paths: Iterable) -> list:
+    """Expand files and folders (searched recursively, sorted) into rule files."""
+    found = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(
+                sorted(p for p in path.rglob("*") if p.suffix in RULE_FILE_SUFFIXES and p.is_file())
+            )
+        elif path.exists():
+            found.append(path)
+        else:
+            raise RuleError(str(path), 0, "no such rule file or folder")
+    return found
+
+
+def load_rules(paths: Iterable) -> list:
+    """Load every rule from ``paths`` in order, refusing duplicate ids across files."""
+    rules: list[Rule] = []
+    seen: dict[str, Rule] = {}
+    for path in rule_files(paths):
+        for rule in load_file(path):
+            if rule.id in seen:
+                first = seen[rule.id]
+                raise RuleError(
+                    rule.path, rule.line, f"duplicate rule id {rule.id!r} (first at {first.path}:{first.line})"
+                )
+            seen[rule.id] = rule
+            rules.append(rule)
+    return rules
+
+
+def load_file(path) -> list:
+    name = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(name, 0, f"cannot read rule file: {exc}") from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise RuleError(name, mark.line + 1 if mark else 0, f"YAML error: {exc.problem or exc}") from None
+    except yaml.YAMLError as exc:
+        raise RuleError(name, 0, f"YAML error: {exc}") from None
+    if root is None:
+        raise RuleError(name, 1, "empty rule file (expected a mapping with 'rules')")
+    lines: dict = {}
+    data = _to_python(root, name, (), lines)
+    _validate(data, name, lines)
+    return [_build(name, index, rule, lines) for index, rule in enumerate(data["rules"])]
+
+
+def _to_python(node: yaml.Node, path: str, where: tuple, lines: dict):
+    """Turn a composed YAML node into plain data, noting each node's line under its path."""
+    lines[where] = node.start_mark.line + 1
+    if node.tag not in _ALLOWED_TAGS:
+        raise RuleError(path, lines[where], f"YAML tag {node.tag!r} is not allowed in rule files")
+    if isinstance(node, yaml.MappingNode):
+        result = {}
+        for key_node, value_node in node.value:
+            key = _to_python(key_node, path, where + ("<key>",), lines)
+            if key in result:
+                raise RuleError(path, key_node.start_mark.line + 1, f"duplicate key {key!r}")
+            result[key] = _to_python(value_node, path, where + (key,), lines)
+            lines[where + (key,)] = key_node.start_mark.line + 1
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_python(item, path, where + (i,), lines) for i, item in enumerate(node.value)]
+    return yaml.SafeLoader("").construct_object(node)
+
+
+def _validate(data, path: str, lines: dict) -> None:
+    errors = sorted(_VALIDATOR.iter_errors(data), key=lambda e: (len(e.absolute_path), e.path))
+    if not errors:
+        return
+    error = jsonschema.exceptions.best_match(errors)
+    where = tuple(error.absolute_path)
+    while where not in lines:
+        where = where[:-1]
+    raise RuleError(path, lines[where], _message(error, data))
+
+
+def _message(error: jsonschema.ValidationError, data) -> str:
+    """Say what is wrong in words a rule author uses, not in schema terms."""
+    where = list(error.absolute_path)
+    rule = data["rules"][where[1]] if where[:1] == ["rules"] and len(where) > 1 else None
+    prefix = f"{rule.get('id', 'rule %d' % (where[1] + 1))}: " if isinstance(rule, dict) else ""
+    if error.validator in ("additionalProperties", "propertyNames"):
+        unknown = error.instance if error.validator == "propertyNames" else _unknown_key(error)
+        kind = rule.get("kind") if isinstance(rule, dict) else None
+        if kind in KIND_KEYS and any(unknown in keys for keys in KIND_KEYS.values()):
+            return f"{prefix}key {unknown!r} does not belong in a {kind} rule"
+        known = list(error.schema.get("properties", {})) or list(SCHEMA["properties"])
+        if kind in KIND_KEYS:
+            known = ["id", "kind", "description", "examples", *KIND_KEYS[kind]]
+        return f"{prefix}unknown key {unknown!r}{_did_you_mean(unknown, known)}"
+    if where[-1:] == ["kind"] and error.validator == "enum":
+        return f"{prefix}unknown kind {error.instance!r}{_did_you_mean(str(error.instance), KINDS)}"
+    if error.validator == "required":
+        return f"{prefix}{error.message.replace('property', 'key')}"
+    if error.validator in ("anyOf", "oneOf") and rule is not None and error.path == error.relative_path:
+        return f"{prefix}{_missing_choice(rule)}"
+    field = where[-1] if where and isinstance(where[-1], str) else None
+    return f"{prefix}{field + ': ' if field else ''}{error.message}"
+
+
+def _unknown_key(error: jsonschema.ValidationError) -> str:
+    allowed = error.schema.get("properties", {})
+    return next(key for key in error.instance if key not in allowed)
+
+
+def _missing_choice(rule: dict) -> str:
+    if rule.get("kind") == "drop-line":
+        return "a drop-line rule needs 'lines' or 'patterns'"
+    return "a drop-tail rule needs exactly one of 'marker' or 'pattern'"
+
+
+def _did_you_mean(word: str, choices) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _build(path: str, index: int, data: dict, lines: dict) -> Rule:
+    where = ("rules", index)
+    key_lines = {key: lines[where + (key,)] for key in data}
+    item_lines = {
+        (key, i): lines[where + (key, i)]
+        for key, value in data.items()
+        if isinstance(value, list)
+        for i in range(len(value))
+    }
+    spec = Spec(data, path, lines[where], key_lines, item_lines)
+    return KIND_CLASSES[data["kind"]](spec)

@@ -1,0 +1,89 @@
+"""Stage 3, name variants: one pass over the words of the text for all rules.
+
+Variants are looked up by their first word in a dict, so the cost of this stage
+grows with the text, not with the number of variants; regexes are never built
+from them. A variant matches whole words only: ``McKay's`` holds ``McKay``,
+``McKayla`` does not.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .changes import ChangeLog
+from .rules import WORD_CHAR, Variants, overlaps
+
+WORD = regex.compile(r"\w+")
+
+
+class VariantIndex:
+    """All ``variants`` rules, indexed by the first word of each variant.
+
+    For each first word, candidates are tried longest first (``Sergei Lavrov``
+    before ``Sergei``), then in rule order.
+    """
+
+    def __init__(self, rules: list):
+        self.exact: dict[str, list] = {}
+        self.folded: dict[str, list] = {}
+        for order, rule in enumerate(rules):
+            assert isinstance(rule, Variants)
+            for variant in rule.variants:
+                table, key = (self.folded, variant.casefold()) if rule.ignore_case else (self.exact, variant)
+                first = WORD.match(key)
+                table.setdefault(first.group() if first else key, []).append((-len(variant), order, variant, rule))
+        for table in (self.exact, self.folded):
+            for candidates in table.values():
+                candidates.sort(key=lambda c: c[:2])
+
+    def apply(self, text: str, log: ChangeLog) -> str:
+        if not (self.exact or self.folded):
+            return text
+        out: list[str] = []
+        done = 0  # text[:done] is already in out
+        guards = _GuardCache(text)
+        for word in WORD.finditer(text):
+            start = word.start()
+            if start < done:
+                continue
+            hit = self._match(text, start, word.group(), guards)
+            if hit is None:
+                continue
+            end, rule = hit
+            out.append(text[done:start])
+            out.append(rule.canonical)
+            log.at(text, start, rule.id, text[start:end], rule.canonical)
+            done = end
+        if not out:
+            return text
+        out.append(text[done:])
+        return "".join(out)
+
+    def _match(self, text: str, start: int, word: str, guards: "_GuardCache"):
+        candidates = self.exact.get(word, [])
+        if self.folded:
+            candidates = candidates + self.folded.get(word.casefold(), [])
+        for _, _, variant, rule in candidates:
+            end = start + len(variant)
+            found = text[start:end]
+            if (found.casefold() == variant.casefold()) if rule.ignore_case else (found == variant):
+                if end < len(text) and WORD_CHAR.match(text, end):
+                    continue
+                if guards.allows(rule, (start, end)):
+                    return end, rule
+        return None
+
+
+class _GuardCache:
+    """Evaluates each rule's guards at most once per text, and only on a hit."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.admitted: dict[str, bool] = {}
+        self.protected: dict[str, list] = {}
+
+    def allows(self, rule: Variants, span: tuple) -> bool:
+        if rule.id not in self.admitted:
+            self.admitted[rule.id] = rule.guard.admits(self.text)
+            self.protected[rule.id] = rule.guard.protected_spans(self.text)
+        return self.admitted[rule.id] and not overlaps(span, self.protected[rule.id])

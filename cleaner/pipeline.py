@@ -1,0 +1,106 @@
+"""The pipeline: one document in, its clean text out, stage by stage.
+
+1. Unicode repair (``unicode``)
+2. line rules: boilerplate lines dropped (``lines``)
+3. name variants (``names``), then replace rules (punctuation repair)
+4. opt-in: straight quotes, ASCII transliteration
+5. whitespace (``whitespace``)
+
+Within a stage, rules apply in the order they were loaded: built-in files by
+name, then the user's files as given, each file top to bottom.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+import ftfy.fixes
+from unidecode import unidecode
+
+from .changes import NO_LOG, Change, ChangeLog
+from .lines import drop_lines
+from .loader import builtin_rules_dir, load_rules
+from .names import VariantIndex
+from .unicode import repair
+from .whitespace import tidy
+
+
+@dataclass(frozen=True)
+class Config:
+    """What a ``Cleaner`` loads and does besides its rules."""
+
+    rules: tuple = ()  # extra rule files or folders, applied after the built-in ones
+    default_rules: bool = True  # load the built-in rules
+    ascii: bool = False  # transliterate to ASCII with unidecode
+    straight_quotes: bool = False  # turn curly quotes into straight ones
+
+
+class Cleaner:
+    """Rules compiled once, applied to as many texts as you like.
+
+    >>> Cleaner().clean("Minsk sent Vladimir McKay.\\nAdd comment\\n")
+    'Minsk sent Vladimir Makei.\\n'
+    """
+
+    def __init__(self, config: Optional[Config] = None, rules: Optional[list] = None):
+        """Load the rules ``config`` names, or use ``rules`` already loaded."""
+        self.config = config or Config()
+        if rules is None:
+            sources = [builtin_rules_dir()] if self.config.default_rules else []
+            rules = load_rules([*sources, *self.config.rules])
+        self.rules = rules
+        self.line_rules = [r for r in self.rules if r.stage == "lines"]
+        self.variants = VariantIndex([r for r in self.rules if r.stage == "names"])
+        self.text_rules = [r for r in self.rules if r.stage == "text"]
+
+    def clean(self, text: str) -> str:
+        return self._run(text, NO_LOG)
+
+    def explain(self, text: str) -> list:
+        """Every change ``clean`` makes, in order, as ``Change`` records."""
+        log = ChangeLog()
+        self._run(text, log)
+        return log.changes
+
+    def _run(self, text: str, log: ChangeLog) -> str:
+        text = repair(text, log)
+        final_newline = text.endswith("\n")
+        text = drop_lines(text, self.line_rules, log)
+        text = self.variants.apply(text, log)
+        for rule in self.text_rules:
+            text = rule.apply(text, log)
+        if self.config.straight_quotes:
+            text = _whole_text_option(text, "option.straight-quotes", ftfy.fixes.uncurl_quotes, log)
+        if self.config.ascii:
+            text = _whole_text_option(text, "option.ascii", unidecode, log)
+        text = tidy(text, log)
+        return text + "\n" if final_newline and text else text
+
+
+def _whole_text_option(text: str, rule: str, transform, log: ChangeLog) -> str:
+    lines = text.split("\n")
+    for number, line in enumerate(lines, 1):
+        changed = transform(line)
+        if changed != line:
+            log.line(number, rule, line, changed)
+            lines[number - 1] = changed
+    return "\n".join(lines)
+
+
+_default: Optional[Cleaner] = None
+
+
+def clean(text: str) -> str:
+    """Clean ``text`` with the built-in rules.
+
+    >>> clean("Lukashenkoâ€™s envoy said ,“It is done.”")
+    'Lukashenko’s envoy said,“It is done.”'
+    """
+    global _default
+    if _default is None:
+        _default = Cleaner()
+    return _default.clean(text)
+
+
+__all__ = ["Change", "Cleaner", "Config", "clean"]

@@ -1,0 +1,223 @@
+"""The rule kinds: what a rule of each kind matches and how it applies.
+
+The engine knows kinds, never particular rules: every rule comes from a YAML
+file (see ``loader``) and becomes one of the classes here.
+
+Stages run in this order, and a rule's kind fixes its stage:
+``lines`` (drop-tail, drop-line), ``names`` (variants), ``text`` (replace).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+import regex
+
+from .changes import ChangeLog
+from .errors import RuleError
+
+WORD_CHAR = regex.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class Example:
+    input: str
+    output: Optional[str]  # None: the input must come out unchanged
+    line: int
+
+    @property
+    def expected(self) -> str:
+        return self.input if self.output is None else self.output
+
+
+@dataclass
+class Spec:
+    """A rule's validated YAML mapping, with the line of each key for error messages."""
+
+    data: dict
+    path: str
+    line: int
+    key_lines: dict = field(default_factory=dict)
+    # Lines of list items, keyed by (key, index), e.g. ("patterns", 2).
+    item_lines: dict = field(default_factory=dict)
+
+    def error(self, key, message: str) -> RuleError:
+        line = self.item_lines.get(key) or self.key_lines.get(key, self.line)
+        return RuleError(self.path, line, f"{self.data['id']}: {message}")
+
+    def compile(self, key, pattern: str, flags: int = 0) -> regex.Pattern:
+        """Compile a rule's regex, refusing it with the line it stands on."""
+        try:
+            return regex.compile(pattern, flags)
+        except regex.error as exc:
+            raise self.error(key, f"invalid regex {pattern!r}: {exc}") from None
+
+    def compile_list(self, key: str) -> list:
+        return [self.compile((key, i), p) for i, p in enumerate(self.data.get(key, []))]
+
+
+def overlaps(span: tuple, spans: list) -> bool:
+    start, end = span
+    return any(s < end and start < e for s, e in spans)
+
+
+class Rule:
+    """What every kind has: identity, origin and examples."""
+
+    kind = ""
+    stage = ""
+
+    def __init__(self, spec: Spec):
+        self.id: str = spec.data["id"]
+        self.description: str = spec.data.get("description", "")
+        self.path = spec.path
+        self.line = spec.line
+        self.examples = [
+            Example(ex["input"], ex.get("output"), spec.item_lines.get(("examples", i), spec.line))
+            for i, ex in enumerate(spec.data.get("examples", []))
+        ]
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.id} at {self.path}:{self.line}>"
+
+
+class Guard:
+    """``when`` (the document must match) and ``unless`` (contexts never touched)."""
+
+    def __init__(self, spec: Spec):
+        when = spec.data.get("when")
+        self.when = spec.compile("when", when) if when else None
+        self.unless = spec.compile_list("unless")
+
+    def admits(self, text: str) -> bool:
+        return self.when is None or self.when.search(text) is not None
+
+    def protected_spans(self, text: str) -> list:
+        return [m.span() for pattern in self.unless for m in pattern.finditer(text)]
+
+
+class LineRule(Rule):
+    """A rule that recognises whole lines, literally or by regex (stripped)."""
+
+    stage = "lines"
+
+    def __init__(self, spec: Spec, literals: list, patterns: dict, default_within: int):
+        """``patterns`` maps each regex's key in the spec (for errors) to its source."""
+        super().__init__(spec)
+        self.ignore_case: bool = spec.data.get("ignore-case", False)
+        flags = regex.IGNORECASE if self.ignore_case else 0
+        self.literals = frozenset(self._fold(line.strip()) for line in literals)
+        self.patterns = [spec.compile(key, source, flags) for key, source in patterns.items()]
+        self.within: int = spec.data.get("within", default_within)
+
+    def _fold(self, line: str) -> str:
+        return line.casefold() if self.ignore_case else line
+
+    def matches(self, line: str) -> bool:
+        stripped = line.strip()
+        if not stripped:
+            return False
+        return self._fold(stripped) in self.literals or any(
+            p.fullmatch(stripped) for p in self.patterns
+        )
+
+
+class DropLine(LineRule):
+    """Drop boilerplate lines: ``lines`` (literal) and ``patterns`` (whole-line regexes).
+
+    ``where: head`` or ``tail`` limits the rule to lines that have fewer than
+    ``within`` kept non-blank lines between them and that edge of the document.
+    """
+
+    kind = "drop-line"
+
+    def __init__(self, spec: Spec):
+        patterns = {("patterns", i): p for i, p in enumerate(spec.data.get("patterns", []))}
+        super().__init__(spec, spec.data.get("lines", []), patterns, default_within=3)
+        self.where: str = spec.data.get("where", "anywhere")
+
+
+class DropTail(LineRule):
+    """Drop a marker line and everything after it, when it stands in the tail.
+
+    The tail is the last ``within`` non-blank lines, so at most ``within``
+    lines of text can ever be dropped by such a rule.
+    """
+
+    kind = "drop-tail"
+
+    def __init__(self, spec: Spec):
+        marker = spec.data.get("marker")
+        pattern = spec.data.get("pattern")
+        super().__init__(
+            spec,
+            [marker] if marker is not None else [],
+            {"pattern": pattern} if pattern is not None else {},
+            default_within=5,
+        )
+
+
+_GROUP_REFERENCE = regex.compile(r"\\(\d+)|\\g<([^>]*)>")
+
+
+class Replace(Rule):
+    """Replace every match of ``pattern`` (``^``/``$`` match at line ends) by ``replacement``."""
+
+    kind = "replace"
+    stage = "text"
+
+    def __init__(self, spec: Spec):
+        super().__init__(spec)
+        self.pattern = spec.compile("pattern", spec.data["pattern"], regex.MULTILINE)
+        self.replacement: str = spec.data["replacement"]
+        self.guard = Guard(spec)
+        for number, name in _GROUP_REFERENCE.findall(self.replacement):
+            ref = number or name
+            known = ref.isdigit() and int(ref) <= self.pattern.groups or ref in self.pattern.groupindex
+            if not known:
+                raise spec.error("replacement", f"replacement refers to unknown group {ref!r}")
+
+    def apply(self, text: str, log: ChangeLog) -> str:
+        if not self.guard.admits(text):
+            return text
+        protected = self.guard.protected_spans(text)
+
+        def substitute(match: regex.Match) -> str:
+            if protected and overlaps(match.span(), protected):
+                return match.group()
+            after = match.expand(self.replacement)
+            log.at(text, match.start(), self.id, match.group(), after)
+            return after
+
+        return self.pattern.sub(substitute, text)
+
+
+class Variants(Rule):
+    """Replace whole-word ``variants`` of a name by its ``canonical`` spelling.
+
+    Applied for all rules at once by ``names.VariantIndex``.
+    """
+
+    kind = "variants"
+    stage = "names"
+
+    def __init__(self, spec: Spec):
+        super().__init__(spec)
+        self.canonical: str = spec.data["canonical"]
+        self.variants: list = spec.data["variants"]
+        self.ignore_case: bool = spec.data.get("ignore-case", False)
+        self.guard = Guard(spec)
+        for i, variant in enumerate(self.variants):
+            if variant != variant.strip() or not variant:
+                raise spec.error(("variants", i), f"variant {variant!r} is empty or has edge spaces")
+            if variant == self.canonical:
+                raise spec.error(("variants", i), f"variant {variant!r} is the canonical form")
+
+
+KIND_CLASSES: dict[str, Callable[[Spec], Rule]] = {
+    "drop-line": DropLine,
+    "drop-tail": DropTail,
+    "replace": Replace,
+    "variants": Variants,
+}
