@@ -86,7 +86,8 @@ def _to_python(node: yaml.Node, path: str, where: tuple, lines: dict):
     """Turn a composed YAML node into plain data, noting each node's line under its path."""
     lines[where] = node.start_mark.line + 1
     if node.tag not in _ALLOWED_TAGS:
-        raise RuleError(path, lines[where], f"YAML tag {node.tag!r} is not allowed in rule files")
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise RuleError(path, lines[where], f"YAML tag {tag!r} is not allowed in rule files")
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:
@@ -102,49 +103,64 @@ def _to_python(node: yaml.Node, path: str, where: tuple, lines: dict):
 
 
 def _validate(data, path: str, lines: dict) -> None:
-    errors = sorted(_VALIDATOR.iter_errors(data), key=lambda e: (len(e.absolute_path), e.path))
+    errors = list(_VALIDATOR.iter_errors(data))
     if not errors:
         return
-    error = jsonschema.exceptions.best_match(errors)
-    where = tuple(error.absolute_path)
+    unknown_keys = [e for e in errors if _is_unknown_key(e)]
+    error = unknown_keys[0] if unknown_keys else jsonschema.exceptions.best_match(errors)
+    where, message = _explain(error, data)
     while where not in lines:
         where = where[:-1]
-    raise RuleError(path, lines[where], _message(error, data))
+    raise RuleError(path, lines[where], message)
 
 
-def _message(error: jsonschema.ValidationError, data) -> str:
-    """Say what is wrong in words a rule author uses, not in schema terms."""
-    where = list(error.absolute_path)
-    rule = data["rules"][where[1]] if where[:1] == ["rules"] and len(where) > 1 else None
-    prefix = f"{rule.get('id', 'rule %d' % (where[1] + 1))}: " if isinstance(rule, dict) else ""
-    if error.validator in ("additionalProperties", "propertyNames"):
-        unknown = error.instance if error.validator == "propertyNames" else _unknown_key(error)
-        kind = rule.get("kind") if isinstance(rule, dict) else None
-        if kind in KIND_KEYS and any(unknown in keys for keys in KIND_KEYS.values()):
-            return f"{prefix}key {unknown!r} does not belong in a {kind} rule"
-        known = list(error.schema.get("properties", {})) or list(SCHEMA["properties"])
-        if kind in KIND_KEYS:
-            known = ["id", "kind", "description", "examples", *KIND_KEYS[kind]]
-        return f"{prefix}unknown key {unknown!r}{_did_you_mean(unknown, known)}"
-    if where[-1:] == ["kind"] and error.validator == "enum":
-        return f"{prefix}unknown kind {error.instance!r}{_did_you_mean(str(error.instance), KINDS)}"
-    if error.validator == "required":
-        return f"{prefix}{error.message.replace('property', 'key')}"
-    if error.validator in ("anyOf", "oneOf") and rule is not None and error.path == error.relative_path:
-        return f"{prefix}{_missing_choice(rule)}"
+_TYPE_WORDS = {"array": "a list", "object": "a mapping", "string": "a string", "integer": "a whole number", "boolean": "true or false"}
+
+
+def _is_unknown_key(error: jsonschema.ValidationError) -> bool:
+    return error.validator == "additionalProperties" or "propertyNames" in error.schema_path
+
+
+def _explain(error: jsonschema.ValidationError, data) -> tuple:
+    """Where the problem is, and what it is in words a rule author uses."""
+    where = tuple(error.absolute_path)
+    rule = data["rules"][where[1]] if where[:1] == ("rules",) and len(where) > 1 else None
+    rule = rule if isinstance(rule, dict) else None
+    prefix = f"{rule['id']}: " if rule and isinstance(rule.get("id"), str) else ""
     field = where[-1] if where and isinstance(where[-1], str) else None
-    return f"{prefix}{field + ': ' if field else ''}{error.message}"
+    kind = rule.get("kind") if rule else None
+
+    if _is_unknown_key(error):
+        key = error.instance if error.validator != "additionalProperties" else _extra_key(error)
+        if kind in KIND_KEYS and any(key in keys for keys in KIND_KEYS.values()):
+            allowed = ", ".join(KIND_KEYS[kind])
+            return where + (key,), f"{prefix}key {key!r} does not belong in a {kind} rule (it takes {allowed})"
+        if len(where) == 2 and rule is not None:  # a key of the rule itself
+            known = ["id", "kind", "description", "examples", *KIND_KEYS.get(kind, ())]
+        else:
+            known = list(error.schema.get("properties", {}))
+        return where + (key,), f"{prefix}unknown key {key!r}{_did_you_mean(key, known)}"
+    if field == "kind" and error.validator == "enum":
+        hint = _did_you_mean(str(error.instance), KINDS) or f" (kinds: {', '.join(KINDS)})"
+        return where, f"{prefix}unknown kind {error.instance!r}{hint}"
+    if error.validator == "required":
+        missing = [key for key in error.validator_value if key not in error.instance]
+        return where, f"{prefix}missing key {missing[0]!r}"
+    if error.validator in ("anyOf", "oneOf") and kind == "drop-line":
+        return where, f"{prefix}a drop-line rule needs 'lines' or 'patterns'"
+    if error.validator in ("anyOf", "oneOf") and kind == "drop-tail":
+        return where, f"{prefix}a drop-tail rule needs exactly one of 'marker' or 'pattern'"
+    if field == "id" and error.validator == "pattern":
+        return where, f"id {error.instance!r} must be lowercase words joined by dots, like 'names.makei'"
+    if error.validator == "type":
+        expected = _TYPE_WORDS.get(error.validator_value, error.validator_value)
+        return where, f"{prefix}{field or 'value'}: expected {expected}, got {error.instance!r}"
+    return where, f"{prefix}{field + ': ' if field else ''}{error.message}"
 
 
-def _unknown_key(error: jsonschema.ValidationError) -> str:
+def _extra_key(error: jsonschema.ValidationError) -> str:
     allowed = error.schema.get("properties", {})
     return next(key for key in error.instance if key not in allowed)
-
-
-def _missing_choice(rule: dict) -> str:
-    if rule.get("kind") == "drop-line":
-        return "a drop-line rule needs 'lines' or 'patterns'"
-    return "a drop-tail rule needs exactly one of 'marker' or 'pattern'"
 
 
 def _did_you_mean(word: str, choices) -> str:
