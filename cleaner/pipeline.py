@@ -66,6 +66,8 @@ class Cleaner:
     def _run(self, text: str, log: ChangeLog) -> str:
         text = repair(text, log)
         final_newline = text.endswith("\n")
+        if final_newline:  # put back at the end; it is no blank line to tidy away
+            text = text[:-1]
         text = drop_lines(text, self.line_rules, log)
         text = self.variants.apply(text, log)
         for rule in self.text_rules:
@@ -94,8 +96,8 @@ _default: Optional[Cleaner] = None
 def clean(text: str) -> str:
     """Clean ``text`` with the built-in rules.
 
-    >>> clean("Lukashenkoâ€™s envoy said ,“It is done.”")
-    'Lukashenko’s envoy said,“It is done.”'
+    >>> clean("Lukashenkoâ€™s envoy met Vladimir McKay in Minks .\\nAdd comment")
+    'Lukashenko’s envoy met Vladimir Makei in Minsk.'
     """
     global _default
     if _default is None:

@@ -83,15 +83,19 @@ class Rule:
 
 
 class Guard:
-    """``when`` (the document must match) and ``unless`` (contexts never touched)."""
+    """``when`` / ``when-not`` (the document must / must not match) and
+    ``unless`` (contexts never touched)."""
 
     def __init__(self, spec: Spec):
-        when = spec.data.get("when")
+        when, when_not = spec.data.get("when"), spec.data.get("when-not")
         self.when = spec.compile("when", when) if when else None
+        self.when_not = spec.compile("when-not", when_not) if when_not else None
         self.unless = spec.compile_list("unless")
 
     def admits(self, text: str) -> bool:
-        return self.when is None or self.when.search(text) is not None
+        if self.when is not None and self.when.search(text) is None:
+            return False
+        return self.when_not is None or self.when_not.search(text) is None
 
     def protected_spans(self, text: str) -> list:
         return [m.span() for pattern in self.unless for m in pattern.finditer(text)]

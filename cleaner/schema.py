@@ -32,6 +32,7 @@ _COMMON = {
 
 _GUARDS = {
     "when": {"type": "string", "description": "Regex the document must match for the rule to run."},
+    "when-not": {"type": "string", "description": "Regex the document must not match for the rule to run."},
     "unless": {
         **_STRING_LIST,
         "description": "Regexes; a match of the rule inside a match of one of these is left alone.",

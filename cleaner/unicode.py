@@ -40,22 +40,36 @@ INVISIBLE = regex.compile("[\u200b\u2060\ufeff\u00ad]")
 ODD_SPACES = regex.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f]")
 
 
+# Removing an invisible character can reveal mojibake it split, and repairing
+# mojibake can reveal an NBSP: repeat until the line is stable (bounded, since
+# each round only removes damage).
+MAX_ROUNDS = 4
+
+
 def repair(text: str, log: ChangeLog) -> str:
     """Repair each line that needs it; line breaks become ``\\n``."""
     lines = ftfy.fixes.fix_line_breaks(text).split("\n")
     for number, line in enumerate(lines, 1):
         if not NEEDS_REPAIR.search(line):
             continue
-        fixed, steps = ftfy.fix_and_explain(line, FTFY_CONFIG)
-        if fixed != line:
+        for _ in range(MAX_ROUNDS):
+            line = _plain_spaces_visible_characters(line, number, log)
+            fixed, steps = ftfy.fix_and_explain(line, FTFY_CONFIG)
+            if fixed == line:
+                break
             note = "; ".join(f"{action} {parameter}" for action, parameter in steps)
             log.line(number, "unicode.ftfy", line, fixed, note)
-        for rule, pattern, replacement in (
-            ("unicode.invisible", INVISIBLE, ""),
-            ("unicode.spaces", ODD_SPACES, " "),
-        ):
-            for match in pattern.finditer(fixed):
-                log.line(number, rule, match.group(), replacement, f"U+{ord(match.group()):04X}")
-            fixed = pattern.sub(replacement, fixed)
-        lines[number - 1] = fixed
+            line = fixed
+        lines[number - 1] = line
     return "\n".join(lines)
+
+
+def _plain_spaces_visible_characters(line: str, number: int, log: ChangeLog) -> str:
+    for rule, pattern, replacement in (
+        ("unicode.invisible", INVISIBLE, ""),
+        ("unicode.spaces", ODD_SPACES, " "),
+    ):
+        for match in pattern.finditer(line):
+            log.line(number, rule, match.group(), replacement, f"U+{ord(match.group()):04X}")
+        line = pattern.sub(replacement, line)
+    return line

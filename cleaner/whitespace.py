@@ -18,32 +18,32 @@ SPACE_RUN = regex.compile(r"(?<=\S) {2,}(?=\S)")
 
 
 def tidy(text: str, log: ChangeLog) -> str:
-    out: list[str] = []
+    out: list = []  # (line number, tidied line)
     last_text_line = None  # index in out of the last non-blank line
     for number, line in enumerate(text.split("\n"), 1):
         tidied = SPACE_RUN.sub(" ", TRAILING_SPACE.sub("", line))
         if tidied != line:
             log.line(number, "whitespace.spaces", line, tidied)
         if not tidied:
-            out.append(tidied)
+            out.append((number, tidied))
             continue
-        if last_text_line is not None and out[last_text_line] == tidied:
+        if last_text_line is not None and out[last_text_line][1] == tidied:
             log.line(number, "whitespace.repeated-line", line, "")
             del out[last_text_line + 1 :]  # the blank lines between the copies go too
             continue
         last_text_line = len(out)
-        out.append(tidied)
+        out.append((number, tidied))
     return _single_blank_lines(out, log)
 
 
 def _single_blank_lines(lines: list, log: ChangeLog) -> str:
     """No blank lines at either end, at most one between paragraphs."""
-    kept: list[str] = []
-    for line in lines:
-        if line or (kept and kept[-1]):
-            kept.append(line)
-    while kept and not kept[-1]:
-        kept.pop()
-    if len(kept) != len(lines):
-        log.line(0, "whitespace.blank-lines", "", "", f"{len(lines) - len(kept)} blank lines removed")
-    return "\n".join(kept)
+    kept: list = []
+    for number, line in lines:
+        if line or (kept and kept[-1][1]):
+            kept.append((number, line))
+        else:
+            log.line(number, "whitespace.blank-lines", line, "")
+    while kept and not kept[-1][1]:
+        log.line(kept.pop()[0], "whitespace.blank-lines", "", "")
+    return "\n".join(line for _, line in kept)

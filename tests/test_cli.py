@@ -1,0 +1,96 @@
+"""The ``cleaner`` command, run as a real process."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+SEEDS = sorted((ROOT / "seeds" / "input").glob("*.txt"))
+
+
+def run(*args, input=None):
+    return subprocess.run(
+        [sys.executable, "-m", "cleaner", *map(str, args)],
+        input=input,
+        capture_output=True,
+        cwd=ROOT,
+    )
+
+
+def test_console_script_is_installed():
+    assert shutil.which("cleaner", path=str(Path(sys.executable).parent)) is not None
+
+
+def test_version():
+    from cleaner import __version__
+
+    result = run("--version")
+    assert (result.returncode, result.stdout.decode()) == (0, f"cleaner {__version__}\n")
+
+
+def test_clean_one_file_prints_exact_result():
+    result = run("clean", SEEDS[4])
+    expected = (ROOT / "seeds" / "expected" / SEEDS[4].name).read_bytes()
+    assert (result.returncode, result.stdout, result.stderr) == (0, expected, b"")
+
+
+def test_clean_several_files_end_each_with_a_newline():
+    result = run("clean", SEEDS[0], SEEDS[1])
+    expected = b"".join((ROOT / "seeds" / "expected" / p.name).read_bytes() + b"\n" for p in SEEDS[:2])
+    assert (result.returncode, result.stdout) == (0, expected)
+
+
+def test_clean_stdin():
+    result = run("clean", input="Belarussian envoy\u00a0 \nAdd comment\n".encode())
+    assert (result.returncode, result.stdout) == (0, "Belarusian envoy\n".encode())
+    assert run("clean", "-", input=b"x\n").stdout == b"x\n"
+
+
+def test_options(tmp_path):
+    rules = tmp_path / "mine.yaml"
+    rules.write_text("rules:\n  - id: mine.x\n    kind: replace\n    pattern: envoy\n    replacement: ambassador\n")
+    text = "“Belarussian envoy”\nRate it\n".encode()  # "Rate it" under a title: chrome
+    assert run("clean", "--rules", rules, input=text).stdout == "“Belarusian ambassador”\n".encode()
+    assert run("clean", "--no-default-rules", input=text).stdout == text
+    assert run("clean", "--straight-quotes", input=text).stdout == b'"Belarusian envoy"\n'
+    assert run("clean", "--ascii", input="Лукашенко\n".encode()).stdout == b"Lukashenko\n"
+
+
+def test_bad_rule_file_exit_2_one_line(tmp_path):
+    rules = tmp_path / "bad.yaml"
+    rules.write_text("rules:\n  - id: x.y\n    kind: drop\n")
+    result = run("clean", "--rules", rules, input=b"x")
+    assert result.returncode == 2
+    assert result.stdout == b""
+    assert result.stderr.decode() == f"cleaner: {rules}:3: x.y: unknown kind 'drop' (did you mean 'drop-tail'?)\n"
+
+
+def test_invalid_utf8_exit_2_names_byte_offset(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"caf\xe9 au lait")
+    result = run("clean", bad)
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert result.stderr.decode() == f"cleaner: {bad}: not valid UTF-8 at byte 3\n"
+
+
+def test_missing_file_exit_2(tmp_path):
+    result = run("clean", tmp_path / "nope.txt")
+    assert result.returncode == 2
+    assert result.stderr.decode() == f"cleaner: {tmp_path / 'nope.txt'}: cannot read: No such file or directory\n"
+
+
+def test_bad_usage_exit_2_one_line():
+    result = run("clean", "--bogus")
+    assert result.returncode == 2
+    assert result.stderr.decode() == "cleaner: error: unrecognized arguments: --bogus (see 'cleaner --help')\n"
+    assert run().returncode == 2
+
+
+def test_help_explains_itself():
+    result = run("clean", "--help")
+    assert result.returncode == 0
+    out = result.stdout.decode()
+    for option in ["--rules PATH", "--no-default-rules", "--ascii", "--straight-quotes"]:
+        assert option in out

@@ -1,0 +1,157 @@
+"""The pipeline stage by stage, through the public API."""
+
+import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252 for making mojibake)
+import pytest
+
+from cleaner import Change, Cleaner, Config, clean
+
+
+def mojibake(text: str) -> str:
+    """What a UTF-8 text looks like after being decoded as Windows-1252."""
+    return text.encode("utf-8").decode("sloppy-windows-1252")
+
+
+# --- Unicode repair -----------------------------------------------------------
+
+def test_mojibake_is_repaired():
+    assert clean("Lukashenkoâ€™s visit") == "Lukashenko’s visit"
+
+
+def test_mojibaked_russian_prompt_is_repaired_then_dropped():
+    prompt = "Сообщите об орфографической ошибке"
+    assert mojibake(prompt) != prompt
+    assert clean(f"Body of the article.\n\n{mojibake(prompt)}") == "Body of the article."
+
+
+def test_mojibaked_russian_prose_is_restored():
+    prose = "Министр признал ошибку."
+    assert clean(mojibake(prose)) == prose
+
+
+def test_invisible_characters_removed_but_joiners_kept():
+    assert clean("Min\u200bsk and soft\u00adhyphen\ufeff") == "Minsk and softhyphen"
+    persian = "می\u200cدهد"
+    assert clean(persian) == persian
+
+
+def test_odd_spaces_become_plain_spaces_ideographic_space_kept():
+    assert clean("a\u00a0b\u2009c\u202fd") == "a b c d"
+    assert clean("日本\u3000語") == "日本\u3000語"
+
+
+def test_control_characters_removed():
+    assert clean("bell\x07 and escape\x1b[31m red") == "bell and escape red"
+
+
+def test_typography_is_kept_by_default():
+    text = "“Quoted” — ‘single’ «ёлки» ﬁne ｆｕｌｌ"
+    assert clean(text) == text
+
+
+# --- options --------------------------------------------------------------------
+
+def test_straight_quotes_option():
+    cleaner = Cleaner(Config(straight_quotes=True))
+    assert cleaner.clean("“It’s done,” he said.") == "\"It's done,\" he said."
+
+
+def test_ascii_option_transliterates():
+    cleaner = Cleaner(Config(ascii=True))
+    assert cleaner.clean("Лукашенко — “Minsk”") == 'Lukashenko -- "Minsk"'
+
+
+# --- line rules, text rules, whitespace -----------------------------------------
+
+def test_boilerplate_at_head_and_tail_dropped_in_body_kept():
+    # "Rate it" is a head rule: dropped before 3 kept lines, kept after them
+    text = "Title\nRate it\n\nOne.\n\nTwo.\n\nRate it\n\nMore body.\nAdd comment\n"
+    assert clean(text) == "Title\n\nOne.\n\nTwo.\n\nRate it\n\nMore body.\n"
+
+
+def test_whitespace_tidied():
+    text = "\n\n  Indented  twice   spaced.  \n\n\n\nNext.\t\n\n"
+    assert clean(text) == "  Indented twice spaced.\n\nNext.\n"
+
+
+def test_repeated_title_kept_once_but_separate_repeats_kept():
+    assert clean("T\n\nT\nT\n\nBody.") == "T\n\nBody."
+    assert clean("Yes.\n\nNo.\n\nYes.") == "Yes.\n\nNo.\n\nYes."
+
+
+def test_final_newline_follows_the_input():
+    assert clean("Body.\nAdd comment\n") == "Body.\n"
+    assert clean("Body.\nAdd comment") == "Body."
+    assert clean("Add comment\n") == ""
+
+
+def test_crlf_input_comes_out_with_lf():
+    assert clean("Line one.\r\nLine two.\r\n") == "Line one.\nLine two.\n"
+
+
+# --- rule loading and order ---------------------------------------------------
+
+def test_user_rules_apply_after_builtins_in_file_order(tmp_path):
+    (tmp_path / "mine.yaml").write_text(
+        "rules:\n"
+        "  - id: mine.first\n    kind: replace\n    pattern: Makei\n    replacement: MAKEI\n"
+        "  - id: mine.second\n    kind: replace\n    pattern: MAKEI\n    replacement: Makei (minister)\n",
+        encoding="utf-8",
+    )
+    cleaner = Cleaner(Config(rules=(tmp_path,)))
+    assert cleaner.clean("Lavrov met Vladimir McKay.") == "Lavrov met Vladimir Makei (minister)."
+
+
+def test_no_default_rules(tmp_path):
+    cleaner = Cleaner(Config(default_rules=False))
+    assert cleaner.rules == []
+    assert cleaner.clean("Rate it\nBody\u00a0 here.  ") == "Rate it\nBody here."
+
+
+def test_variants_longest_first_and_possessive(tmp_path):
+    (tmp_path / "v.yaml").write_text(
+        "rules:\n"
+        "  - id: v.short\n    kind: variants\n    canonical: Sergey\n    variants: [Sergei]\n"
+        "  - id: v.long\n    kind: variants\n    canonical: Sergey Lavrov\n    variants: [Sergei Lavrov]\n"
+        "  - id: v.folded\n    kind: variants\n    canonical: Minsk\n    variants: [minks]\n    ignore-case: true\n",
+        encoding="utf-8",
+    )
+    cleaner = Cleaner(Config(rules=(tmp_path,), default_rules=False))
+    assert cleaner.clean("Sergei Lavrov's aide Sergei went to MINKS, not Minksy.") == (
+        "Sergey Lavrov's aide Sergey went to Minsk, not Minksy."
+    )
+    assert [c.rule for c in cleaner.explain("Sergei Lavrov and Sergei")] == ["v.long", "v.short"]
+
+
+# --- explain ------------------------------------------------------------------
+
+def test_explain_lists_every_change_in_order():
+    text = "Title / News / News agency Inforos\nRate it\nLukashenkoâ€™s aide met McKay in Minks.\n"
+    changes = Cleaner().explain(text)
+    assert changes == [
+        Change("unicode.ftfy", 3, 1, "Lukashenkoâ€™s aide met McKay in Minks.",
+               "Lukashenko’s aide met McKay in Minks.", "encode sloppy-windows-1252; decode utf-8"),
+        Change("inforos.rate-it", 2, 1, "Rate it", ""),
+        Change("names.makei", 2, 23, "McKay", "Makei"),
+        Change("names.minsk", 2, 32, "Minks", "Minsk"),
+        Change("inforos.title-suffix", 1, 6, " / News / News agency Inforos", ""),
+    ]
+    assert Cleaner().clean(text) == "Title\nLukashenko’s aide met Makei in Minsk.\n"
+
+
+@pytest.mark.parametrize("text", ["", "\n", "   ", "\n\n\n"])
+def test_empty_and_blank_texts(text):
+    assert clean(text) == ""
+
+
+# --- regressions found by hypothesis ------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("\u00adâ€™", "’"),  # a soft hyphen hid mojibake from the first repair round
+        ("<…> ,", "[…],"),  # the omission mark's ']' then qualifies for the comma rule
+    ],
+)
+def test_regressions_are_idempotent(text, expected):
+    assert clean(text) == expected
+    assert clean(expected) == expected

@@ -1,0 +1,49 @@
+"""Properties over generated text: idempotence, and untouched lines survive in order."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import clean
+
+# Text that stresses the pipeline: mojibake fragments, control and invisible
+# characters, RTL and combining marks, CRLF, quotes, and the seeds' debris.
+PIECES = st.sampled_from([
+    "â€™", "Ã©", "Ð¡Ð¾", "\x00", "\x07", "\x1b[1m", "\u200b", "\u200c", "\u00ad", "\u00a0",
+    "\u202e", "\u0301", "עברית", "العربية", "日本", "\u3000", "\r\n", "\r", "\n", "\n\n\n",
+    "“", "”", "‘", "’", ", “", "”,", " – ", "<…>", " ,", " .", "  ", "\t",
+    "McKay", "Minks", "Belarus", "Lukashenko said.", "Rate it", "Add comment", "–",
+    "Related Articles", "About the author", "Ctrl+Enter", "Сообщите об ошибке",
+])
+TEXTS = st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_cleaning_is_idempotent(text):
+    once = clean(text)
+    assert clean(once) == once
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_cleaning_any_unicode_is_idempotent(text):
+    once = clean(text)
+    assert clean(once) == once
+
+
+WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
+PROSE_LINES = st.lists(WORDS, min_size=2, max_size=8).map(lambda words: " ".join(words).capitalize() + ".")
+BOILERPLATE = st.sampled_from(["Rate it", "Add comment", "–", "Back to top button", "", "   "])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PROSE_LINES, unique=True, min_size=1, max_size=12), st.data())
+def test_lines_no_rule_touches_survive_in_order(prose, data):
+    lines = []
+    for line in prose:
+        lines.extend(data.draw(st.lists(BOILERPLATE, max_size=2)))
+        lines.append(line)
+    lines.extend(data.draw(st.lists(BOILERPLATE, max_size=3)))
+    kept = [line for line in clean("\n".join(lines)).split("\n") if line]
+    assert [line for line in kept if line in prose] == prose
+    assert set(kept) <= set(prose) | {"Rate it", "Add comment", "Back to top button"}

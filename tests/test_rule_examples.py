@@ -1,0 +1,36 @@
+"""The built-in rules: their embedded examples pass, and each has a negative one."""
+
+import pytest
+
+from cleaner.examples import check_examples
+from cleaner.loader import builtin_rules_dir, load_rules
+
+RULES = load_rules([builtin_rules_dir()])
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_examples_pass(rule):
+    failures = check_examples([rule]) + [f for f in check_examples(RULES) if f.rule is rule]
+    assert [(f.number, f.problem, f.actual) for f in failures] == []
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rule_has_positive_and_negative_examples(rule):
+    assert any(e.output is not None and e.output != e.input for e in rule.examples), "no positive example"
+    assert any(e.output is None for e in rule.examples), "no negative example"
+
+
+def test_builtin_rule_files_and_order():
+    files = sorted({r.path.rsplit("/", 1)[-1] for r in RULES})
+    assert files == [
+        "names.yaml",
+        "punctuation.yaml",
+        "site-chrome.yaml",
+        "site-frontier-post.yaml",
+        "site-inforos.yaml",
+        "typo-prompts.yaml",
+    ]
+    # load order: files by name, then position in the file
+    assert [r.path.rsplit("/", 1)[-1] for r in RULES] == sorted(
+        (r.path.rsplit("/", 1)[-1] for r in RULES)
+    )
