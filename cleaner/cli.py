@@ -7,11 +7,14 @@ usage, bad rules or bad input. Every error is one line on stderr.
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from pathlib import Path
 
 from . import __version__
+from .config import find_config, read_config
 from .errors import CleanerError
+from .files import DEFAULT_INCLUDE, BinaryFile, TextDocument, find_files, read_document, write_atomically
 
 DESCRIPTION = """\
 Clean scraped news text: repair mojibake, drop site chrome and "report a typo"
@@ -20,12 +23,24 @@ files (YAML) that you can read, test and extend.
 """
 
 EPILOG = """\
+commands:
+  clean   clean files or standard input, print the result
+  fix     clean files in place; exit 1 if any file changed (pre-commit fixer)
+  check   list the files that would change; exit 1 if any would
+  diff    show what would change as a unified diff; exit 1 if anything would
+
 examples:
-  cleaner clean article.txt                 clean a file, print the result
+  cleaner clean article.txt                 print the clean text of a file
   cat dump.txt | cleaner clean              clean standard input
+  cleaner fix corpus/                       clean every *.txt under corpus/ in place
+  cleaner check --ignore names corpus/      check, without the name rules
   cleaner clean --rules my-rules/ a.txt     add your own rule files or folders
 
-exit status: 0 ok, 2 bad usage, bad rule file or unreadable input.
+configuration: [tool.cleaner] in pyproject.toml, or .cleaner.toml, found from the
+working folder upwards (see README). Flags override it; --rules adds to it.
+
+exit status: 0 nothing to do, 1 files changed or would change, 2 bad usage,
+a bad rule or config file, or a file that cannot be read.
 """
 
 
@@ -34,6 +49,70 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str):
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def _ids(value: str) -> list:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _rule_options() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    group = parent.add_argument_group("rules")
+    group.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="rule file, or folder of *.yaml rule files, to load after the built-in ones (repeatable)",
+    )
+    group.add_argument(
+        "--default-rules",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="load the built-in rules (default: yes)",
+    )
+    group.add_argument(
+        "--select",
+        type=_ids,
+        metavar="IDS",
+        help="use only the rules with these ids or id prefixes, comma-separated (e.g. names,punctuation)",
+    )
+    group.add_argument(
+        "--ignore", type=_ids, metavar="IDS", help="leave out the rules with these ids or id prefixes"
+    )
+    group = parent.add_argument_group("output")
+    group.add_argument(
+        "--ascii",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="transliterate the result to ASCII (unidecode)",
+    )
+    group.add_argument(
+        "--straight-quotes",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="turn curly quotes into straight ones",
+    )
+    group.add_argument("--encoding", help="encoding of the input files (default: utf-8)")
+    return parent
+
+
+def _file_options() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "paths", nargs="*", default=["."], metavar="PATH", help="files, or folders to walk (default: .)"
+    )
+    group = parent.add_argument_group("files")
+    group.add_argument(
+        "--include",
+        type=_ids,
+        metavar="GLOBS",
+        help="file-name globs a folder walk takes, comma-separated (default: *.txt)",
+    )
+    group.add_argument(
+        "--exclude", type=_ids, metavar="GLOBS", help="file or folder globs to leave alone"
+    )
+    return parent
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,32 +124,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"cleaner {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    rule_options = argparse.ArgumentParser(add_help=False)
-    group = rule_options.add_argument_group("rules")
-    group.add_argument(
-        "--rules",
-        action="append",
-        default=[],
-        metavar="PATH",
-        help="rule file, or folder of *.yaml rule files, to load after the built-in ones (repeatable)",
-    )
-    group.add_argument(
-        "--no-default-rules", action="store_true", help="do not load the built-in rules"
-    )
-
-    output_options = argparse.ArgumentParser(add_help=False)
-    group = output_options.add_argument_group("output")
-    group.add_argument(
-        "--ascii", action="store_true", help="transliterate the result to ASCII (unidecode)"
-    )
-    group.add_argument(
-        "--straight-quotes", action="store_true", help="turn curly quotes into straight ones"
-    )
+    rules, files = _rule_options(), _file_options()
 
     clean = commands.add_parser(
         "clean",
-        parents=[rule_options, output_options],
+        parents=[rules],
         help="clean files or standard input, print the result",
         description="Clean each PATH (or standard input when there is none, or for '-') "
         "and write the result to standard output. With several inputs, each result "
@@ -78,46 +136,136 @@ def build_parser() -> argparse.ArgumentParser:
     )
     clean.add_argument("paths", nargs="*", metavar="PATH", help="text file to clean ('-': standard input)")
     clean.set_defaults(run=run_clean)
+
+    for name, summary in [
+        ("fix", "clean files in place, print 'Fixed PATH' for each changed file; exit 1 if any changed"),
+        ("check", "write nothing, print 'Would fix PATH' for each file that would change; exit 1 if any"),
+        ("diff", "write nothing, print a unified diff of what would change; exit 1 if anything would"),
+    ]:
+        command = commands.add_parser(name, parents=[rules, files], help=summary, description=summary + ".")
+        if name == "check":
+            command.add_argument("--diff", action="store_true", help="print a unified diff instead of file names")
+        command.set_defaults(run=run_files)
     return parser
 
 
-def make_cleaner(args):
-    from .pipeline import Cleaner, Config
+def resolve(args):
+    """The ``Config`` and file settings: command-line flags over the config file."""
+    from .pipeline import Config
 
-    return Cleaner(
-        Config(
-            rules=tuple(args.rules),
-            default_rules=not args.no_default_rules,
-            ascii=args.ascii,
-            straight_quotes=args.straight_quotes,
-        )
+    found = find_config(Path.cwd())
+    settings = read_config(found) if found else {}
+
+    def pick(key: str, flag, default):
+        return flag if flag is not None else settings.get(key, default)
+
+    config = Config(
+        rules=(*settings.get("rules", ()), *args.rules),
+        default_rules=pick("default-rules", args.default_rules, True),
+        ascii=pick("ascii", args.ascii, False),
+        straight_quotes=pick("straight-quotes", args.straight_quotes, False),
+        select=tuple(pick("select", args.select, ())),
+        ignore=tuple(pick("ignore", args.ignore, ())),
     )
-
-
-def read_text(path: str) -> str:
-    """Read a UTF-8 file ('-': standard input), refusing bytes that are not UTF-8."""
-    name = "<stdin>" if path == "-" else path
-    try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-    except OSError as exc:
-        raise CleanerError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise CleanerError(f"{name}: not valid UTF-8 at byte {exc.start}") from None
+    files = {
+        "include": pick("include", getattr(args, "include", None), DEFAULT_INCLUDE),
+        "exclude": pick("exclude", getattr(args, "exclude", None), ()),
+        "encoding": pick("encoding", args.encoding, "utf-8"),
+    }
+    return config, files
 
 
 def run_clean(args) -> int:
-    cleaner = make_cleaner(args)
+    from .pipeline import Cleaner
+
+    config, files = resolve(args)
+    cleaner = Cleaner(config)
     paths = args.paths or ["-"]
     out = sys.stdout.buffer
     for path in paths:
-        result = cleaner.clean(read_text(path))
+        if path == "-":
+            doc = TextDocument.decode(sys.stdin.buffer.read(), "<stdin>", files["encoding"])
+        else:
+            doc = read_document(Path(path), files["encoding"])
+        result = cleaner.clean(doc.text)
         if len(paths) > 1 and not result.endswith("\n"):
             result += "\n"
-        out.write(result.encode("utf-8"))
+        out.write(doc.encode(result))
     out.flush()
     return 0
+
+
+def run_files(args) -> int:
+    """fix, check and diff: the same walk, differing in what they do with a change."""
+    from .pipeline import Cleaner
+
+    config, files = resolve(args)
+    cleaner = Cleaner(config)
+    mode = "diff" if args.command == "diff" or getattr(args, "diff", False) else args.command
+    changed = unchanged = failed = 0
+    for path in find_files(args.paths, files["include"], files["exclude"]):
+        try:
+            data = path.read_bytes()
+            doc = TextDocument.decode(data, str(path), files["encoding"])
+            result = cleaner.clean(doc.text)
+            new = doc.encode(result)
+        except BinaryFile as exc:
+            print(f"cleaner: {exc}", file=sys.stderr)
+            continue
+        except OSError as exc:
+            print(f"cleaner: {path}: cannot read: {exc.strerror or exc}", file=sys.stderr)
+            failed += 1
+            continue
+        except CleanerError as exc:
+            print(f"cleaner: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        if new == data:
+            unchanged += 1
+            continue
+        changed += 1
+        if mode == "fix":
+            write_atomically(path, new)
+            print(f"Fixed {path}")
+        elif mode == "check":
+            print(f"Would fix {path}")
+        else:
+            sys.stdout.write(unified_diff(doc.text, result, str(path)))
+    sys.stdout.flush()
+    print(_summary(mode, changed, unchanged, failed), file=sys.stderr)
+    return 2 if failed else 1 if changed else 0
+
+
+def unified_diff(before: str, after: str, name: str) -> str:
+    """A ``diff -u`` style diff, marking a missing final newline as diff does.
+
+    >>> print(unified_diff("a\\nb", "a\\nc", "x.txt"), end="")
+    --- a/x.txt
+    +++ b/x.txt
+    @@ -1,2 +1,2 @@
+     a
+    -b
+    \\ No newline at end of file
+    +c
+    \\ No newline at end of file
+    """
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{name}", f"b/{name}"
+    )
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    )
+
+
+def _summary(mode: str, changed: int, unchanged: int, failed: int) -> str:
+    def files(n: int) -> str:
+        return f"{n} file{'' if n == 1 else 's'}"
+
+    verb = "fixed" if mode == "fix" else "would be fixed"
+    parts = [f"{files(changed)} {verb}", f"{files(unchanged)} left unchanged"]
+    if failed:
+        parts.append(f"{files(failed)} with errors")
+    return ", ".join(parts) + "."
 
 
 def main(argv=None) -> int:

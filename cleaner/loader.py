@@ -12,7 +12,7 @@ from typing import Iterable
 import jsonschema
 import yaml
 
-from .errors import RuleError
+from .errors import CleanerError, RuleError
 from .rules import KIND_CLASSES, Rule, Spec
 from .schema import KIND_KEYS, KINDS, SCHEMA
 
@@ -59,6 +59,30 @@ def load_rules(paths: Iterable) -> list:
             seen[rule.id] = rule
             rules.append(rule)
     return rules
+
+
+def _matches(rule_id: str, prefix: str) -> bool:
+    return rule_id == prefix or rule_id.startswith(prefix + ".")
+
+
+def select_rules(rules: list, select=(), ignore=()) -> list:
+    """The rules whose id ``select`` names (all if empty) and ``ignore`` does not.
+
+    An id or a prefix of whole dotted words names a rule: ``names`` names
+    ``names.makei``, ``name`` names nothing, which is an error (a typo would
+    otherwise silently select nothing).
+    """
+    for prefix in (*select, *ignore):
+        if not any(_matches(rule.id, prefix) for rule in rules):
+            close = difflib.get_close_matches(prefix, [rule.id for rule in rules], n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise CleanerError(f"no loaded rule matches {prefix!r}{hint}")
+    return [
+        rule
+        for rule in rules
+        if (not select or any(_matches(rule.id, p) for p in select))
+        and not any(_matches(rule.id, p) for p in ignore)
+    ]
 
 
 def load_file(path) -> list:

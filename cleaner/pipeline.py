@@ -20,7 +20,7 @@ from unidecode import unidecode
 
 from .changes import NO_LOG, Change, ChangeLog
 from .lines import drop_lines
-from .loader import builtin_rules_dir, load_rules
+from .loader import builtin_rules_dir, load_rules, select_rules
 from .names import VariantIndex
 from .unicode import repair
 from .whitespace import tidy
@@ -34,6 +34,8 @@ class Config:
     default_rules: bool = True  # load the built-in rules
     ascii: bool = False  # transliterate to ASCII with unidecode
     straight_quotes: bool = False  # turn curly quotes into straight ones
+    select: tuple = ()  # rule ids or id prefixes to use; empty: all
+    ignore: tuple = ()  # rule ids or id prefixes to leave out
 
 
 class Cleaner:
@@ -49,6 +51,7 @@ class Cleaner:
         if rules is None:
             sources = [builtin_rules_dir()] if self.config.default_rules else []
             rules = load_rules([*sources, *self.config.rules])
+            rules = select_rules(rules, self.config.select, self.config.ignore)
         self.rules = rules
         self.line_rules = [r for r in self.rules if r.stage == "lines"]
         self.variants = VariantIndex([r for r in self.rules if r.stage == "names"])

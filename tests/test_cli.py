@@ -72,7 +72,7 @@ def test_invalid_utf8_exit_2_names_byte_offset(tmp_path):
     bad.write_bytes(b"caf\xe9 au lait")
     result = run("clean", bad)
     assert (result.returncode, result.stdout) == (2, b"")
-    assert result.stderr.decode() == f"cleaner: {bad}: not valid UTF-8 at byte 3\n"
+    assert result.stderr.decode() == f"cleaner: {bad}: not valid UTF-8 at byte 3 (try --encoding)\n"
 
 
 def test_missing_file_exit_2(tmp_path):
