@@ -2,32 +2,42 @@
 
 ``drop-tail`` rules cut first, in rule order. Then ``drop-line`` rules: head and
 anywhere rules from the top down, tail rules from the bottom up. A line's
-distance from an edge counts only kept non-blank lines, so a block of several
-boilerplate lines at the end is dropped whole.
+distance from an edge counts only kept non-blank lines, and a line repeating
+the kept line before it does not count (whitespace tidying will remove it).
+Rules see each line as tidying will leave it: stripped, runs of spaces single.
+Dropping lines can bring a marker into a window, so the stage repeats until
+nothing more is dropped: cleaning its result again drops nothing.
 """
 
 from __future__ import annotations
 
+import regex
+
 from .changes import ChangeLog
 from .rules import DropLine, DropTail
+
+SPACE_RUN = regex.compile(" {2,}")
 
 
 def drop_lines(text: str, rules: list, log: ChangeLog) -> str:
     lines = text.split("\n")
-    dropped_by: dict[int, str] = {}  # line index -> rule id
-
-    end = len(lines)
-    for rule in (r for r in rules if isinstance(r, DropTail)):
-        cut = _tail_marker(lines, end, rule)
-        if cut is not None:
-            dropped_by.update((i, rule.id) for i in range(cut, end) if i not in dropped_by)
-            end = cut
-
+    keys = [_key(line) for line in lines]
+    tails = [r for r in rules if isinstance(r, DropTail)]
     line_rules = [r for r in rules if isinstance(r, DropLine)]
     top_down = [r for r in line_rules if r.where != "tail"]
     bottom_up = [r for r in line_rules if r.where == "tail"]
-    _drop_from_edge(lines, range(end), top_down, dropped_by)
-    _drop_from_edge(lines, range(end - 1, -1, -1), bottom_up, dropped_by)
+    dropped_by: dict[int, str] = {}  # line index -> rule id
+
+    while True:
+        before = len(dropped_by)
+        for rule in tails:
+            cut = _tail_marker(keys, dropped_by, rule)
+            if cut is not None:
+                dropped_by.update((i, rule.id) for i in range(cut, len(keys)) if i not in dropped_by)
+        _drop_from_edge(keys, range(len(keys)), top_down, dropped_by)
+        _drop_from_edge(keys, range(len(keys) - 1, -1, -1), bottom_up, dropped_by)
+        if len(dropped_by) == before:
+            break
 
     if not dropped_by:
         return text
@@ -36,33 +46,50 @@ def drop_lines(text: str, rules: list, log: ChangeLog) -> str:
     return "\n".join(line for i, line in enumerate(lines) if i not in dropped_by)
 
 
-def _tail_marker(lines: list, end: int, rule: DropTail):
+def _key(line: str) -> str:
+    stripped = line.strip()
+    return SPACE_RUN.sub(" ", stripped) if "  " in stripped else stripped
+
+
+def _kept_lines(keys: list, dropped_by: dict, order):
+    """Indexes of the non-blank lines not dropped, each with whether it counts
+    towards a window (a repeat of the kept line before it does not)."""
+    previous = None
+    for index in order:
+        key = keys[index]
+        if key and index not in dropped_by:
+            yield index, key != previous
+            previous = key
+
+
+def _tail_marker(keys: list, dropped_by: dict, rule: DropTail):
     """Index of the topmost line matching ``rule`` within its tail window, if any."""
     marker = None
     seen = 0
-    for index in range(end - 1, -1, -1):
-        if not lines[index].strip():
-            continue
+    for index, counts in _kept_lines(keys, dropped_by, range(len(keys) - 1, -1, -1)):
         if seen >= rule.within:
             break
-        if rule.matches(lines[index]):
+        if rule.matches(keys[index], keys[index].casefold()):
             marker = index
-        seen += 1
+        seen += counts
     return marker
 
 
-def _drop_from_edge(lines: list, order, rules: list, dropped_by: dict) -> None:
-    """Walk lines from one edge; ``kept`` counts kept non-blank lines passed so far."""
+def _drop_from_edge(keys: list, order, rules: list, dropped_by: dict) -> None:
+    """Walk lines from one edge; ``kept`` counts kept non-blank lines passed so far.
+
+    A head or tail rule leaves the walk once its window is passed, so the walk
+    from the tail, which has only such rules, stops after a few lines.
+    """
     kept = 0
-    for index in order:
-        line = lines[index]
-        if index in dropped_by or not line.strip():
-            continue
-        rule = next(
-            (r for r in rules if (r.where == "anywhere" or kept < r.within) and r.matches(line)),
-            None,
-        )
-        if rule is None:
-            kept += 1
-        else:
+    active = rules
+    for index, counts in _kept_lines(keys, dropped_by, order):
+        if not active:
+            break
+        key = keys[index]
+        rule = next((r for r in active if r.matches(key, key.casefold())), None)
+        if rule is not None:
             dropped_by[index] = rule.id
+        elif counts:
+            kept += 1
+            active = [r for r in active if r.where == "anywhere" or kept < r.within]

@@ -1,12 +1,15 @@
 """Stage 3, name variants: one pass over the words of the text for all rules.
 
-Variants are looked up by their first word in a dict, so the cost of this stage
-grows with the text, not with the number of variants; regexes are never built
-from them. A variant matches whole words only: ``McKay's`` holds ``McKay``,
+Variants are looked up by their first word in a dict. The words of the text
+are intersected with the dict's keys as sets (at C speed, and most texts hold
+none), and only the few first words found are searched for, so the cost of
+this stage grows with the text, not with the number of variants. A variant matches whole words only: ``McKay's`` holds ``McKay``,
 ``McKayla`` does not.
 """
 
 from __future__ import annotations
+
+import functools
 
 import regex
 
@@ -37,12 +40,13 @@ class VariantIndex:
                 candidates.sort(key=lambda c: c[:2])
 
     def apply(self, text: str, log: ChangeLog) -> str:
-        if not (self.exact or self.folded):
+        first_words = self._first_words_in(text)
+        if not first_words:
             return text
         out: list[str] = []
         done = 0  # text[:done] is already in out
         guards = _GuardCache(text)
-        for word in WORD.finditer(text):
+        for word in _scanner(first_words, bool(self.folded)).finditer(text):
             start = word.start()
             if start < done:
                 continue
@@ -59,6 +63,13 @@ class VariantIndex:
         out.append(text[done:])
         return "".join(out)
 
+    def _first_words_in(self, text: str) -> frozenset:
+        """The indexed first words the text holds, found at C speed: most texts hold none."""
+        found = self.exact.keys() & set(WORD.findall(text))
+        if self.folded:
+            found |= self.folded.keys() & set(WORD.findall(text.casefold()))
+        return frozenset(found)
+
     def _match(self, text: str, start: int, word: str, guards: "_GuardCache"):
         candidates = self.exact.get(word, [])
         if self.folded:
@@ -72,6 +83,13 @@ class VariantIndex:
                 if guards.allows(rule, (start, end)):
                     return end, rule
         return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _scanner(words: frozenset, ignore_case: bool) -> regex.Pattern:
+    """A regex finding whole-word occurrences of ``words``, longest first."""
+    alternatives = "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return regex.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", regex.IGNORECASE if ignore_case else 0)
 
 
 class _GuardCache:

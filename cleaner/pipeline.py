@@ -2,7 +2,8 @@
 
 1. Unicode repair (``unicode``)
 2. line rules: boilerplate lines dropped (``lines``)
-3. name variants (``names``), then replace rules (punctuation repair)
+3. name variants (``names``), then replace rules (punctuation repair); if these
+   changed anything, the line rules once more
 4. opt-in: straight quotes, ASCII transliteration
 5. whitespace (``whitespace``)
 
@@ -72,9 +73,14 @@ class Cleaner:
         if final_newline:  # put back at the end; it is no blank line to tidy away
             text = text[:-1]
         text = drop_lines(text, self.line_rules, log)
+        dropped = text
         text = self.variants.apply(text, log)
         for rule in self.text_rules:
             text = rule.apply(text, log)
+        if text is not dropped and text != dropped:
+            # A name or text rule can turn a line into boilerplate ("Сообщите об
+            # ошибке ." loses its space): drop it now, not on the next run.
+            text = drop_lines(text, self.line_rules, log)
         if self.config.straight_quotes:
             text = _whole_text_option(text, "option.straight-quotes", ftfy.fixes.uncurl_quotes, log)
         if self.config.ascii:

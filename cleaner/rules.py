@@ -118,13 +118,14 @@ class LineRule(Rule):
     def _fold(self, line: str) -> str:
         return line.casefold() if self.ignore_case else line
 
-    def matches(self, line: str) -> bool:
-        stripped = line.strip()
-        if not stripped:
-            return False
-        return self._fold(stripped) in self.literals or any(
-            p.fullmatch(stripped) for p in self.patterns
-        )
+    def matches(self, stripped: str, folded: str) -> bool:
+        """Does the line match? It comes stripped, and also casefolded (done once per line)."""
+        if (folded if self.ignore_case else stripped) in self.literals:
+            return True
+        for pattern in self.patterns:
+            if pattern.fullmatch(stripped):
+                return True
+        return False
 
 
 class DropLine(LineRule):
@@ -213,8 +214,10 @@ class Variants(Rule):
         self.ignore_case: bool = spec.data.get("ignore-case", False)
         self.guard = Guard(spec)
         for i, variant in enumerate(self.variants):
-            if variant != variant.strip() or not variant:
-                raise spec.error(("variants", i), f"variant {variant!r} is empty or has edge spaces")
+            if not (WORD_CHAR.match(variant) and WORD_CHAR.match(variant[-1])):
+                raise spec.error(
+                    ("variants", i), f"variant {variant!r} must start and end with a letter or digit"
+                )
             if variant == self.canonical:
                 raise spec.error(("variants", i), f"variant {variant!r} is the canonical form")
 

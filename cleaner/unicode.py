@@ -19,6 +19,7 @@ import ftfy.fixes
 import regex
 
 from .changes import NO_LOG, ChangeLog
+from .whitespace import SPACE_RUN
 
 FTFY_CONFIG = ftfy.TextFixerConfig(
     fix_latin_ligatures=False,  # 'ﬁ' is typography, not damage
@@ -28,9 +29,16 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
     normalization=None,  # NFC would rewrite CJK compatibility ideographs
 )
 
-# A line made only of these needs no ftfy: printable ASCII without '&' (HTML
-# entities) and tab. Most lines of news text pass, which keeps this stage fast.
-NEEDS_REPAIR = regex.compile(r"[^\t\x20-\x25\x27-\x7e]")
+# A line made only of tab, printable ASCII but '&' (HTML entities) and common
+# typography needs no repair, so ftfy (the slowest stage) never sees most lines
+# of English news. This is safe: decoded with any of ftfy's legacy encodings,
+# every UTF-8 sequence gives a character outside this set (for cp1252, latin-1,
+# cp1251 and the others the lead byte is a letter or symbol; for MacRoman,
+# whose lead bytes include curly quotes, every continuation byte is), as an
+# exhaustive test over all code points shows. Every other ftfy repair (HTML
+# entities, escapes, control characters, surrogates) needs a character outside
+# the set too, and so do the invisible characters and odd spaces below.
+NEEDS_REPAIR = regex.compile(r"[^\t\x20-\x25\x27-\x7e‘’“”–—…«»]")
 
 # Invisible characters that carry nothing in news text. Zero-width (non-)joiners
 # and bidi marks are kept: Persian, Indic scripts and emoji need them.
@@ -60,16 +68,22 @@ def repair(text: str, log: ChangeLog) -> str:
             note = "; ".join(f"{action} {parameter}" for action, parameter in steps)
             log.line(number, "unicode.ftfy", line, fixed, note)
             line = fixed
-        lines[number - 1] = line
+        # A repaired character may be a line break (mojibake of U+2028): the
+        # line becomes lines, as it would on the next run.
+        lines[number - 1] = ftfy.fixes.fix_line_breaks(line)
     return "\n".join(lines)
 
 
 def _plain_spaces_visible_characters(line: str, number: int, log: ChangeLog) -> str:
+    # Runs of spaces go too: the whitespace stage would make them single anyway,
+    # and ftfy reads two spaces as a damaged NBSP, so what it repairs depends on them.
     for rule, pattern, replacement in (
         ("unicode.invisible", INVISIBLE, ""),
         ("unicode.spaces", ODD_SPACES, " "),
+        ("whitespace.spaces", SPACE_RUN, " "),
     ):
         for match in pattern.finditer(line):
-            log.line(number, rule, match.group(), replacement, f"U+{ord(match.group()):04X}")
+            codes = " ".join(f"U+{ord(c):04X}" for c in match.group())
+            log.line(number, rule, match.group(), replacement, codes)
         line = pattern.sub(replacement, line)
     return line

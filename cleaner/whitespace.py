@@ -21,9 +21,11 @@ def tidy(text: str, log: ChangeLog) -> str:
     out: list = []  # (line number, tidied line)
     last_text_line = None  # index in out of the last non-blank line
     for number, line in enumerate(text.split("\n"), 1):
-        tidied = SPACE_RUN.sub(" ", TRAILING_SPACE.sub("", line))
-        if tidied != line:
-            log.line(number, "whitespace.spaces", line, tidied)
+        tidied = line
+        if "  " in line or line.endswith((" ", "\t")):  # cheap test first: most lines are tidy
+            tidied = SPACE_RUN.sub(" ", TRAILING_SPACE.sub("", line))
+            if tidied != line:
+                log.line(number, "whitespace.spaces", line, tidied)
         if not tidied:
             out.append((number, tidied))
             continue

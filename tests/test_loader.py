@@ -28,6 +28,7 @@ CASES = [
     ("bad guard regex", "rules:\n  - id: x.y\n    kind: replace\n    pattern: a\n    replacement: b\n    when: '(?<'\n", "6: x.y: invalid regex '(?<': missing group name at position 3"),
     ("unknown group", "rules:\n  - id: x.y\n    kind: replace\n    pattern: a\n    replacement: '\\2'\n", "5: x.y: replacement refers to unknown group '2'"),
     ("duplicate key", "rules:\n  - id: x.y\n    id: x.z\n", "3: duplicate key 'id'"),
+    ("variant not word-bounded", "rules:\n  - id: x.y\n    kind: variants\n    canonical: A\n    variants: ['[B]']\n", "5: x.y: variant '[B]' must start and end with a letter or digit"),
     ("variant is canonical", "rules:\n  - id: x.y\n    kind: variants\n    canonical: A\n    variants: [B, A]\n", "5: x.y: variant 'A' is the canonical form"),
 ]
 

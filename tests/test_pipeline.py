@@ -150,6 +150,12 @@ def test_empty_and_blank_texts(text):
     [
         ("\u00adâ€™", "’"),  # a soft hyphen hid mojibake from the first repair round
         ("<…> ,", "[…],"),  # the omission mark's ']' then qualifies for the comma rule
+        ("Сообщите об ошибке .", ""),  # a text rule makes the line a prompt: dropped at once
+        ("Сообщите об ошибке  â€™", "Сообщите об ошибке ’"),  # ftfy reads "  " as a damaged NBSP
+        ("Top  â\x80¨Body", "Top\nBody"),  # mojibake of U+2028 repairs to a line break
+        ("Title\nTitle\nTitle\nOne.\nRate it", "Title\nOne."),  # repeats don't widen a window
+        ("Body.\nAdd  comment", "Body."),  # rules see lines as tidying leaves them
+        ("Body.\nAbout the author\nA\nB\nC\nD\nBack to top", "Body."),  # a drop brings the marker in
     ],
 )
 def test_regressions_are_idempotent(text, expected):
