@@ -7,6 +7,7 @@ for positions it would never show.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import NamedTuple
 
 
@@ -42,6 +43,19 @@ class ChangeLog:
     def line(self, line: int, rule: str, before: str, after: str, note: str = "") -> None:
         """Record a change of a whole line (1-based ``line``)."""
         self.changes.append(Change(rule, line, 1, before, after, note))
+
+
+class RuleCounter(ChangeLog):
+    """Counts how often each rule fired, without positions: for dump statistics."""
+
+    def __init__(self) -> None:
+        self.counts: Counter = Counter()
+
+    def at(self, text, offset, rule, *args, **kwargs) -> None:
+        self.counts[rule] += 1
+
+    def line(self, line, rule, *args, **kwargs) -> None:
+        self.counts[rule] += 1
 
 
 class _NoLog(ChangeLog):

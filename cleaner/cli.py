@@ -7,7 +7,10 @@ usage, bad rules or bad input. Every error is one line on stderr.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
+import json
+import os
 import sys
 from pathlib import Path
 
@@ -28,6 +31,7 @@ commands:
   fix     clean files in place; exit 1 if any file changed (pre-commit fixer)
   check   list the files that would change; exit 1 if any would
   diff    show what would change as a unified diff; exit 1 if anything would
+  dump    clean a dump (.txt, .jsonl, optionally .gz/.zst) into a new folder
 
 examples:
   cleaner clean article.txt                 print the clean text of a file
@@ -35,6 +39,7 @@ examples:
   cleaner fix corpus/                       clean every *.txt under corpus/ in place
   cleaner check --ignore names corpus/      check, without the name rules
   cleaner clean --rules my-rules/ a.txt     add your own rule files or folders
+  cleaner dump crawl/ -o clean/ --stats s.json   clean a whole dump, all cores
 
 configuration: [tool.cleaner] in pyproject.toml, or .cleaner.toml, found from the
 working folder upwards (see README). Flags override it; --rules adds to it.
@@ -93,7 +98,6 @@ def _rule_options() -> argparse.ArgumentParser:
         default=None,
         help="turn curly quotes into straight ones",
     )
-    group.add_argument("--encoding", help="encoding of the input files (default: utf-8)")
     return parent
 
 
@@ -112,6 +116,7 @@ def _file_options() -> argparse.ArgumentParser:
     group.add_argument(
         "--exclude", type=_ids, metavar="GLOBS", help="file or folder globs to leave alone"
     )
+    group.add_argument("--encoding", help="encoding of the files (default: utf-8)")
     return parent
 
 
@@ -135,7 +140,35 @@ def build_parser() -> argparse.ArgumentParser:
         "ends with a newline.",
     )
     clean.add_argument("paths", nargs="*", metavar="PATH", help="text file to clean ('-': standard input)")
+    clean.add_argument("--encoding", help="encoding of the input (default: utf-8)")
     clean.set_defaults(run=run_clean)
+
+    dump = commands.add_parser(
+        "dump",
+        parents=[rules],
+        help="clean a dump of .txt and .jsonl files (optionally .gz/.zst) into a new folder",
+        description="Clean each INPUT (a file, or a folder walked for .txt and .jsonl files, "
+        "optionally .gz or .zst compressed) into OUTDIR, which mirrors the inputs: the same "
+        "names, formats and record order. Records that cannot be cleaned go to "
+        "OUTDIR/rejects.jsonl with their source, line and reason; documents written plus "
+        "rejects always equals documents read.",
+        epilog="exit status: 0 done, 1 records were rejected and --strict was given, "
+        "2 bad usage, bad rules, or an input that could not be read.",
+    )
+    dump.add_argument("inputs", nargs="+", metavar="INPUT", help="dump file or folder")
+    dump.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="folder for the clean dump")
+    dump.add_argument("--field", default="text", help="the text field of JSON Lines records (default: text)")
+    dump.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1, metavar="N", help="worker processes (default: all cores)"
+    )
+    dump.add_argument("--strict", action="store_true", help="exit 1 if any record was rejected")
+    dump.add_argument("--stats", metavar="FILE", help="write the counts as JSON to FILE")
+    dump.add_argument("--resume", action="store_true", help="skip inputs a previous run completed")
+    dump.add_argument(
+        "--engine", choices=["local", "dask"], default="local", help="where to run (default: local)"
+    )
+    dump.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
+    dump.set_defaults(run=run_dump)
 
     for name, summary in [
         ("fix", "clean files in place, print 'Fixed PATH' for each changed file; exit 1 if any changed"),
@@ -170,7 +203,7 @@ def resolve(args):
     files = {
         "include": pick("include", getattr(args, "include", None), DEFAULT_INCLUDE),
         "exclude": pick("exclude", getattr(args, "exclude", None), ()),
-        "encoding": pick("encoding", args.encoding, "utf-8"),
+        "encoding": pick("encoding", getattr(args, "encoding", None), "utf-8"),
     }
     return config, files
 
@@ -193,6 +226,57 @@ def run_clean(args) -> int:
         out.write(doc.encode(result))
     out.flush()
     return 0
+
+
+def run_dump(args) -> int:
+    from .dump import dump, summary
+
+    if args.engine == "dask" and not args.scheduler:
+        raise CleanerError("--engine dask needs --scheduler ADDRESS")
+    config, _ = resolve(args)
+    outdir = Path(args.output)
+    with _progress() as on_batch:
+        report = dump(
+            args.inputs,
+            outdir,
+            config,
+            text_field=args.field,
+            jobs=max(1, args.jobs),
+            resume=args.resume,
+            scheduler=args.scheduler if args.engine == "dask" else None,
+            on_batch=on_batch,
+        )
+    for error in report.errors:
+        print(f"cleaner: {error}", file=sys.stderr)
+    print(summary(report, outdir), file=sys.stderr)
+    if args.stats:
+        stats = {**report.stats.as_dict(), "seconds": round(report.seconds, 3), "files": report.files}
+        stats["errors"] = report.errors
+        write_atomically(Path(args.stats), (json.dumps(stats, indent=2) + "\n").encode("utf-8"))
+    if report.errors:
+        return 2
+    return 1 if args.strict and report.stats.rejected else 0
+
+
+@contextlib.contextmanager
+def _progress():
+    """A progress bar with documents/s and MB/s on a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from tqdm import tqdm
+
+    with tqdm(unit="B", unit_scale=True, unit_divisor=1000, desc="cleaning", file=sys.stderr) as bar:
+        documents = 0
+
+        def on_batch(stats) -> None:
+            nonlocal documents
+            documents += stats.documents + stats.rejected
+            bar.update(stats.bytes_in)
+            elapsed = bar.format_dict["elapsed"] or 1e-9
+            bar.set_postfix(docs=f"{documents:,}", docs_per_s=f"{documents / elapsed:,.0f}", refresh=False)
+
+        yield on_batch
 
 
 def run_files(args) -> int:

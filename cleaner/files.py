@@ -32,6 +32,14 @@ class BinaryFile(CleanerError):
     """A file that holds NUL bytes: not text, skipped with a note."""
 
 
+class Undecodable(CleanerError):
+    """Bytes that are not valid in the encoding; says where."""
+
+    def __init__(self, name: str, encoding: str, offset: int):
+        self.reason = f"not valid {encoding} at byte {offset}"
+        super().__init__(f"{name}: {self.reason} (try --encoding)")
+
+
 @dataclass(frozen=True)
 class TextDocument:
     text: str  # with "\n" line endings
@@ -49,7 +57,7 @@ class TextDocument:
         except UnicodeDecodeError as exc:
             offset = exc.start + (len(codecs.BOM_UTF8) if bom else 0)
             label = "UTF-8" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
-            raise CleanerError(f"{name}: not valid {label} at byte {offset} (try --encoding)") from None
+            raise Undecodable(name, label, offset) from None
         except LookupError:
             raise CleanerError(f"unknown encoding {encoding!r}") from None
         crlf = text.count("\r\n")
@@ -77,15 +85,24 @@ def read_document(path: Path, encoding: str = "utf-8") -> TextDocument:
     return TextDocument.decode(data, str(path), encoding)
 
 
+TEMPORARY_SUFFIX = ".cleaner-tmp"
+
+
+def temporary_beside(final: Path):
+    """An open temporary file in ``final``'s folder (so a rename is atomic), named
+    so that it is hidden and recognisably ours."""
+    return tempfile.NamedTemporaryFile(
+        dir=final.parent, prefix=f".{final.name}.", suffix=TEMPORARY_SUFFIX, delete=False
+    )
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace ``path`` by ``data``: a temporary file in the same folder, flushed
     to disk, renamed over the original with its mode. A crash at any moment
     leaves the old file or the new one, never a mix."""
     target = Path(os.path.realpath(path))
-    mode = target.stat().st_mode & 0o7777
-    handle = tempfile.NamedTemporaryFile(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".cleaner-tmp", delete=False
-    )
+    mode = target.stat().st_mode & 0o7777 if target.exists() else 0o644
+    handle = temporary_beside(target)
     try:
         with handle:
             handle.write(data)

@@ -19,7 +19,7 @@ from typing import Optional
 import ftfy.fixes
 from unidecode import unidecode
 
-from .changes import NO_LOG, Change, ChangeLog
+from .changes import NO_LOG, Change, ChangeLog, RuleCounter
 from .lines import drop_lines
 from .loader import builtin_rules_dir, load_rules, select_rules
 from .names import VariantIndex
@@ -60,6 +60,11 @@ class Cleaner:
 
     def clean(self, text: str) -> str:
         return self._run(text, NO_LOG)
+
+    def clean_with_counts(self, text: str) -> tuple:
+        """The clean text, and a Counter of how often each rule fired."""
+        counter = RuleCounter()
+        return self._run(text, counter), counter.counts
 
     def explain(self, text: str) -> list:
         """Every change ``clean`` makes, in order, as ``Change`` records."""
