@@ -14,9 +14,7 @@ import functools
 import regex
 
 from .changes import ChangeLog
-from .rules import WORD_CHAR, Variants, overlaps
-
-WORD = regex.compile(r"\w+")
+from .rules import WORD, WORD_CHAR, Variants, overlaps
 
 
 class VariantIndex:
@@ -30,11 +28,9 @@ class VariantIndex:
         self.exact: dict[str, list] = {}
         self.folded: dict[str, list] = {}
         for order, rule in enumerate(rules):
-            assert isinstance(rule, Variants)
-            for variant in rule.variants:
-                table, key = (self.folded, variant.casefold()) if rule.ignore_case else (self.exact, variant)
-                first = WORD.match(key)
-                table.setdefault(first.group() if first else key, []).append((-len(variant), order, variant, rule))
+            table = self.folded if rule.ignore_case else self.exact
+            for variant, first_word in rule.first_words:
+                table.setdefault(first_word, []).append((-len(variant), order, variant, rule))
         for table in (self.exact, self.folded):
             for candidates in table.values():
                 candidates.sort(key=lambda c: c[:2])

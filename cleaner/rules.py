@@ -18,6 +18,7 @@ from .changes import ChangeLog
 from .errors import RuleError
 
 WORD_CHAR = regex.compile(r"\w")
+WORD = regex.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -33,18 +34,25 @@ class Example:
 
 @dataclass
 class Spec:
-    """A rule's validated YAML mapping, with the line of each key for error messages."""
+    """A rule's validated YAML mapping, with where each of its parts stands.
+
+    ``lines`` maps paths in the file to line numbers: ``where`` is the rule's own
+    path, and a key is a key of the rule (``"pattern"``) or a key and an index
+    (``("patterns", 2)``). Looked up only when needed: for errors and examples.
+    """
 
     data: dict
     path: str
     line: int
-    key_lines: dict = field(default_factory=dict)
-    # Lines of list items, keyed by (key, index), e.g. ("patterns", 2).
-    item_lines: dict = field(default_factory=dict)
+    lines: dict
+    where: tuple
+
+    def line_of(self, key) -> int:
+        key = key if isinstance(key, tuple) else (key,)
+        return self.lines.get(self.where + key) or self.lines.get(self.where + key[:1], self.line)
 
     def error(self, key, message: str) -> RuleError:
-        line = self.item_lines.get(key) or self.key_lines.get(key, self.line)
-        return RuleError(self.path, line, f"{self.data['id']}: {message}")
+        return RuleError(self.path, self.line_of(key), f"{self.data['id']}: {message}")
 
     def compile(self, key, pattern: str, flags: int = 0) -> regex.Pattern:
         """Compile a rule's regex, refusing it with the line it stands on."""
@@ -74,7 +82,7 @@ class Rule:
         self.path = spec.path
         self.line = spec.line
         self.examples = [
-            Example(ex["input"], ex.get("output"), spec.item_lines.get(("examples", i), spec.line))
+            Example(ex["input"], ex.get("output"), spec.line_of(("examples", i)))
             for i, ex in enumerate(spec.data.get("examples", []))
         ]
 
@@ -213,11 +221,16 @@ class Variants(Rule):
         self.variants: list = spec.data["variants"]
         self.ignore_case: bool = spec.data.get("ignore-case", False)
         self.guard = Guard(spec)
+        # (variant, its first word): the key the variant index files it under
+        self.first_words: list = []
         for i, variant in enumerate(self.variants):
-            if not (WORD_CHAR.match(variant) and WORD_CHAR.match(variant[-1])):
+            key = variant.casefold() if self.ignore_case else variant
+            first = WORD.match(key)
+            if not (first and WORD_CHAR.match(variant, len(variant) - 1)):
                 raise spec.error(
                     ("variants", i), f"variant {variant!r} must start and end with a letter or digit"
                 )
+            self.first_words.append((variant, first.group()))
             if variant == self.canonical:
                 raise spec.error(("variants", i), f"variant {variant!r} is the canonical form")
 

@@ -104,7 +104,7 @@ def _rule_schema() -> dict:
 
 
 SCHEMA = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$schema": "http://json-schema.org/draft-07/schema#",
     "title": "cleaner rule file",
     "type": "object",
     "required": ["rules"],

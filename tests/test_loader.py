@@ -8,7 +8,7 @@ from cleaner import RuleError
 from cleaner.loader import load_rules
 
 CASES = [
-    ("yaml error", "rules:\n  - id: x\n    kind: replace\n   bad: [\n", "4: YAML error: expected <block end>, but found '<block mapping start>'"),
+    ("yaml error", "rules:\n  - id: x\n    kind: replace\n   bad: [\n", "4: YAML error: did not find expected '-' indicator"),
     ("python tag", 'rules:\n  - !!python/object/apply:os.system ["echo pwned"]\n', "2: YAML tag '!!python/object/apply:os.system' is not allowed in rule files"),
     ("empty file", "", "1: empty rule file (expected a mapping with 'rules')"),
     ("unknown top key", "rule: []\n", "1: unknown key 'rule' (did you mean 'rules'?)"),
@@ -84,3 +84,27 @@ def test_yaml_anchors_are_plain_data(tmp_path):
     rules = load_rules([path])
     assert [r.guard.when.pattern for r in rules] == [r"\bBelarus\b", r"\bBelarus\b"]
     assert (rules[1].path, rules[1].line) == (str(path), 7)
+
+
+def test_json_rule_file_loads_with_rule_lines(tmp_path):
+    path = tmp_path / "generated.json"
+    path.write_text(
+        '{"rules": [\n'
+        '  {"id": "gen.a", "kind": "variants", "canonical": "Minsk", "variants": ["Minks"]},\n'
+        '  {"id": "gen.b", "kind": "variants", "canonical": "Makei",\n'
+        '   "variants": ["McKay", "Makey"], "description": "the \\"id\\": \\"gen.a\\" is not a key"}\n'
+        "]}\n"
+    )
+    rules = load_rules([tmp_path])
+    assert [(r.id, r.line, r.variants) for r in rules] == [
+        ("gen.a", 2, ["Minks"]),
+        ("gen.b", 3, ["McKay", "Makey"]),
+    ]
+
+
+def test_invalid_json_rule_file_is_located_like_yaml(tmp_path):
+    path = tmp_path / "generated.json"
+    path.write_text('{"rules": [\n  {"id": "gen.a", "kind": "variants",\n   "canonical": "Minsk", "variantz": ["Minks"]}\n]}\n')
+    with pytest.raises(RuleError) as caught:
+        load_rules([path])
+    assert str(caught.value) == f"{path}:3: gen.a: unknown key 'variantz' (did you mean 'variants'?)"

@@ -1,0 +1,186 @@
+"""Throughput of cleaner against its baselines, on one synthetic dump, in one run.
+
+    python benchmarks/bench.py --size 50          # a 50 MB dump
+    python benchmarks/bench.py --size 1000 --only memory
+
+The dump is made from the seed articles: their paragraphs shuffled into new
+documents, with mojibake, site chrome, "report a typo" prompts and name variants
+injected, written as JSON Lines shards. Every contender reads the same shards,
+parses each record, treats its text and writes the record back:
+
+  read+write       nothing done to the text: the floor
+  ftfy.fix_text    ftfy alone, default settings
+  clean-text       clean-text's clean(), default settings (what users pick otherwise)
+  cleaner 1 job    cleaner dump --jobs 1 (Unicode repair and every built-in rule)
+  cleaner N jobs   cleaner dump --jobs N (all cores)
+
+Then the cost of name variants: the same dump with 10 and with 100,000
+generated variant spellings loaded (and how long 100,000 take to load), and
+the peak memory of one process of a cleaner dump run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROME = [
+    "Rate it", "Add comment", "Related Articles", "Back to top button", "–",
+    "This story can be shared on social media", "Top Stories", "Leave a Reply",
+    "Highlight text and press Ctrl+Enter to send the text to be edited!",
+    "Сообщите об орфографической ошибке", "Выделенный текст слишком длинный.",
+]
+VARIANTS = [("Makei", "McKay"), ("Minsk", "Minks"), ("Belarusian", "Belarussian"), ("Sergey Lavrov", "Sergei Lavrov")]
+
+
+def make_dump(folder: Path, megabytes: float, shards: int, seed: int = 1) -> int:
+    """Write the synthetic dump; return its size in bytes."""
+    rng = random.Random(seed)
+    paragraphs = [
+        p.strip()
+        for path in sorted((ROOT / "seeds" / "input").glob("*.txt"))
+        for p in path.read_text(encoding="utf-8").split("\n")
+        if len(p.strip()) > 60
+    ]
+    folder.mkdir(parents=True, exist_ok=True)
+    outs = [open(folder / f"part-{n:03}.jsonl", "w", encoding="utf-8") for n in range(shards)]
+    size, number = 0, 0
+    while size < megabytes * 1e6:
+        body = rng.sample(paragraphs, k=rng.randint(3, 9))
+        for i, paragraph in enumerate(body):
+            if rng.random() < 0.05:  # mojibake
+                body[i] = paragraph.encode("utf-8").decode("latin-1", errors="replace")
+            elif rng.random() < 0.1:
+                canonical, variant = rng.choice(VARIANTS)
+                body[i] = paragraph.replace(canonical, variant)
+        lines = [body[0], *rng.sample(CHROME, k=rng.randint(0, 2)), "", "\n\n".join(body[1:])]
+        lines += rng.sample(CHROME, k=rng.randint(0, 3))
+        record = json.dumps({"id": number, "url": f"https://example.org/{number}", "text": "\n".join(lines)}, ensure_ascii=False)
+        outs[number % shards].write(record + "\n")
+        size += len(record.encode("utf-8")) + 1
+        number += 1
+    for out in outs:
+        out.close()
+    return size
+
+
+def transform_dump(source: Path, target: Path, transform) -> None:
+    """Read every shard, apply ``transform`` to each text, write it back."""
+    target.mkdir(parents=True, exist_ok=True)
+    for shard in sorted(source.glob("*.jsonl")):
+        with open(shard, encoding="utf-8") as lines, open(target / shard.name, "w", encoding="utf-8") as out:
+            for line in lines:
+                record = json.loads(line)
+                record["text"] = transform(record["text"])
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def timed(function) -> float:
+    started = time.perf_counter()
+    function()
+    return time.perf_counter() - started
+
+
+def run_cleaner(args: list) -> tuple:
+    """Run the cleaner command; (seconds, peak RSS in MB of its largest process)."""
+    probe = (
+        "import resource, subprocess, sys, time; t = time.perf_counter(); "
+        "code = subprocess.run(sys.argv[1:], stderr=subprocess.DEVNULL).returncode; "
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe, sys.executable, "-m", "cleaner", *args], capture_output=True, text=True, check=True)
+    seconds, rss_kb, code = out.stdout.split()
+    if code != "0":
+        raise SystemExit(f"cleaner {' '.join(args)} failed with exit status {code}")
+    return float(seconds), int(rss_kb) / 1024
+
+
+def variant_rules(path: Path, count: int, seed: int = 2) -> None:
+    """``count`` generated variant spellings, ten a rule like a real name list,
+    as YAML or JSON by the file's suffix."""
+    rng = random.Random(seed)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    rules = []
+    for n in range(count // 10):
+        words = ["".join(rng.choice(letters) for _ in range(rng.randint(5, 10))).capitalize() for _ in range(11)]
+        rules.append({"id": f"generated.r{n}", "kind": "variants", "canonical": words[0], "variants": words[1:]})
+    if path.suffix == ".json":
+        path.write_text(json.dumps({"rules": rules}, indent=1), encoding="utf-8")
+        return
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("rules:\n")
+        for rule in rules:
+            out.write(f"  - id: {rule['id']}\n    kind: variants\n    canonical: {rule['canonical']}\n")
+            out.write(f"    variants: [{', '.join(rule['variants'])}]\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", type=float, default=50, help="size of the dump in MB (default 50)")
+    parser.add_argument("--shards", type=int, default=8, help="JSON Lines files in the dump (default 8)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="jobs for the parallel run")
+    parser.add_argument("--only", choices=["throughput", "variants", "memory"], help="run one part")
+    parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep it (default: a temporary folder)")
+    args = parser.parse_args()
+
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="cleaner-bench-"))
+    try:
+        dump = work / "dump"
+        if not dump.is_dir():
+            size = make_dump(dump, args.size, args.shards)
+        else:
+            size = sum(p.stat().st_size for p in dump.glob("*.jsonl"))
+        mb = size / 1e6
+        print(f"dump: {mb:.1f} MB in {args.shards} JSON Lines files; {os.cpu_count()} cores; Python {sys.version.split()[0]}")
+
+        if args.only in (None, "throughput"):
+            import ftfy
+            from cleantext import clean as clean_text
+
+            results = {
+                "read+write": timed(lambda: transform_dump(dump, work / "o-rw", lambda t: t)),
+                "ftfy.fix_text": timed(lambda: transform_dump(dump, work / "o-ftfy", ftfy.fix_text)),
+                "clean-text": timed(lambda: transform_dump(dump, work / "o-ct", clean_text)),
+                "cleaner 1 job": run_cleaner(["dump", str(dump), "-o", str(work / "o-c1"), "--jobs", "1"])[0],
+                f"cleaner {args.jobs} jobs": run_cleaner(["dump", str(dump), "-o", str(work / "o-cn"), "--jobs", str(args.jobs)])[0],
+            }
+            ftfy_seconds = results["ftfy.fix_text"]
+            print(f"\n{'':16}{'seconds':>9}{'MB/s':>8}{'x ftfy':>8}")
+            for name, seconds in results.items():
+                print(f"{name:16}{seconds:9.2f}{mb / seconds:8.2f}{ftfy_seconds / seconds:8.2f}")
+            print(f"{args.jobs} jobs / 1 job: {results['cleaner 1 job'] / results[f'cleaner {args.jobs} jobs']:.2f}x")
+
+        if args.only in (None, "variants"):
+            print()
+            timings = {}
+            for count, suffix in ((10, ".json"), (100_000, ".json"), (100_000, ".yaml")):
+                rules = work / f"variants-{count}{suffix}"
+                variant_rules(rules, count)
+                load = timed(lambda: subprocess.run(
+                    [sys.executable, "-c", "import sys; from cleaner import Cleaner, Config; Cleaner(Config(rules=(sys.argv[1],)))", str(rules)],
+                    check=True))
+                seconds, _ = run_cleaner(["dump", str(dump), "-o", str(work / f"o-v{count}{suffix}"), "--jobs", "1", "--rules", str(rules)])
+                timings[count, suffix] = seconds
+                print(f"{count:>7,} variants ({suffix[1:]}): load {load:5.2f} s (process start included), dump {seconds:6.2f} s")
+            print(f"100,000 variants / 10 variants (json): {timings[100_000, '.json'] / timings[10, '.json']:.2f}x")
+
+        if args.only in (None, "memory"):
+            seconds, peak = run_cleaner(["dump", str(dump), "-o", str(work / "o-mem"), "--jobs", str(args.jobs)])
+            print(f"\nmemory: peak RSS of the largest cleaner process {peak:.0f} MB on {mb:.0f} MB ({seconds:.1f} s, {args.jobs} jobs)")
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
