@@ -17,6 +17,7 @@ from pathlib import Path
 from . import __version__
 from .config import find_config, read_config
 from .errors import CleanerError
+from .lint import CODES
 from .files import DEFAULT_INCLUDE, BinaryFile, TextDocument, find_files, read_document, write_atomically
 
 DESCRIPTION = """\
@@ -32,6 +33,8 @@ commands:
   check   list the files that would change; exit 1 if any would
   diff    show what would change as a unified diff; exit 1 if anything would
   dump    clean a dump (.txt, .jsonl, optionally .gz/.zst) into a new folder
+  explain show every change the pipeline makes to a file, rule by rule
+  rules   test, lint, list the rules; print the rule file schema
 
 examples:
   cleaner clean article.txt                 print the clean text of a file
@@ -170,6 +173,57 @@ def build_parser() -> argparse.ArgumentParser:
     dump.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
     dump.set_defaults(run=run_dump)
 
+    explain = commands.add_parser(
+        "explain",
+        parents=[rules],
+        help="show every change the pipeline makes to a file, rule by rule",
+        description="List every change cleaning PATH makes, in order: the rule, where (line and "
+        "column in the text as that stage saw it), before and after. On a terminal the change "
+        "is shown inline in colour; ftfy's repairs come with ftfy's own explanation.",
+    )
+    explain.add_argument("path", metavar="PATH", help="text file ('-': standard input)")
+    explain.add_argument("--format", choices=["text", "json"], default="text", help="output format")
+    explain.add_argument("--encoding", help="encoding of the input (default: utf-8)")
+    explain.set_defaults(run=run_explain)
+
+    rule_tools = commands.add_parser(
+        "rules",
+        help="test, lint, list the rules; print the rule file schema",
+        description="Tools for rule authors.",
+    )
+    tools = rule_tools.add_subparsers(dest="tool", metavar="TOOL", parser_class=_Parser, required=True)
+    test = tools.add_parser(
+        "test",
+        parents=[rules],
+        help="run the examples of the rules; exit 1 if any fails",
+        description="Run the examples embedded in rules: those of the loaded rules (built-in and "
+        "configured), or with PATHs only of those files and folders. Each example must give its "
+        "output (or, without one, come out unchanged), and cleaning it again, with the rule alone "
+        "and with all the rules, must change nothing.",
+    )
+    test.add_argument("paths", nargs="*", metavar="PATH", help="rule file or folder")
+    test.set_defaults(run=run_rules_test)
+    lint = tools.add_parser(
+        "lint",
+        help="check rule files; print 'path:line:col: CODE message' findings; exit 1 if any",
+        description="Check rule files for errors and risks. Codes:\n"
+        + "\n".join(f"  {code}  {text}" for code, text in CODES.items()),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    lint.add_argument("paths", nargs="*", metavar="PATH", help="rule files or folders (default: the built-in rules)")
+    lint.set_defaults(run=run_rules_lint)
+    listing = tools.add_parser(
+        "list", parents=[rules], help="list the loaded rules", description="List the loaded rules."
+    )
+    listing.add_argument("--format", choices=["text", "json"], default="text", help="output format")
+    listing.set_defaults(run=run_rules_list)
+    schema = tools.add_parser(
+        "schema",
+        help="print the JSON Schema of rule files",
+        description="Print the JSON Schema that every rule file is validated against.",
+    )
+    schema.set_defaults(run=run_rules_schema)
+
     for name, summary in [
         ("fix", "clean files in place, print 'Fixed PATH' for each changed file; exit 1 if any changed"),
         ("check", "write nothing, print 'Would fix PATH' for each file that would change; exit 1 if any"),
@@ -226,6 +280,108 @@ def run_clean(args) -> int:
         out.write(doc.encode(result))
     out.flush()
     return 0
+
+
+def _loaded_rules(args) -> list:
+    from .pipeline import Cleaner
+
+    config, _ = resolve(args)
+    return Cleaner(config).rules
+
+
+def run_rules_test(args) -> int:
+    from .examples import check_examples, describe_failure
+    from .loader import load_rules, select_rules
+
+    if args.paths:
+        rules = select_rules(load_rules(args.paths), args.select or (), args.ignore or ())
+    else:
+        rules = _loaded_rules(args)
+    failures = check_examples(rules)
+    for failure in failures:
+        print(describe_failure(failure))
+    examples = sum(len(r.examples) for r in rules)
+    print(
+        f"{len(rules)} rules, {examples} examples: {examples - len(failures)} passed, {len(failures)} failed.",
+        file=sys.stderr,
+    )
+    return 1 if failures else 0
+
+
+def run_rules_lint(args) -> int:
+    from .lint import lint
+    from .loader import builtin_rules_dir
+
+    findings = lint(args.paths or [builtin_rules_dir()])
+    for finding in findings:
+        print(finding)
+    print(f"Found {len(findings)} problem{'' if len(findings) == 1 else 's'}." if findings else "All checks passed.", file=sys.stderr)
+    return 1 if findings else 0
+
+
+def shown(path) -> str:
+    """A path as the user would write it: relative to the working folder if under it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def run_rules_list(args) -> int:
+    rules = _loaded_rules(args)
+    if args.format == "json":
+        listing = [
+            {"id": r.id, "kind": r.kind, "file": shown(r.path), "line": r.line, "description": r.description,
+             "examples": len(r.examples)}
+            for r in rules
+        ]
+        print(json.dumps(listing, ensure_ascii=False, indent=2))
+        return 0
+    width = max((len(r.id) for r in rules), default=0)
+    for r in rules:
+        summary = " ".join(r.description.split())
+        print(f"{r.id:{width}}  {r.kind:9}  {shown(r.path)}:{r.line}  {summary}")
+    return 0
+
+
+def run_rules_schema(args) -> int:
+    from .schema import SCHEMA
+
+    print(json.dumps(SCHEMA, indent=2, ensure_ascii=False))
+    return 0
+
+
+def run_explain(args) -> int:
+    from .pipeline import Cleaner
+
+    config, files = resolve(args)
+    if args.path == "-":
+        doc = TextDocument.decode(sys.stdin.buffer.read(), "<stdin>", files["encoding"])
+    else:
+        doc = read_document(Path(args.path), files["encoding"])
+    changes = Cleaner(config).explain(doc.text)
+    if args.format == "json":
+        print(json.dumps([c._asdict() for c in changes], ensure_ascii=False, indent=2))
+        return 0
+    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    for change in changes:
+        print(describe_change(args.path, change, colour))
+    print(f"{len(changes)} change{'' if len(changes) == 1 else 's'}.", file=sys.stderr)
+    return 0
+
+
+def describe_change(path: str, change, colour: bool) -> str:
+    """One change as ``path:line:col: rule`` and the change inline, like a fix preview.
+
+    >>> from cleaner import Change
+    >>> print(describe_change("a.txt", Change("names.makei", 2, 5, "McKay", "Makei"), colour=False))
+    a.txt:2:5: names.makei  [-McKay-]{+Makei+}
+    """
+    red, green, dim, reset = ("\x1b[31m", "\x1b[32m", "\x1b[2m", "\x1b[0m") if colour else ("",) * 4
+    removed = f"{red}[-{change.before}-]{reset}" if change.before else ""
+    added = f"{green}{{+{change.after}+}}{reset}" if change.after else ""
+    note = f"  {dim}({change.note}){reset}" if change.note else ""
+    return f"{path}:{change.line}:{change.column}: {change.rule}  {removed}{added}{note}"
 
 
 def run_dump(args) -> int:

@@ -10,12 +10,16 @@ class CleanerError(Exception):
 class RuleError(CleanerError):
     """A rule file that cannot be loaded, located as ``path:line: message``.
 
+    ``code`` is stable, for ``cleaner rules lint`` (see ``lint.CODES``).
+
     >>> str(RuleError("rules/x.yaml", 4, "unknown kind 'drop'"))
     "rules/x.yaml:4: unknown kind 'drop'"
     """
 
-    def __init__(self, path: str, line: int, message: str):
+    def __init__(self, path: str, line: int, message: str, code: str = "E102", column: int = 1):
         super().__init__(f"{path}:{line}: {message}")
         self.path = path
         self.line = line
+        self.column = column
         self.message = message
+        self.code = code

@@ -9,6 +9,7 @@ loaded rules, changes nothing.
 
 from __future__ import annotations
 
+import difflib
 from typing import NamedTuple
 
 from .pipeline import Cleaner, Config
@@ -43,3 +44,16 @@ def check_examples(rules: list) -> list:
             if twice != once:
                 failures.append(Failure(rule, number, example, twice, "not idempotent (all rules)"))
     return failures
+
+
+def describe_failure(failure: Failure) -> str:
+    """``path:line: rule-id: example N`` and what went wrong; a compact diff for long texts."""
+    example = failure.example
+    head = f"{failure.rule.path}:{example.line}: {failure.rule.id}: example {failure.number}: {failure.problem}"
+    expected = example.expected
+    if max(len(example.input), len(expected), len(failure.actual)) <= 72 and "\n" not in expected + failure.actual:
+        return "\n".join([head, f"  input:    {example.input!r}", f"  expected: {expected!r}", f"  actual:   {failure.actual!r}"])
+    diff = difflib.unified_diff(
+        expected.splitlines(), failure.actual.splitlines(), "expected", "actual", lineterm="", n=1
+    )
+    return "\n".join([head, *("  " + line for line in diff)])

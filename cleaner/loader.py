@@ -69,7 +69,7 @@ def rule_files(paths: Iterable) -> list:
         elif path.exists():
             found.append(path)
         else:
-            raise RuleError(str(path), 0, "no such rule file or folder")
+            raise RuleError(str(path), 0, "no such rule file or folder", "E100")
     return found
 
 
@@ -82,7 +82,10 @@ def load_rules(paths: Iterable) -> list:
             if rule.id in seen:
                 first = seen[rule.id]
                 raise RuleError(
-                    rule.path, rule.line, f"duplicate rule id {rule.id!r} (first at {first.path}:{first.line})"
+                    rule.path,
+                    rule.line,
+                    f"duplicate rule id {rule.id!r} (first at {first.path}:{first.line})",
+                    "E104",
                 )
             seen[rule.id] = rule
             rules.append(rule)
@@ -118,7 +121,7 @@ def load_file(path) -> list:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(name, 0, f"cannot read rule file: {exc}") from None
+        raise RuleError(name, 0, f"cannot read rule file: {exc}", "E100") from None
     if Path(path).suffix == ".json":
         rules = _load_json(text, name)
         if rules is not None:
@@ -127,11 +130,12 @@ def load_file(path) -> list:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise RuleError(name, mark.line + 1 if mark else 0, f"YAML error: {exc.problem or exc}") from None
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 1)
+        raise RuleError(name, line, f"YAML error: {exc.problem or exc}", "E100", column) from None
     except yaml.YAMLError as exc:
-        raise RuleError(name, 0, f"YAML error: {exc}") from None
+        raise RuleError(name, 0, f"YAML error: {exc}", "E100") from None
     if root is None:
-        raise RuleError(name, 1, "empty rule file (expected a mapping with 'rules')")
+        raise RuleError(name, 1, "empty rule file (expected a mapping with 'rules')", "E100")
     lines: dict = {}
     data = _to_python(root, name, (), lines, yaml.SafeLoader(""))
     _validate(data, name, lines)
@@ -155,24 +159,29 @@ def _load_json(text: str, path: str):
 
 
 def _to_python(node: yaml.Node, path: str, where: tuple, lines: dict, constructor: yaml.SafeLoader):
-    """Turn a composed YAML node into plain data, noting each node's line under its path.
+    """Turn a composed YAML node into plain data, noting each node's line under its
+    path (and its column under ``("column", *path)``). A key's path leads to the key.
 
     Only plain data tags are allowed: a tag such as ``!!python/object`` is refused
     before anything is constructed."""
     lines[where] = node.start_mark.line + 1
+    lines[("column",) + where] = node.start_mark.column + 1
     if node.tag == _STR_TAG and isinstance(node, yaml.ScalarNode):
         return node.value
     if node.tag not in _ALLOWED_TAGS:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        raise RuleError(path, lines[where], f"YAML tag {tag!r} is not allowed in rule files")
+        raise RuleError(path, lines[where], f"YAML tag {tag!r} is not allowed in rule files", "E105")
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:
             key = _to_python(key_node, path, where + ("<key>",), lines, constructor)
             if key in result:
-                raise RuleError(path, key_node.start_mark.line + 1, f"duplicate key {key!r}")
+                raise RuleError(
+                    path, key_node.start_mark.line + 1, f"duplicate key {key!r}", "E106", key_node.start_mark.column + 1
+                )
             result[key] = _to_python(value_node, path, where + (key,), lines, constructor)
             lines[where + (key,)] = key_node.start_mark.line + 1
+            lines[("column",) + where + (key,)] = key_node.start_mark.column + 1
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(item, path, where + (i,), lines, constructor) for i, item in enumerate(node.value)]
@@ -191,7 +200,8 @@ def _validate(data, path: str, lines: dict) -> None:
     where, message = _explain(error, data)
     while where not in lines:
         where = where[:-1]
-    raise RuleError(path, lines[where], message)
+    code = "E101" if _is_unknown_key(error) else "E102"
+    raise RuleError(path, lines[where], message, code, lines.get(("column",) + where, 1))
 
 
 _TYPE_WORDS = {"array": "a list", "object": "a mapping", "string": "a string", "integer": "a whole number", "boolean": "true or false"}

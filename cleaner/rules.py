@@ -51,15 +51,19 @@ class Spec:
         key = key if isinstance(key, tuple) else (key,)
         return self.lines.get(self.where + key) or self.lines.get(self.where + key[:1], self.line)
 
-    def error(self, key, message: str) -> RuleError:
-        return RuleError(self.path, self.line_of(key), f"{self.data['id']}: {message}")
+    def column_of(self, key) -> int:
+        key = key if isinstance(key, tuple) else (key,)
+        return self.lines.get(("column",) + self.where + key) or 1
+
+    def error(self, key, message: str, code: str = "E102") -> RuleError:
+        return RuleError(self.path, self.line_of(key), f"{self.data['id']}: {message}", code, self.column_of(key))
 
     def compile(self, key, pattern: str, flags: int = 0) -> regex.Pattern:
         """Compile a rule's regex, refusing it with the line it stands on."""
         try:
             return regex.compile(pattern, flags)
         except regex.error as exc:
-            raise self.error(key, f"invalid regex {pattern!r}: {exc}") from None
+            raise self.error(key, f"invalid regex {pattern!r}: {exc}", "E103") from None
 
     def compile_list(self, key: str) -> list:
         return [self.compile((key, i), p) for i, p in enumerate(self.data.get(key, []))]
@@ -77,6 +81,7 @@ class Rule:
     stage = ""
 
     def __init__(self, spec: Spec):
+        self.spec = spec  # the rule as written, and where each part stands
         self.id: str = spec.data["id"]
         self.description: str = spec.data.get("description", "")
         self.path = spec.path

@@ -1,0 +1,213 @@
+"""``cleaner rules lint``: what makes a rule file wrong, fragile or untested.
+
+Every finding is ``path:line:col: CODE message``, like ruff. Errors (E) are
+what the loader refuses; warnings (W) load, but deserve a look.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+from .errors import RuleError
+from .loader import load_file, rule_files
+from .rules import Rule, Variants
+
+CODES = {
+    "E100": "the file cannot be read or is not valid YAML",
+    "E101": "unknown key",
+    "E102": "invalid rule",
+    "E103": "invalid regex",
+    "E104": "duplicate rule id",
+    "E105": "YAML tag not allowed",
+    "E106": "duplicate key",
+    "W201": "a pattern matches the empty string",
+    "W202": "nested unbounded quantifiers or repeated alternatives: catastrophic backtracking",
+    "W203": "a variant is another rule's canonical form: the rules undo each other",
+    "W204": "rules feed each other: an example is not clean after one run",
+    "W205": "no examples",
+    "W206": "no negative example (an input that must stay unchanged)",
+    "W207": "no positive example (an input the rule changes)",
+}
+
+# Keys holding regexes, and whether a match there replaces or drops text (so
+# that matching the empty string is a problem) or only guards.
+_REGEX_KEYS = {"patterns": True, "pattern": True, "when": False, "when-not": False, "unless": False}
+
+
+class Finding(NamedTuple):
+    path: str
+    line: int
+    column: int
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.code} {self.message}"
+
+
+def lint(paths) -> list:
+    """Every finding in the rule files of ``paths``, in file and line order."""
+    findings: list[Finding] = []
+    rules: list[Rule] = []
+    first: dict[str, Rule] = {}
+    try:
+        files = rule_files(paths)
+    except RuleError as exc:
+        return [Finding(exc.path, exc.line, exc.column, exc.code, exc.message)]
+    for path in files:
+        try:
+            loaded = load_file(path)
+        except RuleError as exc:
+            findings.append(Finding(exc.path, exc.line, exc.column, exc.code, exc.message))
+            continue
+        for rule in loaded:
+            if rule.id in first:
+                other = first[rule.id]
+                findings.append(_at(rule, "id", "E104", f"duplicate rule id {rule.id!r} (first at {other.path}:{other.line})"))
+            else:
+                first[rule.id] = rule
+                rules.append(rule)
+    for rule in rules:
+        findings.extend(_regex_findings(rule))
+        findings.extend(_example_findings(rule))
+    findings.extend(_cycles(rules))
+    findings.extend(_order_findings(rules))
+    return sorted(set(findings))
+
+
+def _at(rule: Rule, key, code: str, message: str) -> Finding:
+    return Finding(rule.path, rule.spec.line_of(key), rule.spec.column_of(key), code, f"{rule.id}: {message}")
+
+
+def _regexes(rule: Rule):
+    """(key, source, whether it edits text) of each regex the rule holds."""
+    for key, edits in _REGEX_KEYS.items():
+        value = rule.spec.data.get(key)
+        if isinstance(value, str):
+            yield key, value, edits
+        elif isinstance(value, list):
+            for i, source in enumerate(value):
+                yield (key, i), source, edits
+
+
+def _regex_findings(rule: Rule):
+    for key, source, edits in _regexes(rule):
+        if edits and regex.compile(source).fullmatch(""):
+            yield _at(rule, key, "W201", f"pattern {source!r} matches the empty string")
+        problem = backtracking_risk(source)
+        if problem:
+            yield _at(rule, key, "W202", f"pattern {source!r}: {problem}")
+
+
+def backtracking_risk(source: str):
+    """Why ``source`` risks catastrophic backtracking, or None.
+
+    A group holding an unbounded quantifier, itself repeated without bound, or a
+    repeated group whose alternatives repeat each other.
+
+    >>> backtracking_risk(r"(a+)+$")
+    "group '(a+)' holds a quantifier and is repeated by '+'"
+    >>> backtracking_risk(r"(a|a)*")
+    "alternatives of group '(a|a)' repeat each other and it is repeated by '*'"
+    >>> backtracking_risk(r"(?:\\w+ ){0,5}said") is None  # bounded: fine
+    True
+    """
+    stack: list[list] = []  # per open group: [start, holds an unbounded quantifier]
+    i, n = 0, len(source)
+    while i < n:
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":  # skip a character class
+            i += 2 if source[i + 1 : i + 2] == "^" else 1
+            i += 1 if source[i : i + 1] == "]" else 0
+            while i < n and source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+        elif char == "(":
+            stack.append([i, False])
+        elif char == ")" and stack:
+            start, holds = stack.pop()
+            group = source[start : i + 1]
+            repeat = _unbounded_quantifier(source, i + 1)
+            if repeat and not group.startswith("(?>"):
+                if holds:
+                    return f"group {group!r} holds a quantifier and is repeated by {repeat!r}"
+                body = regex.sub(r"^\((?:\?(?:[:=!]|<[=!]|P?<\w+>))?", "", group)[:-1]
+                alternatives = _top_level_alternatives(body)
+                if len(alternatives) != len(set(alternatives)):
+                    return f"alternatives of group {group!r} repeat each other and it is repeated by {repeat!r}"
+            if holds and stack:
+                stack[-1][1] = True
+        elif char in "+*" or (char == "{" and regex.match(r"\{\d*,\}", source[i:])):
+            if stack:
+                stack[-1][1] = True
+        i += 1
+    return None
+
+
+def _unbounded_quantifier(source: str, i: int):
+    if source[i : i + 1] in ("+", "*") and source[i + 1 : i + 2] != "+":  # a possessive one is safe
+        return source[i]
+    match = regex.match(r"\{\d*,\}", source[i:])
+    return match.group() if match else None
+
+
+def _top_level_alternatives(body: str) -> list:
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(body):
+        char = body[i]
+        if char == "\\":
+            i += 2
+            continue
+        depth += char == "("
+        depth -= char == ")"
+        if char == "|" and depth == 0:
+            parts.append(body[start:i])
+            start = i + 1
+        i += 1
+    return parts + [body[start:]]
+
+
+def _example_findings(rule: Rule):
+    if not rule.examples:
+        yield _at(rule, "id", "W205", "no examples")
+        return
+    if not any(e.output is None for e in rule.examples):
+        yield _at(rule, "examples", "W206", "no negative example (an input that must stay unchanged)")
+    if not any(e.output is not None and e.output != e.input for e in rule.examples):
+        yield _at(rule, "examples", "W207", "no positive example (an input the rule changes)")
+
+
+def _cycles(rules: list):
+    canonical = {r.canonical: r for r in rules if isinstance(r, Variants)}
+    for rule in rules:
+        if not isinstance(rule, Variants):
+            continue
+        for i, variant in enumerate(rule.variants):
+            other = canonical.get(variant)
+            if other is not None and other is not rule:
+                yield _at(rule, ("variants", i), "W203", f"variant {variant!r} is the canonical form of {other.id}")
+
+
+def _order_findings(rules: list):
+    """Examples that all the rules together do not clean in one run: cleaning
+    the result again changes it, so some rules feed each other."""
+    from .pipeline import Cleaner, Config
+
+    everything = Cleaner(Config(), rules)
+    ids = {r.id for r in rules}
+    for rule in rules:
+        for number, example in enumerate(rule.examples, 1):
+            once = everything.clean(example.input)
+            again = sorted({c.rule for c in everything.explain(once) if c.rule in ids})
+            if again:
+                yield _at(
+                    rule,
+                    ("examples", number - 1),
+                    "W204",
+                    f"example {number} is not clean after one run: {', '.join(again)} change it again; "
+                    "reorder the rules so that no rule runs before one whose output it changes",
+                )
