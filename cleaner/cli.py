@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .config import find_config, read_config
-from .errors import CleanerError
+from .config import DEFAULT_TIMEOUT, find_config, read_config
+from .errors import CleanerError, RuleTimeout
 from .lint import CODES
 from .files import DEFAULT_INCLUDE, BinaryFile, TextDocument, find_files, read_document, write_atomically
 
@@ -87,6 +87,12 @@ def _rule_options() -> argparse.ArgumentParser:
     )
     group.add_argument(
         "--ignore", type=_ids, metavar="IDS", help="leave out the rules with these ids or id prefixes"
+    )
+    group.add_argument(
+        "--timeout",
+        type=float,
+        metavar="SECONDS",
+        help="how long one rule's regex may run on one document before that document fails (default: 5)",
     )
     group = parent.add_argument_group("output")
     group.add_argument(
@@ -253,6 +259,7 @@ def resolve(args):
         straight_quotes=pick("straight-quotes", args.straight_quotes, False),
         select=tuple(pick("select", args.select, ())),
         ignore=tuple(pick("ignore", args.ignore, ())),
+        timeout=float(pick("timeout", args.timeout, DEFAULT_TIMEOUT)),
     )
     files = {
         "include": pick("include", getattr(args, "include", None), DEFAULT_INCLUDE),
@@ -274,7 +281,7 @@ def run_clean(args) -> int:
             doc = TextDocument.decode(sys.stdin.buffer.read(), "<stdin>", files["encoding"])
         else:
             doc = read_document(Path(path), files["encoding"])
-        result = cleaner.clean(doc.text)
+        result = _clean_file(cleaner, doc.text, path)
         if len(paths) > 1 and not result.endswith("\n"):
             result += "\n"
         out.write(doc.encode(result))
@@ -435,6 +442,14 @@ def _progress():
         yield on_batch
 
 
+def _clean_file(cleaner, text: str, path) -> str:
+    """Clean one file's text; a rule that runs out of time names the file too."""
+    try:
+        return cleaner.clean(text)
+    except RuleTimeout as exc:
+        raise CleanerError(f"{'<stdin>' if path == '-' else path}: {exc}") from None
+
+
 def run_files(args) -> int:
     """fix, check and diff: the same walk, differing in what they do with a change."""
     from .pipeline import Cleaner
@@ -447,7 +462,7 @@ def run_files(args) -> int:
         try:
             data = path.read_bytes()
             doc = TextDocument.decode(data, str(path), files["encoding"])
-            result = cleaner.clean(doc.text)
+            result = _clean_file(cleaner, doc.text, path)
             new = doc.encode(result)
         except BinaryFile as exc:
             print(f"cleaner: {exc}", file=sys.stderr)

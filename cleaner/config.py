@@ -26,6 +26,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python < 3.11 only
     import tomli as tomllib
 
+DEFAULT_TIMEOUT = 5.0  # seconds a rule's regex may run on one document
+
 # key -> (type, description); the same names as the command-line flags.
 KEYS = {
     "rules": (list, "extra rule files or folders"),
@@ -37,6 +39,7 @@ KEYS = {
     "encoding": (str, "encoding of the files"),
     "ascii": (bool, "transliterate to ASCII"),
     "straight-quotes": (bool, "turn curly quotes into straight ones"),
+    "timeout": ((int, float), "seconds a rule's regex may run on one document"),
 }
 
 
@@ -78,7 +81,7 @@ def read_config(path: Path) -> dict:
             raise CleanerError(f"{path}:{_line_of(text, key)}: unknown key {key!r}{hint}")
         expected = KEYS[key][0]
         if not isinstance(value, expected) or (expected is list and not all(isinstance(v, str) for v in value)):
-            kind = "a list of strings" if expected is list else expected.__name__
+            kind = {list: "a list of strings", str: "a string", bool: "true or false"}.get(expected, "a number")
             raise CleanerError(f"{path}:{_line_of(text, key)}: {key}: expected {kind}, got {value!r}")
     if "rules" in data:
         data["rules"] = [str(path.parent / rule) for rule in data["rules"]]

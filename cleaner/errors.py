@@ -23,3 +23,7 @@ class RuleError(CleanerError):
         self.column = column
         self.message = message
         self.code = code
+
+
+class RuleTimeout(CleanerError):
+    """A rule's regex ran longer than its time limit on one document."""

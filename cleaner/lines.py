@@ -11,17 +11,56 @@ nothing more is dropped: cleaning its result again drops nothing.
 
 from __future__ import annotations
 
+from typing import Optional
+
 import regex
 
 from .changes import ChangeLog
-from .rules import DropLine, DropTail
+from .rules import BACKREFERENCE, DropLine, DropTail
 
 SPACE_RUN = regex.compile(" {2,}")
 
 
-def drop_lines(text: str, rules: list, log: ChangeLog) -> str:
+class LineRules:
+    """The line rules, and one regex matching any line that any of them could
+    match: most lines are prose that it rules out in a single call."""
+
+    def __init__(self, rules: list):
+        self.rules = rules
+        self.any_rule = _union(rules)
+
+    def could_match(self, key: str) -> bool:
+        if self.any_rule is None:
+            return True
+        try:
+            return self.any_rule.fullmatch(key, timeout=min(r.limit.seconds for r in self.rules)) is not None
+        except TimeoutError:
+            return True  # let the rules themselves run, so that the one at fault is named
+
+
+def _union(rules: list):
+    """A regex for the union of the rules' lines and patterns, or None."""
+    alternatives = []
+    for rule in rules:
+        sources = [regex.escape(line) for line in rule.literal_lines] + rule.pattern_sources
+        if any(BACKREFERENCE.search(source) for source in sources):
+            return None
+        # full case folding: literal lines compare casefolded (straße = STRASSE)
+        flag = "(?fi:" if rule.ignore_case else "(?:"
+        alternatives.extend(f"{flag}{source})" for source in sources)
+    return regex.compile("|".join(alternatives)) if alternatives else None
+
+
+def drop_lines(text: str, stage: LineRules, log: ChangeLog, memo: Optional[dict] = None) -> str:
+    """``memo`` remembers which line matched which rule; pass the same dict to
+    the runs over one document, and no line is matched against a rule twice."""
+    memo = {} if memo is None else memo
     lines = text.split("\n")
     keys = [_key(line) for line in lines]
+    for key in set(keys):
+        if key and (None, key) not in memo:
+            memo[None, key] = stage.could_match(key)
+    rules = stage.rules
     tails = [r for r in rules if isinstance(r, DropTail)]
     line_rules = [r for r in rules if isinstance(r, DropLine)]
     top_down = [r for r in line_rules if r.where != "tail"]
@@ -31,11 +70,11 @@ def drop_lines(text: str, rules: list, log: ChangeLog) -> str:
     while True:
         before = len(dropped_by)
         for rule in tails:
-            cut = _tail_marker(keys, dropped_by, rule)
+            cut = _tail_marker(keys, dropped_by, rule, memo)
             if cut is not None:
                 dropped_by.update((i, rule.id) for i in range(cut, len(keys)) if i not in dropped_by)
-        _drop_from_edge(keys, range(len(keys)), top_down, dropped_by)
-        _drop_from_edge(keys, range(len(keys) - 1, -1, -1), bottom_up, dropped_by)
+        _drop_from_edge(keys, range(len(keys)), top_down, dropped_by, memo)
+        _drop_from_edge(keys, range(len(keys) - 1, -1, -1), bottom_up, dropped_by, memo)
         if len(dropped_by) == before:
             break
 
@@ -62,20 +101,29 @@ def _kept_lines(keys: list, dropped_by: dict, order):
             previous = key
 
 
-def _tail_marker(keys: list, dropped_by: dict, rule: DropTail):
+def _matches(rule, key: str, memo: dict) -> bool:
+    if not memo[None, key]:  # no line rule can match this line
+        return False
+    found = memo.get((rule, key))
+    if found is None:
+        found = memo[rule, key] = rule.matches(key, key.casefold())
+    return found
+
+
+def _tail_marker(keys: list, dropped_by: dict, rule: DropTail, memo: dict):
     """Index of the topmost line matching ``rule`` within its tail window, if any."""
     marker = None
     seen = 0
     for index, counts in _kept_lines(keys, dropped_by, range(len(keys) - 1, -1, -1)):
         if seen >= rule.within:
             break
-        if rule.matches(keys[index], keys[index].casefold()):
+        if _matches(rule, keys[index], memo):
             marker = index
         seen += counts
     return marker
 
 
-def _drop_from_edge(keys: list, order, rules: list, dropped_by: dict) -> None:
+def _drop_from_edge(keys: list, order, rules: list, dropped_by: dict, memo: dict) -> None:
     """Walk lines from one edge; ``kept`` counts kept non-blank lines passed so far.
 
     A head or tail rule leaves the walk once its window is passed, so the walk
@@ -86,8 +134,7 @@ def _drop_from_edge(keys: list, order, rules: list, dropped_by: dict) -> None:
     for index, counts in _kept_lines(keys, dropped_by, order):
         if not active:
             break
-        key = keys[index]
-        rule = next((r for r in active if r.matches(key, key.casefold())), None)
+        rule = next((r for r in active if _matches(r, keys[index], memo)), None)
         if rule is not None:
             dropped_by[index] = rule.id
         elif counts:

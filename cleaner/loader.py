@@ -17,6 +17,7 @@ import regex
 import yaml
 
 from .errors import CleanerError, RuleError
+from .config import DEFAULT_TIMEOUT
 from .rules import KIND_CLASSES, Rule, Spec
 from .schema import KIND_KEYS, KINDS, SCHEMA
 
@@ -73,12 +74,14 @@ def rule_files(paths: Iterable) -> list:
     return found
 
 
-def load_rules(paths: Iterable) -> list:
-    """Load every rule from ``paths`` in order, refusing duplicate ids across files."""
+def load_rules(paths: Iterable, timeout: float = DEFAULT_TIMEOUT) -> list:
+    """Load every rule from ``paths`` in order, refusing duplicate ids across files.
+
+    ``timeout``: seconds each regex of a rule may run on one document."""
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
     for path in rule_files(paths):
-        for rule in load_file(path):
+        for rule in load_file(path, timeout):
             if rule.id in seen:
                 first = seen[rule.id]
                 raise RuleError(
@@ -116,14 +119,14 @@ def select_rules(rules: list, select=(), ignore=()) -> list:
     ]
 
 
-def load_file(path) -> list:
+def load_file(path, timeout: float = DEFAULT_TIMEOUT) -> list:
     name = str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(name, 0, f"cannot read rule file: {exc}", "E100") from None
     if Path(path).suffix == ".json":
-        rules = _load_json(text, name)
+        rules = _load_json(text, name, timeout)
         if rules is not None:
             return rules
     try:
@@ -139,10 +142,10 @@ def load_file(path) -> list:
     lines: dict = {}
     data = _to_python(root, name, (), lines, yaml.SafeLoader(""))
     _validate(data, name, lines)
-    return [_build(name, index, rule, lines) for index, rule in enumerate(data["rules"])]
+    return [_build(name, index, rule, lines, timeout) for index, rule in enumerate(data["rules"])]
 
 
-def _load_json(text: str, path: str):
+def _load_json(text: str, path: str, timeout: float):
     """The rules of a valid JSON rule file; None for an invalid one, which the YAML
     path then reads again to say where the problem is."""
     try:
@@ -155,7 +158,7 @@ def _load_json(text: str, path: str):
     for match in _JSON_ID.finditer(text):
         first_seen.setdefault(match.group(1), bisect.bisect(newlines, match.start()) + 1)
     lines = {("rules", i): first_seen.get(rule["id"], 1) for i, rule in enumerate(data["rules"])}
-    return [_build(path, index, rule, lines) for index, rule in enumerate(data["rules"])]
+    return [_build(path, index, rule, lines, timeout) for index, rule in enumerate(data["rules"])]
 
 
 def _to_python(node: yaml.Node, path: str, where: tuple, lines: dict, constructor: yaml.SafeLoader):
@@ -258,6 +261,6 @@ def _did_you_mean(word: str, choices) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def _build(path: str, index: int, data: dict, lines: dict) -> Rule:
+def _build(path: str, index: int, data: dict, lines: dict, timeout: float) -> Rule:
     where = ("rules", index)
-    return KIND_CLASSES[data["kind"]](Spec(data, path, lines[where], lines, where))
+    return KIND_CLASSES[data["kind"]](Spec(data, path, lines[where], lines, where, timeout))

@@ -20,9 +20,10 @@ import ftfy.fixes
 from unidecode import unidecode
 
 from .changes import NO_LOG, Change, ChangeLog, RuleCounter
-from .lines import drop_lines
+from .lines import LineRules, drop_lines
 from .loader import builtin_rules_dir, load_rules, select_rules
 from .names import VariantIndex
+from .config import DEFAULT_TIMEOUT
 from .unicode import repair
 from .whitespace import tidy
 
@@ -37,6 +38,7 @@ class Config:
     straight_quotes: bool = False  # turn curly quotes into straight ones
     select: tuple = ()  # rule ids or id prefixes to use; empty: all
     ignore: tuple = ()  # rule ids or id prefixes to leave out
+    timeout: float = DEFAULT_TIMEOUT  # seconds a rule's regex may run on one document
 
 
 class Cleaner:
@@ -51,10 +53,10 @@ class Cleaner:
         self.config = config or Config()
         if rules is None:
             sources = [builtin_rules_dir()] if self.config.default_rules else []
-            rules = load_rules([*sources, *self.config.rules])
+            rules = load_rules([*sources, *self.config.rules], self.config.timeout)
             rules = select_rules(rules, self.config.select, self.config.ignore)
         self.rules = rules
-        self.line_rules = [r for r in self.rules if r.stage == "lines"]
+        self.line_rules = LineRules([r for r in self.rules if r.stage == "lines"])
         self.variants = VariantIndex([r for r in self.rules if r.stage == "names"])
         self.text_rules = [r for r in self.rules if r.stage == "text"]
 
@@ -77,7 +79,8 @@ class Cleaner:
         final_newline = text.endswith("\n")
         if final_newline:  # put back at the end; it is no blank line to tidy away
             text = text[:-1]
-        text = drop_lines(text, self.line_rules, log)
+        matched: dict = {}  # which line matched which line rule, for both runs below
+        text = drop_lines(text, self.line_rules, log, matched)
         dropped = text
         text = self.variants.apply(text, log)
         for rule in self.text_rules:
@@ -85,7 +88,7 @@ class Cleaner:
         if text is not dropped and text != dropped:
             # A name or text rule can turn a line into boilerplate ("Сообщите об
             # ошибке ." loses its space): drop it now, not on the next run.
-            text = drop_lines(text, self.line_rules, log)
+            text = drop_lines(text, self.line_rules, log, matched)
         if self.config.straight_quotes:
             text = _whole_text_option(text, "option.straight-quotes", ftfy.fixes.uncurl_quotes, log)
         if self.config.ascii:

@@ -9,15 +9,17 @@ Stages run in this order, and a rule's kind fixes its stage:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Optional
 
 import regex
 
 from .changes import ChangeLog
-from .errors import RuleError
+from .config import DEFAULT_TIMEOUT
+from .errors import RuleError, RuleTimeout
 
 WORD_CHAR = regex.compile(r"\w")
+BACKREFERENCE = regex.compile(r"\\[1-9]|\(\?P=|\\g<")
 WORD = regex.compile(r"\w+")
 
 
@@ -46,6 +48,7 @@ class Spec:
     line: int
     lines: dict
     where: tuple
+    timeout: float = DEFAULT_TIMEOUT  # seconds a regex of the rule may run on one document
 
     def line_of(self, key) -> int:
         key = key if isinstance(key, tuple) else (key,)
@@ -67,6 +70,26 @@ class Spec:
 
     def compile_list(self, key: str) -> list:
         return [self.compile((key, i), p) for i, p in enumerate(self.data.get(key, []))]
+
+
+class TimeLimit:
+    """Wraps a rule's regex calls: past ``seconds`` on one document (a hostile or
+    careless pattern backtracking without end), the document fails with an error
+    naming the rule, instead of hanging the run.
+
+    The regex module raises TimeoutError, an OSError: it is turned into a
+    RuleTimeout here so that no caller mistakes it for a file error."""
+
+    def __init__(self, spec: Spec):
+        self.seconds = spec.timeout
+        self.rule = f"rule {spec.data['id']} ({spec.path}:{spec.line})"
+
+    def __enter__(self) -> "TimeLimit":
+        return self
+
+    def __exit__(self, kind, error, traceback) -> None:
+        if kind is not None and issubclass(kind, TimeoutError):
+            raise RuleTimeout(f"{self.rule} took more than {self.seconds:g} s on this document") from None
 
 
 def overlaps(span: tuple, spans: list) -> bool:
@@ -104,14 +127,18 @@ class Guard:
         self.when = spec.compile("when", when) if when else None
         self.when_not = spec.compile("when-not", when_not) if when_not else None
         self.unless = spec.compile_list("unless")
+        self.limit = TimeLimit(spec)
 
     def admits(self, text: str) -> bool:
-        if self.when is not None and self.when.search(text) is None:
-            return False
-        return self.when_not is None or self.when_not.search(text) is None
+        seconds = self.limit.seconds
+        with self.limit:
+            if self.when is not None and self.when.search(text, timeout=seconds) is None:
+                return False
+            return self.when_not is None or self.when_not.search(text, timeout=seconds) is None
 
     def protected_spans(self, text: str) -> list:
-        return [m.span() for pattern in self.unless for m in pattern.finditer(text)]
+        with self.limit:
+            return [m.span() for p in self.unless for m in p.finditer(text, timeout=self.limit.seconds)]
 
 
 class LineRule(Rule):
@@ -124,9 +151,18 @@ class LineRule(Rule):
         super().__init__(spec)
         self.ignore_case: bool = spec.data.get("ignore-case", False)
         flags = regex.IGNORECASE if self.ignore_case else 0
-        self.literals = frozenset(self._fold(line.strip()) for line in literals)
-        self.patterns = [spec.compile(key, source, flags) for key, source in patterns.items()]
+        self.literal_lines = [line.strip() for line in literals]
+        self.pattern_sources = list(patterns.values())
+        self.literals = frozenset(self._fold(line) for line in self.literal_lines)
+        compiled = [spec.compile(key, source, flags) for key, source in patterns.items()]
+        # One regex for all the patterns: one call a line instead of one a pattern
+        # (every call pays for the time limit). Inline flags stay scoped to their
+        # group; backreferences would be renumbered, so such patterns stay apart.
+        if len(compiled) > 1 and not any(BACKREFERENCE.search(source) for source in patterns.values()):
+            compiled = [regex.compile("|".join(f"(?:{source})" for source in patterns.values()), flags)]
+        self.patterns = compiled
         self.within: int = spec.data.get("within", default_within)
+        self.limit = TimeLimit(spec)
 
     def _fold(self, line: str) -> str:
         return line.casefold() if self.ignore_case else line
@@ -135,9 +171,10 @@ class LineRule(Rule):
         """Does the line match? It comes stripped, and also casefolded (done once per line)."""
         if (folded if self.ignore_case else stripped) in self.literals:
             return True
-        for pattern in self.patterns:
-            if pattern.fullmatch(stripped):
-                return True
+        with self.limit:
+            for pattern in self.patterns:
+                if pattern.fullmatch(stripped, timeout=self.limit.seconds):
+                    return True
         return False
 
 
@@ -208,7 +245,8 @@ class Replace(Rule):
             log.at(text, match.start(), self.id, match.group(), after)
             return after
 
-        return self.pattern.sub(substitute, text)
+        with self.guard.limit:
+            return self.pattern.sub(substitute, text, timeout=self.guard.limit.seconds)
 
 
 class Variants(Rule):

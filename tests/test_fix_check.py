@@ -210,7 +210,7 @@ def test_bad_config_is_one_line_exit_2(tmp_path):
         f"cleaner: {tmp_path / 'pyproject.toml'}:5: unknown key 'ignor' (did you mean 'ignore'?)\n",
     )
     (tmp_path / "pyproject.toml").write_text("[tool.cleaner]\nascii = 'yes'\n")
-    assert run(tmp_path, "check")[2] == f"cleaner: {tmp_path / 'pyproject.toml'}:2: ascii: expected bool, got 'yes'\n"
+    assert run(tmp_path, "check")[2] == f"cleaner: {tmp_path / 'pyproject.toml'}:2: ascii: expected true or false, got 'yes'\n"
     (tmp_path / "pyproject.toml").write_text("[tool.cleaner\n")
     code, _, err = run(tmp_path, "check")
     assert (code, err.startswith(f"cleaner: {tmp_path / 'pyproject.toml'}:1: TOML error: ")) == (2, True)

@@ -158,7 +158,7 @@ def test_rules_list_json():
 
 def test_rules_list_text_line():
     out = run("rules", "list", "--select", "inforos.rate-it")[1]
-    assert out == "inforos.rate-it  drop-line  rules/site-inforos.yaml:13  The rating widget under the title.\n"
+    assert out == "inforos.rate-it  drop-line  rules/site-inforos.yaml:14  The rating widget under the title.\n"
 
 
 def test_schema_is_the_one_the_loader_uses_and_the_committed_copy():
