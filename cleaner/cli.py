@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import __version__
 from .config import DEFAULT_TIMEOUT, find_config, read_config
-from .errors import CleanerError, RuleTimeout
+from .errors import CleanerError
 from .lint import CODES
 from .files import DEFAULT_INCLUDE, BinaryFile, TextDocument, find_files, read_document, write_atomically
 
@@ -443,10 +443,11 @@ def _progress():
 
 
 def _clean_file(cleaner, text: str, path) -> str:
-    """Clean one file's text; a rule that runs out of time names the file too."""
+    """Clean one file's text; an error about the text (a rule out of time, a line
+    too long) names the file."""
     try:
         return cleaner.clean(text)
-    except RuleTimeout as exc:
+    except CleanerError as exc:
         raise CleanerError(f"{'<stdin>' if path == '-' else path}: {exc}") from None
 
 

@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Optional
 
 from .errors import CleanerError
 from .files import TEMPORARY_SUFFIX, BinaryFile, TextDocument, Undecodable, temporary_beside, write_atomically
-from .formats import describe, open_output, read_items
+from .formats import MAX_RECORD_BYTES, Overlong, describe, open_output, read_items
 
 STATE_DIR = ".cleaner-dump"
 REJECTS = "rejects.jsonl"
@@ -116,6 +116,12 @@ def clean_batch(items: list, cleaner, text_field: str) -> tuple:
         counts = stats.setdefault(number, Stats())
         if line is None:  # a blank line of a JSON Lines file: no record, kept as it was
             results.append((number, raw, None))
+            continue
+        if isinstance(raw, Overlong):
+            counts.bytes_in += raw.size
+            counts.rejected += 1
+            reason = f"record of {raw.size:,} bytes, more than the {MAX_RECORD_BYTES:,} a record may have (not kept)"
+            results.append((number, None, {"line": line if kind == "jsonl" else None, "reason": reason}))
             continue
         counts.bytes_in += len(raw)
         try:
@@ -323,8 +329,13 @@ _worker_cleaner = None
 
 def _start_worker(config) -> None:
     global _worker_cleaner
+    import signal
+
     from .pipeline import Cleaner
 
+    # Ctrl+C reaches the whole process group: the main process alone handles it
+    # (it stops the pool and removes partial outputs), workers print nothing.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_cleaner = Cleaner(config)  # compiled once per worker process
 
 

@@ -66,16 +66,52 @@ class _Unclosing(io.RawIOBase):
         return self.raw.write(data)
 
 
+# A record longer than this is not read into memory: it is rejected by size.
+MAX_RECORD_BYTES = 64 * 1024 * 1024
+
+
+class Overlong(bytes):
+    """Stands for a record over MAX_RECORD_BYTES, which was skipped, not read:
+    empty, with the size the record had."""
+
+    size: int = 0
+
+
 def read_items(path: Path, kind: str, compression: Optional[str]) -> Iterator[tuple]:
     """(line number, raw bytes) of each record: the whole file for txt, each line
     (with its line ending) for jsonl. Lines holding only whitespace are no
-    records: they come with line number None and are written back as they were."""
+    records: they come with line number None and are written back as they were.
+    A record over MAX_RECORD_BYTES comes as an ``Overlong``, in bounded memory."""
     try:
         with open_input(path, compression) as stream:
             if kind == "txt":
-                yield 1, stream.read()
+                data = stream.read(MAX_RECORD_BYTES + 1)
+                yield 1, _overlong(len(data) + _skip(stream, None)) if len(data) > MAX_RECORD_BYTES else data
                 return
-            for number, line in enumerate(stream, 1):
-                yield (number if line.strip() else None), line
-    except (OSError, EOFError) as exc:
+            number = 0
+            while line := stream.readline(MAX_RECORD_BYTES + 1):
+                number += 1
+                if len(line) > MAX_RECORD_BYTES and not line.endswith(b"\n"):
+                    yield number, _overlong(len(line) + _skip(stream, b"\n"))
+                else:
+                    yield (number if line.strip() else None), line
+    except (OSError, EOFError, ValueError) as exc:
         raise CleanerError(f"{path}: cannot read: {exc}") from None
+    except Exception as exc:  # a decompressor's own error for corrupt data
+        raise CleanerError(f"{path}: cannot read: {type(exc).__name__}: {exc}") from None
+
+
+def _overlong(size: int) -> Overlong:
+    record = Overlong()
+    record.size = size
+    return record
+
+
+def _skip(stream: BinaryIO, until: Optional[bytes]) -> int:
+    """Read on in chunks to the end of the line (or file), counting bytes."""
+    skipped = 0
+    while chunk := (stream.readline(1 << 20) if until else stream.read(1 << 20)):
+        skipped += len(chunk)
+        if until and chunk.endswith(until):
+            break
+    return skipped

@@ -119,9 +119,17 @@ def select_rules(rules: list, select=(), ignore=()) -> list:
     ]
 
 
+# Limits that keep a careless or hostile rule file from exhausting memory.
+MAX_RULE_FILE_BYTES = 32 * 1024 * 1024
+MAX_NESTING = 50
+
+
 def load_file(path, timeout: float = DEFAULT_TIMEOUT) -> list:
     name = str(path)
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_RULE_FILE_BYTES:
+            raise RuleError(name, 0, f"rule file has {size:,} bytes, more than the {MAX_RULE_FILE_BYTES:,} allowed", "E100")
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(name, 0, f"cannot read rule file: {exc}", "E100") from None
@@ -169,6 +177,8 @@ def _to_python(node: yaml.Node, path: str, where: tuple, lines: dict, constructo
     before anything is constructed."""
     lines[where] = node.start_mark.line + 1
     lines[("column",) + where] = node.start_mark.column + 1
+    if len(where) > MAX_NESTING:
+        raise RuleError(path, lines[where], f"nested more than {MAX_NESTING} levels deep", "E102")
     if node.tag == _STR_TAG and isinstance(node, yaml.ScalarNode):
         return node.value
     if node.tag not in _ALLOWED_TAGS:

@@ -24,6 +24,7 @@ from .lines import LineRules, drop_lines
 from .loader import builtin_rules_dir, load_rules, select_rules
 from .names import VariantIndex
 from .config import DEFAULT_TIMEOUT
+from .errors import CleanerError
 from .unicode import repair
 from .whitespace import tidy
 
@@ -75,6 +76,8 @@ class Cleaner:
         return log.changes
 
     def _run(self, text: str, log: ChangeLog) -> str:
+        if len(text) > MAX_LINE:
+            _refuse_overlong_lines(text)
         text = repair(text, log)
         final_newline = text.endswith("\n")
         if final_newline:  # put back at the end; it is no blank line to tidy away
@@ -95,6 +98,29 @@ class Cleaner:
             text = _whole_text_option(text, "option.ascii", unidecode, log)
         text = tidy(text, log)
         return text + "\n" if final_newline and text else text
+
+
+# A line longer than this is refused: no news text has one, and the regexes and
+# ftfy would need several times its size in memory.
+MAX_LINE = 16 * 1024 * 1024
+
+
+def _refuse_overlong_lines(text: str) -> None:
+    start = 0
+    for number, end in enumerate(_line_ends(text), 1):
+        if end - start > MAX_LINE:
+            raise CleanerError(
+                f"line {number} has {end - start:,} characters, more than the {MAX_LINE:,} a line may have"
+            )
+        start = end + 1
+
+
+def _line_ends(text: str):
+    start = 0
+    while (end := text.find("\n", start)) != -1:
+        yield end
+        start = end + 1
+    yield len(text)
 
 
 def _whole_text_option(text: str, rule: str, transform, log: ChangeLog) -> str:

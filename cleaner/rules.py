@@ -18,6 +18,7 @@ from .changes import ChangeLog
 from .config import DEFAULT_TIMEOUT
 from .errors import RuleError, RuleTimeout
 
+MAX_PATTERN_LENGTH = 10_000
 WORD_CHAR = regex.compile(r"\w")
 BACKREFERENCE = regex.compile(r"\\[1-9]|\(\?P=|\\g<")
 WORD = regex.compile(r"\w+")
@@ -63,6 +64,8 @@ class Spec:
 
     def compile(self, key, pattern: str, flags: int = 0) -> regex.Pattern:
         """Compile a rule's regex, refusing it with the line it stands on."""
+        if len(pattern) > MAX_PATTERN_LENGTH:
+            raise self.error(key, f"regex has {len(pattern):,} characters, more than {MAX_PATTERN_LENGTH:,}", "E103")
         try:
             return regex.compile(pattern, flags)
         except regex.error as exc:

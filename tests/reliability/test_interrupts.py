@@ -1,0 +1,61 @@
+"""Interrupted runs: SIGINT stops cleanly with a message and no partial output;
+SIGKILL leaves every file complete or untouched."""
+
+import json
+import signal
+import subprocess
+import sys
+import time
+
+from cleaner import Config
+from cleaner.dump import dump
+
+
+def make_dump(folder, files=12, records=3000):
+    folder.mkdir()
+    for n in range(files):
+        lines = [json.dumps({"n": i, "text": f"Vladimir McKay in Minks, Belarus, number {i}."}) for i in range(records)]
+        (folder / f"part-{n:02}.jsonl").write_text("\n".join(lines) + "\n")
+
+
+def wait_for(predicate, process, seconds=60):
+    deadline = time.monotonic() + seconds
+    while not predicate():
+        assert process.poll() is None and time.monotonic() < deadline, "the run ended first"
+        time.sleep(0.01)
+
+
+def test_sigint_stops_dump_cleanly(tmp_path):
+    make_dump(tmp_path / "in")
+    out = tmp_path / "out"
+    run = subprocess.Popen(
+        [sys.executable, "-m", "cleaner", "dump", str(tmp_path / "in"), "-o", str(out), "--jobs", "2"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    wait_for(lambda: out.exists() and any(out.glob("*.cleaner-tmp")), run)
+    run.send_signal(signal.SIGINT)
+    _, err = run.communicate(timeout=60)
+    assert run.returncode == 130
+    assert err.decode() == "cleaner: interrupted\n"
+    assert not list(out.rglob("*.cleaner-tmp"))  # no partial output
+    fresh = tmp_path / "fresh"
+    dump([tmp_path / "in"], fresh, Config(), jobs=1)
+    for output in out.glob("*.jsonl"):  # whatever was finished is complete
+        assert output.read_bytes() == (fresh / output.name).read_bytes()
+
+
+def test_sigint_during_fix_leaves_every_file_old_or_new(tmp_path):
+    old = "".join(f"Vladimir McKay in Minks, Belarus, line {i}.\n" for i in range(200))
+    new = old.replace("McKay", "Makei").replace("Minks", "Minsk")
+    for n in range(400):
+        (tmp_path / f"f{n:03}.txt").write_text(old)
+    run = subprocess.Popen(
+        [sys.executable, "-m", "cleaner", "fix", "."], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    wait_for(lambda: "Vladimir Makei" in (tmp_path / "f000.txt").read_text(), run)
+    run.send_signal(signal.SIGINT)
+    _, err = run.communicate(timeout=60)
+    assert (run.returncode, err.decode().splitlines()[-1]) == (130, "cleaner: interrupted")
+    contents = {p.read_text() for p in tmp_path.glob("*.txt")}
+    assert contents <= {old, new} and new in contents
+    assert not list(tmp_path.glob(".*.cleaner-tmp"))
