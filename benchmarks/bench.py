@@ -25,7 +25,6 @@ import argparse
 import json
 import os
 import random
-import resource
 import shutil
 import subprocess
 import sys
@@ -166,7 +165,7 @@ def main() -> None:
             for count, suffix in ((10, ".json"), (100_000, ".json"), (100_000, ".yaml")):
                 rules = work / f"variants-{count}{suffix}"
                 variant_rules(rules, count)
-                load = timed(lambda: subprocess.run(
+                load = timed(lambda rules=rules: subprocess.run(
                     [sys.executable, "-c", "import sys; from cleaner import Cleaner, Config; Cleaner(Config(rules=(sys.argv[1],)))", str(rules)],
                     check=True))
                 seconds, _ = run_cleaner(["dump", str(dump), "-o", str(work / f"o-v{count}{suffix}"), "--jobs", "1", "--rules", str(rules)])

@@ -71,7 +71,7 @@ def _rule_options() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="PATH",
-        help="rule file, or folder of *.yaml rule files, to load after the built-in ones (repeatable)",
+        help="rule file, or folder of rule files (.yaml, .json), to load after the built-in ones (repeatable)",
     )
     group.add_argument(
         "--default-rules",

@@ -265,16 +265,19 @@ def process(files: list, outdir: Path, submit: Callable, on_batch=None, window: 
                 outputs[number].write(out)
             if reject is not None:
                 outputs[number].reject(reject)
+        batch = Stats()
         for number, counts in stats.items():
             outputs[number].stats.add(counts)
-            total.add(counts)
-        for number in ends:
-            outputs.pop(number).finish()
+            batch.add(counts)
+        for number in ends:  # an input counts once its output is complete
+            output = outputs.pop(number)
+            output.finish()
+            total.add(output.stats)
         for number, message in failed:
             outputs.pop(number).abort()
             errors.append(message)
         if on_batch:
-            on_batch(sum(stats.values(), Stats()) if stats else Stats())
+            on_batch(batch)
 
     try:
         for batch, starts, ends, failed in _batches(files):

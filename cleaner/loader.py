@@ -143,8 +143,13 @@ def load_file(path, timeout: float = DEFAULT_TIMEOUT) -> list:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 1)
         raise RuleError(name, line, f"YAML error: {exc.problem or exc}", "E100", column) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, not "marked"
+        line = text.count("\n", 0, exc.position) + 1
+        character = chr(exc.character) if isinstance(exc.character, int) else exc.character
+        raise RuleError(name, line, f"YAML error: {exc.reason} ({character!r})", "E100") from None
     except yaml.YAMLError as exc:
-        raise RuleError(name, 0, f"YAML error: {exc}", "E100") from None
+        first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise RuleError(name, 0, f"YAML error: {first_line}", "E100") from None
     if root is None:
         raise RuleError(name, 1, "empty rule file (expected a mapping with 'rules')", "E100")
     lines: dict = {}

@@ -18,7 +18,7 @@ import ftfy
 import ftfy.fixes
 import regex
 
-from .changes import NO_LOG, ChangeLog
+from .changes import ChangeLog
 from .whitespace import SPACE_RUN
 
 FTFY_CONFIG = ftfy.TextFixerConfig(

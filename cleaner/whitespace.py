@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from .changes import NO_LOG, ChangeLog
+from .changes import ChangeLog
 
 TRAILING_SPACE = regex.compile(r"[ \t]+$")
 SPACE_RUN = regex.compile(r"(?<=\S) {2,}(?=\S)")

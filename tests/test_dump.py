@@ -242,3 +242,34 @@ def test_dask_bag_and_dataframe_api(cluster):
         )
         result = clean_dataframe(frame, "body").compute()
         assert result.to_dict("list") == {"id": [1, 2], "body": [CLEAN, "x"]}
+
+
+def test_progress_bar_on_a_terminal(tmp_path, jsonl_dump):
+    """With standard error on a terminal, a progress bar with documents/s and MB/s."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 160, 0, 0))  # a 160-column terminal
+    result = subprocess.run(
+        [sys.executable, "-m", "cleaner", "dump", str(jsonl_dump), "-o", str(tmp_path / "out")],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=follower,
+    )
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    text = shown.decode(errors="replace")
+    assert result.returncode == 0
+    assert "cleaning" in text and "docs=7" in text and "docs_per_s=" in text and "B/s" in text
+    assert "Cleaned 3 documents from 1 files" in text

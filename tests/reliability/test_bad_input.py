@@ -6,9 +6,12 @@ import sys
 
 import pytest
 
-from cleaner import Cleaner, CleanerError, Config
+from cleaner import Cleaner, CleanerError
 from cleaner.loader import load_rules
 from cleaner.errors import RuleError
+
+
+DIRTY = "Lavrov met Vladimir McKay in Minsk.\n"
 
 
 def run(cwd, *args, input=None):
@@ -106,3 +109,19 @@ def test_dump_outputs_cannot_escape_the_output_folder(tmp_path):
     written = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*") if p.is_file() and ".cleaner-dump" not in p.parts)
     assert written == ["a.jsonl", "elsewhere.jsonl", "link.jsonl", "rejects.jsonl"]
     assert all((tmp_path / "out").resolve() in p.resolve().parents for p in (tmp_path / "out").rglob("*"))
+
+
+def test_invalid_utf8_is_refused_and_untouched(tmp_path):
+    path = tmp_path / "latin.txt"
+    raw = "café Belarussian\n".encode("latin-1")
+    path.write_bytes(raw)
+    (tmp_path / "ok.txt").write_text(DIRTY)
+    code, out, err = run(tmp_path, "fix")
+    assert (code, out) == (2, "Fixed ok.txt\n")  # the other files are still fixed
+    assert err == (
+        "cleaner: latin.txt: not valid UTF-8 at byte 3 (try --encoding)\n"
+        "1 file fixed, 0 files left unchanged, 1 file with errors.\n"
+    )
+    assert path.read_bytes() == raw
+    assert run(tmp_path, "fix", "--encoding", "latin-1", "latin.txt")[:2] == (1, "Fixed latin.txt\n")
+    assert path.read_bytes() == "café Belarusian\n".encode("latin-1")

@@ -10,6 +10,8 @@ import time
 from cleaner import Config
 from cleaner.dump import dump
 
+from conftest import ROOT
+
 
 def make_dump(folder, files=12, records=3000):
     folder.mkdir()
@@ -59,3 +61,26 @@ def test_sigint_during_fix_leaves_every_file_old_or_new(tmp_path):
     contents = {p.read_text() for p in tmp_path.glob("*.txt")}
     assert contents <= {old, new} and new in contents
     assert not list(tmp_path.glob(".*.cleaner-tmp"))
+
+
+def test_kill_during_write_leaves_the_original(tmp_path):
+    """SIGKILL while the new content is being written: the original is intact."""
+    path = tmp_path / "big.txt"
+    path.write_text("original\n")
+    writer = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; from cleaner.files import write_atomically;"
+            "write_atomically(Path(sys.argv[1]), b'x' * 400_000_000)",
+            str(path),
+        ],
+        cwd=ROOT,
+    )
+    deadline = time.monotonic() + 30
+    while not [p for p in tmp_path.iterdir() if p.name.endswith(".cleaner-tmp") and p.stat().st_size]:
+        assert time.monotonic() < deadline and writer.poll() is None, "the writer never started writing"
+        time.sleep(0.005)
+    writer.send_signal(signal.SIGKILL)
+    writer.wait()
+    assert path.read_text() == "original\n"

@@ -47,3 +47,16 @@ def test_lines_no_rule_touches_survive_in_order(prose, data):
     kept = [line for line in clean("\n".join(lines)).split("\n") if line]
     assert [line for line in kept if line in prose] == prose
     assert set(kept) <= set(prose) | {"Rate it", "Add comment", "Back to top button"}
+
+
+# Any code point, lone surrogates included (a Python str may hold them).
+ANY_CODE_POINTS = st.lists(st.integers(min_value=0, max_value=0x10FFFF).map(chr), max_size=80).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(ANY_CODE_POINTS, TEXTS))
+def test_output_is_valid_text_and_stable(text):
+    once = clean(text)
+    once.encode("utf-8")  # no lone surrogates: encodable, writable anywhere
+    assert "\r" not in once
+    assert clean(once) == once
