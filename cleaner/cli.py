@@ -35,6 +35,7 @@ commands:
   dump    clean a dump (.txt, .jsonl, optionally .gz/.zst) into a new folder
   explain show every change the pipeline makes to a file, rule by rule
   rules   test, lint, list the rules; print the rule file schema
+  suggest mine a dump for the rules it needs; write a draft rule file
 
 examples:
   cleaner clean article.txt                 print the clean text of a file
@@ -178,6 +179,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     dump.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
     dump.set_defaults(run=run_dump)
+
+    suggest = commands.add_parser(
+        "suggest",
+        parents=[rules],
+        help="mine a dump for boilerplate lines and name variants; write a draft rule file",
+        description="Read a dump (the same inputs as dump), clean it with the loaded rules, and "
+        "propose rules for what remains: lines that recur across documents with the shape and "
+        "place of site chrome, and rarer spellings close to known or frequent names. Writes a "
+        "draft rule file to review, and prints a ranked report.",
+    )
+    suggest.add_argument("inputs", nargs="+", metavar="INPUT", help="dump file or folder")
+    suggest.add_argument("-o", "--output", required=True, metavar="DRAFT", help="the draft rule file to write (.yaml)")
+    suggest.add_argument("--field", default="text", help="the text field of JSON Lines records (default: text)")
+    suggest.add_argument("--site-field", metavar="FIELD", help="a field naming each record's source, e.g. url (host taken)")
+    suggest.add_argument("--min-docs", type=int, default=5, metavar="N", help="a line must recur in N documents (default: 5)")
+    suggest.add_argument(
+        "--min-share", type=float, default=0.02, metavar="F",
+        help="... and in this share of its source's documents (default: 0.02)",
+    )
+    suggest.add_argument("--top", type=int, default=20, metavar="N", help="candidates of each kind in the report (default: 20)")
+    suggest.add_argument("--format", choices=["text", "json"], default="text", help="report format")
+    suggest.set_defaults(run=run_suggest)
 
     explain = commands.add_parser(
         "explain",
@@ -389,6 +412,60 @@ def describe_change(path: str, change, colour: bool) -> str:
     added = f"{green}{{+{change.after}+}}{reset}" if change.after else ""
     note = f"  {dim}({change.note}){reset}" if change.note else ""
     return f"{path}:{change.line}:{change.column}: {change.rule}  {removed}{added}{note}"
+
+
+def run_suggest(args) -> int:
+    import yaml
+
+    from .dump import Stats
+    from .pipeline import Cleaner
+    from .rules import Variants
+    from .suggest import boilerplate, draft, mine, variants
+
+    config, _ = resolve(args)
+    cleaner = Cleaner(config)
+    with _progress() as on_batch:
+        counted = mine(
+            args.inputs, cleaner, args.field, args.site_field,
+            on_document=(lambda size: on_batch(Stats(documents=1, bytes_in=size))) if on_batch else None,
+        )
+    known: dict = {}
+    for rule in cleaner.rules:
+        if isinstance(rule, Variants):
+            known.setdefault(rule.canonical, set()).update(rule.variants)
+    lines = boilerplate(counted, args.min_docs, args.min_share)
+    names = variants(counted, known)
+    document = draft(lines, names, config.timeout)
+    header = "# Suggested by cleaner suggest: review every rule before use.\n"
+    body = yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
+    write_atomically(Path(args.output), (header + body).encode("utf-8"))
+    documents = sum(counted.docs_per_site.values())
+    if args.format == "json":
+        report = {
+            "documents": documents,
+            "draft": args.output,
+            "boilerplate": [
+                {"line": c.line, "site": c.site, "docs": c.docs, "share": round(c.share, 4),
+                 "head": round(c.head, 4), "tail": round(c.tail, 4), "rule": c.rule["id"]}
+                for c in lines[: args.top]
+            ],
+            "variants": [
+                {"canonical": v.canonical, "variant": v.variant, "count": v.count,
+                 "canonical_count": v.canonical_count, "contexts": v.contexts}
+                for v in names[: args.top]
+            ],
+        }
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return 0
+    print(f"Boilerplate candidates: {len(lines)} (of {documents:,} documents)")
+    for c in lines[: args.top]:
+        site = f"{c.site}  " if c.site else ""
+        print(f"  {c.docs:7,} docs {c.share:5.0%}  head {c.head:4.0%} tail {c.tail:4.0%}  {site}{c.line!r}")
+    print(f"Name variant candidates, to review: {len(names)}")
+    for v in names[: args.top]:
+        print(f"  {v.variant} -> {v.canonical}  ({v.count} vs {v.canonical_count})  …{v.contexts[0]}…")
+    print(f"Draft written to {args.output}: {len(document['rules'])} rules.", file=sys.stderr)
+    return 0
 
 
 def run_dump(args) -> int:

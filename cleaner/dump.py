@@ -70,10 +70,11 @@ class Stats:
 
 # --- planning ---------------------------------------------------------------------
 
-def plan(inputs: Iterable, outdir: Path) -> list:
-    """The input files in order, each with the name of its output."""
+def plan(inputs: Iterable, outdir: Optional[Path] = None) -> list:
+    """The input files in order, each with the name of its output in ``outdir``
+    (which a folder walk does not enter); without ``outdir``, only the inputs."""
     files: list[InputFile] = []
-    outdir = outdir.resolve()
+    outdir = outdir.resolve() if outdir is not None else None
     for given in (Path(i).resolve() for i in inputs):  # workers elsewhere need whole paths
         if given.is_dir():
             for folder, subfolders, names in os.walk(given):
@@ -92,6 +93,8 @@ def plan(inputs: Iterable, outdir: Path) -> list:
             files.append(InputFile(given, given.name, kind, compression))
         else:
             raise CleanerError(f"{given}: no such file or folder")
+    if outdir is None:
+        return files
     seen: dict[str, Path] = {}
     for f in files:
         if f.name in seen:
@@ -138,7 +141,10 @@ def clean_batch(items: list, cleaner, text_field: str) -> tuple:
     return results, stats
 
 
-def _clean_record(kind: str, raw: bytes, cleaner, text_field: str) -> tuple:
+def parse_record(kind: str, raw: bytes, text_field: str) -> tuple:
+    """(the text, and what holds it: the TextDocument of a txt file or the
+    decoded JSON record) of one raw record; a record that is not what it should
+    be raises CleanerError with the reason."""
     if kind == "txt":
         try:
             doc = TextDocument.decode(raw, "document")
@@ -146,12 +152,9 @@ def _clean_record(kind: str, raw: bytes, cleaner, text_field: str) -> tuple:
             raise CleanerError("binary file (NUL bytes)") from None
         except Undecodable as exc:
             raise CleanerError(exc.reason) from None
-        cleaned, fired = cleaner.clean_with_counts(doc.text)
-        return doc.encode(cleaned), cleaned != doc.text, fired
-    body = raw.rstrip(b"\r\n")
-    ending = raw[len(body) :]
+        return doc.text, doc
     try:
-        text = body.decode("utf-8")
+        text = raw.rstrip(b"\r\n").decode("utf-8")
     except UnicodeDecodeError as exc:
         raise CleanerError(f"not valid UTF-8 at byte {exc.start}") from None
     try:
@@ -165,10 +168,18 @@ def _clean_record(kind: str, raw: bytes, cleaner, text_field: str) -> tuple:
     value = record[text_field]
     if not isinstance(value, str):
         raise CleanerError(f"field {text_field!r} is {type(value).__name__}, not a string")
-    cleaned, fired = cleaner.clean_with_counts(value)
-    if cleaned == value:
+    return value, record
+
+
+def _clean_record(kind: str, raw: bytes, cleaner, text_field: str) -> tuple:
+    text, record = parse_record(kind, raw, text_field)
+    cleaned, fired = cleaner.clean_with_counts(text)
+    if isinstance(record, TextDocument):
+        return record.encode(cleaned), cleaned != text, fired
+    if cleaned == text:
         return raw, False, fired  # byte for byte as it came
     record[text_field] = cleaned
+    ending = raw[len(raw.rstrip(b"\r\n")) :]
     return json.dumps(record, ensure_ascii=False).encode("utf-8") + ending, True, fired
 
 

@@ -193,6 +193,14 @@ def _to_python(node: yaml.Node, path: str, where: tuple, lines: dict, constructo
         result = {}
         for key_node, value_node in node.value:
             key = _to_python(key_node, path, where + ("<key>",), lines, constructor)
+            if not isinstance(key, str):
+                raise RuleError(
+                    path,
+                    key_node.start_mark.line + 1,
+                    f"key {key_node.value!r} is read as {key!r}, not text: quote it",
+                    "E102",
+                    key_node.start_mark.column + 1,
+                )
             if key in result:
                 raise RuleError(
                     path, key_node.start_mark.line + 1, f"duplicate key {key!r}", "E106", key_node.start_mark.column + 1

@@ -1,5 +1,9 @@
 """Stage 1, Unicode repair: mojibake, invisible characters, odd spaces.
 
+Runs of spaces between words become single here too, not only when
+whitespace is tidied at the end: a rule written with one space ("News agency
+Inforos") must match before a later run would find it.
+
 ftfy repairs mojibake, but its defaults also straighten curly quotes and fold
 full-width characters, which would alter correct text in nearly every English
 or Japanese article. ``FTFY_CONFIG`` keeps only the repairs of broken text.
@@ -59,6 +63,8 @@ def repair(text: str, log: ChangeLog) -> str:
     lines = ftfy.fixes.fix_line_breaks(text).split("\n")
     for number, line in enumerate(lines, 1):
         if not NEEDS_REPAIR.search(line):
+            if "  " in line:  # rules must see the spacing the output will have
+                lines[number - 1] = _plain_spaces_visible_characters(line, number, log)
             continue
         for _ in range(MAX_ROUNDS):
             line = _plain_spaces_visible_characters(line, number, log)

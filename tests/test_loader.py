@@ -10,6 +10,7 @@ from cleaner.loader import load_rules
 CASES = [
     ("yaml error", "rules:\n  - id: x\n    kind: replace\n   bad: [\n", "4: YAML error: did not find expected '-' indicator"),
     ("control character", "rules:\n  - id: x\n    kind: \x1breplace\n", "3: YAML error: control characters are not allowed ('\\x1b')"),
+    ("boolean key", "rules:\n  - id: x.y\n    on: replace\n", "3: key 'on' is read as True, not text: quote it"),
     ("python tag", 'rules:\n  - !!python/object/apply:os.system ["echo pwned"]\n', "2: YAML tag '!!python/object/apply:os.system' is not allowed in rule files"),
     ("empty file", "", "1: empty rule file (expected a mapping with 'rules')"),
     ("unknown top key", "rule: []\n", "1: unknown key 'rule' (did you mean 'rules'?)"),

@@ -155,6 +155,7 @@ def test_empty_and_blank_texts(text):
         ("Top  â\x80¨Body", "Top\nBody"),  # mojibake of U+2028 repairs to a line break
         ("Title\nTitle\nTitle\nOne.\nRate it", "Title\nOne."),  # repeats don't widen a window
         ("Body.\nAdd  comment", "Body."),  # rules see lines as tidying leaves them
+        (" / News / News  agency Inforos", ""),  # found by atheris: text rules see single spaces too
         ("Body.\nAbout the author\nA\nB\nC\nD\nBack to top", "Body."),  # a drop brings the marker in
     ],
 )

@@ -1,0 +1,279 @@
+"""``cleaner suggest``: mine a dump for the rules it needs, as a draft to review.
+
+One streaming pass over the documents, after the loaded rules have cleaned
+them (so what they already remove is left out):
+
+- Boilerplate: every line is normalised as CCNet does (case, digits,
+  punctuation and spaces folded) and hashed; for each hash we count the
+  documents holding it and where it stood (among the first or last lines).
+  The table is bounded: past ``MAX_LINES`` entries, lines seen once are
+  forgotten. A line becomes a candidate when it recurs in at least
+  ``min_docs`` documents and ``min_share`` of its source's documents, has the
+  shape of chrome (short, not a sentence) and stands mostly at an edge; prose
+  that merely recurs (a quotation cited by several articles, a dateline) fails
+  these tests.
+- Name variants: capitalised words are counted; a rarer word within a small
+  edit distance (the regex module's fuzzy matching) of a loaded rule's
+  canonical name or of a frequent name is proposed as its variant.
+
+The draft is a normal rule file: it loads with ``--rules``, and every rule
+carries its counts in its description and examples taken from the dump.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+from urllib.parse import urlparse
+
+import regex
+
+from .dump import parse_record, plan
+from .errors import CleanerError
+from .formats import Overlong, read_items
+
+MAX_LINES = 2_000_000  # entries of the line table before lines seen once are forgotten
+MAX_NAMES = 500_000
+EDGE = 3  # a line "at the head" is among the first EDGE non-blank lines (tail alike)
+MAX_CHROME_LENGTH = 100
+NAME = regex.compile(r"\b\p{Lu}[\p{Ll}\p{M}]{2,}\b")
+SENTENCE = regex.compile(r"^\P{Ll}?.*\p{Ll}.*[.!?…»”\"]$")
+
+
+def normalise(line: str) -> str:
+    """The line as CCNet compares lines: lower case, digits as 0, no
+    punctuation, single spaces.
+
+    >>> normalise("  Read MORE (12 comments)! ")
+    'read more 00 comments'
+    """
+    folded = re.sub(r"\d", "0", line.casefold())
+    folded = "".join(c for c in folded if not unicodedata.category(c).startswith("P"))
+    return " ".join(folded.split())
+
+
+@dataclass
+class LineSeen:
+    docs: int = 0
+    head: int = 0
+    tail: int = 0
+    deepest_head: int = 0  # the furthest from the head it stood when at the head (0-based)
+    deepest_tail: int = 0
+    forms: Counter = field(default_factory=Counter)  # its exact texts, for the rule
+    examples: list = field(default_factory=list)  # a few documents it stood in
+
+
+@dataclass
+class Candidate:
+    line: str
+    site: str
+    docs: int
+    share: float
+    head: float
+    tail: float
+    rule: dict
+
+
+@dataclass
+class VariantCandidate:
+    canonical: str
+    variant: str
+    count: int
+    canonical_count: int
+    contexts: list
+
+
+class Miner:
+    """The counting pass, one document at a time."""
+
+    def __init__(self):
+        self.lines: dict = {}  # (site, hash) -> LineSeen
+        self.docs_per_site: Counter = Counter()
+        self.names: Counter = Counter()
+        self.name_contexts: dict = {}
+
+    def add(self, text: str, site: str) -> None:
+        self.docs_per_site[site] += 1
+        kept = [line.strip() for line in text.split("\n") if line.strip()]
+        seen_here = set()
+        for index, line in enumerate(kept):
+            key = (site, hashlib.blake2b(normalise(line).encode("utf-8"), digest_size=8).digest())
+            if key in seen_here:
+                continue
+            seen_here.add(key)
+            entry = self.lines.get(key)
+            if entry is None:
+                entry = self.lines[key] = LineSeen()
+            entry.docs += 1
+            from_tail = len(kept) - 1 - index
+            if index < EDGE:
+                entry.head += 1
+                entry.deepest_head = max(entry.deepest_head, index)
+            elif from_tail < EDGE:
+                entry.tail += 1
+                entry.deepest_tail = max(entry.deepest_tail, from_tail)
+            if len(entry.forms) < 5 or line in entry.forms:
+                entry.forms[line] += 1
+            if len(entry.examples) < 2:
+                entry.examples.append("\n".join(kept[max(0, index - 1) : index + 2]))
+        for match in NAME.finditer(text):
+            name = match.group()
+            self.names[name] += 1
+            if name not in self.name_contexts and len(self.name_contexts) < MAX_NAMES:
+                self.name_contexts[name] = text[max(0, match.start() - 40) : match.end() + 40].replace("\n", " ")
+        if len(self.lines) > MAX_LINES:
+            self.lines = {k: v for k, v in self.lines.items() if v.docs > 1}
+        if len(self.names) > MAX_NAMES:
+            self.names = Counter({k: v for k, v in self.names.items() if v > 1})
+
+
+def mine(inputs, cleaner, text_field: str = "text", site_field: Optional[str] = None, on_document=None) -> Miner:
+    """Count lines and names over every record of ``inputs``, after ``cleaner``."""
+    miner = Miner()
+    for source in plan(inputs):
+        for line, raw in read_items(source.path, source.kind, source.compression):
+            if line is None or isinstance(raw, Overlong):
+                continue
+            try:
+                text, record = parse_record(source.kind, raw, text_field)
+                text = cleaner.clean(text)
+            except CleanerError:
+                continue  # dump would reject it: nothing to learn from it
+            site = _site(record, site_field) if site_field else ""
+            miner.add(text, site)
+            if on_document:
+                on_document(len(raw))
+    return miner
+
+
+def _site(record, site_field: str) -> str:
+    value = record.get(site_field) if isinstance(record, dict) else None
+    if not isinstance(value, str):
+        return ""
+    host = urlparse(value).hostname if "//" in value else None
+    return (host or value).removeprefix("www.")
+
+
+def is_chrome(line: str) -> bool:
+    """Could this line be site chrome rather than prose, by its shape alone?
+
+    >>> is_chrome("Related Articles"), is_chrome("Subscribe to our newsletter")
+    (True, True)
+    >>> is_chrome("The minister said the talks would resume in the spring of next year.")
+    False
+    """
+    if len(line) > MAX_CHROME_LENGTH or not any(c.isalpha() for c in line):
+        return False
+    words = line.split()
+    return not (len(words) >= 6 and SENTENCE.match(line))
+
+
+def boilerplate(miner: Miner, min_docs: int, min_share: float) -> list:
+    """The candidate lines, most frequent first, each with its draft rule."""
+    candidates = []
+    for (site, _), seen in miner.lines.items():
+        total = miner.docs_per_site[site]
+        line = seen.forms.most_common(1)[0][0]
+        edge = (seen.head + seen.tail) / seen.docs
+        if seen.docs < min_docs or seen.docs / total < min_share or edge < 0.5 or not is_chrome(line):
+            continue
+        candidates.append(
+            Candidate(line, site, seen.docs, seen.docs / total, seen.head / seen.docs, seen.tail / seen.docs, {})
+        )
+        candidates[-1].rule = _line_rule(candidates[-1], seen)
+    candidates.sort(key=lambda c: (-c.docs, c.site, c.line))
+    for number, candidate in enumerate(candidates, 1):
+        slug = regex.sub(r"[^a-z0-9]+", "-", candidate.site.lower()).strip("-") or "all"
+        candidate.rule = {"id": f"suggested.{slug}.line-{number}", **candidate.rule}
+    return candidates
+
+
+def _line_rule(candidate: Candidate, seen: LineSeen) -> dict:
+    forms = list(seen.forms)
+    literal = regex.escape(candidate.line)
+    pattern = regex.sub(r"\d+", lambda _: r"\d+", literal)  # "12 comments" and "3 comments" alike
+    if pattern != literal and all(regex.fullmatch(pattern, form, regex.IGNORECASE) for form in forms):
+        match = {"patterns": [pattern]}
+    else:
+        match = {"lines": forms}
+    if len({form.casefold() for form in forms}) < len(forms) or (
+        "patterns" in match and len({form.casefold() for form in forms}) > 1
+    ):
+        match["ignore-case"] = True
+    where = "head" if candidate.head >= 0.9 else "tail" if candidate.tail >= 0.9 else "anywhere"
+    placement = {"where": where}
+    if where != "anywhere":
+        placement["within"] = 1 + (seen.deepest_head if where == "head" else seen.deepest_tail)
+    site = f" on {candidate.site}" if candidate.site else ""
+    return {
+        "kind": "drop-line",
+        "description": (
+            f"Suggested: in {candidate.docs} documents{site} ({candidate.share:.0%}), "
+            f"{candidate.head:.0%} at the head, {candidate.tail:.0%} at the tail. Review before use."
+        ),
+        **match,
+        **placement,
+        "examples": [{"input": example} for example in seen.examples],  # outputs filled in by draft()
+    }
+
+
+def variants(miner: Miner, known: dict, top: int = 200, min_count: int = 2) -> list:
+    """Rarer spellings within a small edit distance of a known canonical name
+    (``known``: canonical -> its variants) or of one of the ``top`` names."""
+    anchors = dict.fromkeys([*known, *(name for name, _ in miner.names.most_common(top))])
+    by_initial: dict = {}
+    for name, count in miner.names.items():
+        by_initial.setdefault(name[0], []).append((name, count))
+    found = []
+    for anchor in anchors:
+        anchor_count = miner.names.get(anchor, 0)
+        distance = 1 if len(anchor) < 7 else 2
+        fuzzy = regex.compile(rf"(?:{regex.escape(anchor)}){{e<={distance}}}")
+        for name, count in by_initial.get(anchor[0], ()):
+            if (
+                name == anchor
+                or name in known.get(anchor, ())
+                or name in anchors
+                or count < min_count
+                or count >= max(anchor_count, 1) * (1 if anchor in known else 0.5)
+                or abs(len(name) - len(anchor)) > distance
+            ):
+                continue
+            if fuzzy.fullmatch(name):
+                found.append(VariantCandidate(anchor, name, count, anchor_count, [miner.name_contexts.get(name, "")]))
+    found.sort(key=lambda v: (-v.count, v.canonical, v.variant))
+    return found
+
+
+def draft(boilerplate_candidates: list, variant_candidates: list, timeout: float) -> dict:
+    """The draft rule file as data; examples get the outputs their rule gives."""
+    from .pipeline import Cleaner, Config
+    from .rules import KIND_CLASSES, Spec
+
+    rules = [c.rule for c in boilerplate_candidates]
+    by_canonical: dict = {}
+    for v in variant_candidates:
+        by_canonical.setdefault(v.canonical, []).append(v)
+    for canonical, found in by_canonical.items():
+        slug = regex.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", canonical).lower()).strip("-")
+        rules.append({
+            "id": f"suggested.variants.{slug or 'name'}",
+            "kind": "variants",
+            "description": "REVIEW: suggested spellings of " + canonical + " (" + ", ".join(
+                f"{v.variant} {v.count}x" for v in found) + f"; {canonical} {found[0].canonical_count}x).",
+            "canonical": canonical,
+            "variants": [v.variant for v in found],
+            "examples": [{"input": v.contexts[0]} for v in found if v.contexts[0]][:2],
+        })
+    for rule in rules:
+        built = KIND_CLASSES[rule["kind"]](Spec(rule, "draft", 0, {}, (), timeout))
+        alone = Cleaner(Config(), [built])
+        for example in rule["examples"]:
+            output = alone.clean(example["input"])
+            if output != example["input"]:
+                example["output"] = output
+    return {"description": "Draft rules suggested by cleaner suggest: review each before use.", "rules": rules}
