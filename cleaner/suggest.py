@@ -40,6 +40,8 @@ MAX_LINES = 2_000_000  # entries of the line table before lines seen once are fo
 MAX_NAMES = 500_000
 EDGE = 3  # a line "at the head" is among the first EDGE non-blank lines (tail alike)
 MAX_CHROME_LENGTH = 100
+MIN_NAME_LENGTH = 5  # shorter capitalised words are mostly ordinary words at a sentence start
+MAX_VARIANT_SHARE = 0.2  # a suggested variant is at most this frequent beside its name
 NAME = regex.compile(r"\b\p{Lu}[\p{Ll}\p{M}]{2,}\b")
 SENTENCE = regex.compile(r"^\P{Ll}?.*\p{Ll}.*[.!?…»”\"]$")
 
@@ -217,14 +219,18 @@ def _line_rule(candidate: Candidate, seen: LineSeen) -> dict:
         ),
         **match,
         **placement,
-        "examples": [{"input": example} for example in seen.examples],  # outputs filled in by draft()
+        # outputs are filled in by draft(); the last example shows the rule's scope:
+        # the same words inside a sentence stay
+        "examples": [{"input": example} for example in seen.examples]
+        + [{"input": f"Readers saw “{candidate.line}” in a sentence, which stays."}],
     }
 
 
 def variants(miner: Miner, known: dict, top: int = 200, min_count: int = 2) -> list:
     """Rarer spellings within a small edit distance of a known canonical name
     (``known``: canonical -> its variants) or of one of the ``top`` names."""
-    anchors = dict.fromkeys([*known, *(name for name, _ in miner.names.most_common(top))])
+    frequent = [name for name, _ in miner.names.most_common(top) if len(name) >= MIN_NAME_LENGTH]
+    anchors = dict.fromkeys([*known, *frequent])
     by_initial: dict = {}
     for name, count in miner.names.items():
         by_initial.setdefault(name[0], []).append((name, count))
@@ -237,16 +243,23 @@ def variants(miner: Miner, known: dict, top: int = 200, min_count: int = 2) -> l
             if (
                 name == anchor
                 or name in known.get(anchor, ())
-                or name in anchors
+                or name in known  # a canonical name of its own
                 or count < min_count
-                or count >= max(anchor_count, 1) * (1 if anchor in known else 0.5)
+                # a variant is rare beside its name (any rarer one of a loaded rule's)
+                or count >= max(anchor_count, 1) * (1 if anchor in known else MAX_VARIANT_SHARE)
                 or abs(len(name) - len(anchor)) > distance
+                or name in (anchor + "s", anchor + "es") or anchor in (name + "s", name + "es")  # plurals
             ):
                 continue
             if fuzzy.fullmatch(name):
                 found.append(VariantCandidate(anchor, name, count, anchor_count, [miner.name_contexts.get(name, "")]))
-    found.sort(key=lambda v: (-v.count, v.canonical, v.variant))
-    return found
+    # a spelling near two names belongs to the closest, then the more frequent
+    closest: dict = {}
+    for v in found:
+        rank = (abs(len(v.variant) - len(v.canonical)), -v.canonical_count)
+        if v.variant not in closest or rank < closest[v.variant][0]:
+            closest[v.variant] = (rank, v)
+    return sorted((v for _, v in closest.values()), key=lambda v: (-v.count, v.canonical, v.variant))
 
 
 def draft(boilerplate_candidates: list, variant_candidates: list, timeout: float) -> dict:

@@ -8,6 +8,7 @@ ftfy repairs mojibake, but its defaults also straighten curly quotes and fold
 full-width characters, which would alter correct text in nearly every English
 or Japanese article. ``FTFY_CONFIG`` keeps only the repairs of broken text.
 
+>>> from cleaner.changes import NO_LOG
 >>> repair("Lukashenkoâ€™s visit", NO_LOG)
 'Lukashenko’s visit'
 >>> repair("“Quoted” ｆｕｌｌ　ｗｉｄｔｈ", NO_LOG)

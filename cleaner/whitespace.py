@@ -1,5 +1,6 @@
 """Stage 5, whitespace: the text's layout made tidy, its content untouched.
 
+>>> from cleaner.changes import NO_LOG
 >>> tidy("\\n\\nTitle\\n\\nTitle\\n\\n\\nBody  text.  \\n\\n", NO_LOG)
 'Title\\n\\nBody text.'
 
