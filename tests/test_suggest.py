@@ -108,3 +108,22 @@ def test_prose_that_recurs_is_not_chrome(tmp_path):
     (tmp_path / "d.jsonl").write_text("\n".join(records) + "\n")
     code, out, _ = run(tmp_path, "suggest", "d.jsonl", "-o", "draft.yaml", "--no-default-rules", "--format", "json")
     assert code == 0 and json.loads(out)["boilerplate"] == []
+
+
+def test_site_field_finds_chrome_per_source(tmp_path):
+    rng = random.Random(5)
+    records = []
+    for number in range(400):
+        site = "small.example" if number % 20 == 0 else "big.example"
+        lines = [sentence(rng) for _ in range(4)]
+        if site == "small.example":
+            lines.append("Powered by Small CMS")  # in all 20 of its documents: 5% of the dump
+        records.append(json.dumps({"url": f"https://www.{site}/a/{number}", "text": "\n".join(lines)}))
+    (tmp_path / "d.jsonl").write_text("\n".join(records) + "\n")
+    options = ["suggest", "d.jsonl", "-o", "draft.yaml", "--no-default-rules", "--format", "json", "--min-share", "0.1"]
+    overall = json.loads(run(tmp_path, *options)[1])["boilerplate"]
+    per_site = json.loads(run(tmp_path, *options, "--site-field", "url")[1])["boilerplate"]
+    assert overall == []
+    assert [(c["line"], c["site"], c["docs"], c["share"], c["tail"], c["rule"]) for c in per_site] == [
+        ("Powered by Small CMS", "small.example", 20, 1.0, 1.0, "suggested.small-example.line-1")
+    ]
