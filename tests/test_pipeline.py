@@ -156,6 +156,7 @@ def test_empty_and_blank_texts(text):
         ("Title\nTitle\nTitle\nOne.\nRate it", "Title\nOne."),  # repeats don't widen a window
         ("Body.\nAdd  comment", "Body."),  # rules see lines as tidying leaves them
         (" / News / News  agency Inforos", ""),  # found by atheris: text rules see single spaces too
+        ("T / News / News agency Inforos / News / News agency Inforos", "T"),  # atheris: a suffix twice
         ("Body.\nAbout the author\nA\nB\nC\nD\nBack to top", "Body."),  # a drop brings the marker in
     ],
 )

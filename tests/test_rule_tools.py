@@ -65,7 +65,7 @@ def test_rules_test_checks_idempotence(tmp_path):
 
 
 def test_rules_test_exit_codes():
-    assert run("rules", "test")[::2] == (0, "33 rules, 92 examples: 92 passed, 0 failed.\n")
+    assert run("rules", "test")[::2] == (0, "33 rules, 93 examples: 93 passed, 0 failed.\n")
     code, out, err = run("rules", "test", "nope.yaml")
     assert (code, out, err) == (2, "", "cleaner: nope.yaml:0: no such rule file or folder\n")
 
@@ -158,7 +158,7 @@ def test_rules_list_json():
 
 def test_rules_list_text_line():
     out = run("rules", "list", "--select", "inforos.rate-it")[1]
-    assert out == "inforos.rate-it  drop-line  rules/site-inforos.yaml:14  The rating widget under the title.\n"
+    assert out == "inforos.rate-it  drop-line  rules/site-inforos.yaml:17  The rating widget under the title.\n"
 
 
 def test_schema_is_the_one_the_loader_uses_and_the_committed_copy():
