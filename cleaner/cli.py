@@ -16,8 +16,7 @@ from pathlib import Path
 
 from . import __version__
 from .config import DEFAULT_TIMEOUT, find_config, read_config
-from .errors import CleanerError
-from .lint import CODES
+from .errors import CODES, CleanerError
 from .files import DEFAULT_INCLUDE, BinaryFile, TextDocument, find_files, read_document, write_atomically
 
 DESCRIPTION = """\

@@ -14,22 +14,6 @@ from .errors import RuleError
 from .loader import load_file, rule_files
 from .rules import Rule, Variants
 
-CODES = {
-    "E100": "the file cannot be read or is not valid YAML",
-    "E101": "unknown key",
-    "E102": "invalid rule",
-    "E103": "invalid regex",
-    "E104": "duplicate rule id",
-    "E105": "YAML tag not allowed",
-    "E106": "duplicate key",
-    "W201": "a pattern matches the empty string",
-    "W202": "nested unbounded quantifiers or repeated alternatives: catastrophic backtracking",
-    "W203": "a variant is another rule's canonical form: the rules undo each other",
-    "W204": "rules feed each other: an example is not clean after one run",
-    "W205": "no examples",
-    "W206": "no negative example (an input that must stay unchanged)",
-    "W207": "no positive example (an input the rule changes)",
-}
 
 # Keys holding regexes, and whether a match there replaces or drops text (so
 # that matching the empty string is a problem) or only guards.

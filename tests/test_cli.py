@@ -94,3 +94,16 @@ def test_help_explains_itself():
     out = result.stdout.decode()
     for option in ["--rules PATH", "--no-default-rules", "--ascii", "--straight-quotes"]:
         assert option in out
+
+
+def test_version_and_help_start_without_the_heavy_modules():
+    """`cleaner --version` starts fast for pre-commit: the engine loads lazily."""
+    probe = (
+        "import sys; sys.argv = ['cleaner', '--version']\n"
+        "from cleaner import cli\n"
+        "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+        "heavy = {'ftfy', 'regex', 'yaml', 'jsonschema', 'fastjsonschema', 'unidecode'}\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.splitlines()[-1] == "[]"
