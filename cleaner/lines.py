@@ -28,12 +28,13 @@ class LineRules:
     def __init__(self, rules: list):
         self.rules = rules
         self.any_rule = _union(rules)
+        self.timeout = min((r.limit.seconds for r in rules), default=None)
 
     def could_match(self, key: str) -> bool:
         if self.any_rule is None:
             return True
         try:
-            return self.any_rule.fullmatch(key, timeout=min(r.limit.seconds for r in self.rules)) is not None
+            return self.any_rule.fullmatch(key, timeout=self.timeout) is not None
         except TimeoutError:
             return True  # let the rules themselves run, so that the one at fault is named
 

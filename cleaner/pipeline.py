@@ -88,7 +88,7 @@ class Cleaner:
         text = self.variants.apply(text, log)
         for rule in self.text_rules:
             text = rule.apply(text, log)
-        if text is not dropped and text != dropped:
+        if text != dropped:
             # A name or text rule can turn a line into boilerplate ("Сообщите об
             # ошибке ." loses its space): drop it now, not on the next run.
             text = drop_lines(text, self.line_rules, log, matched)
