@@ -17,16 +17,19 @@ import regex
 
 from .changes import ChangeLog
 from .rules import BACKREFERENCE, DropLine, DropTail
-
-SPACE_RUN = regex.compile(" {2,}")
+from .whitespace import SPACE_RUN
 
 
 class LineRules:
-    """The line rules, and one regex matching any line that any of them could
-    match: most lines are prose that it rules out in a single call."""
+    """The line rules, sorted once for the walks of every document, and one
+    regex matching any line that any of them could match: most lines are prose
+    that it rules out in a single call."""
 
     def __init__(self, rules: list):
         self.rules = rules
+        self.tails = [r for r in rules if isinstance(r, DropTail)]
+        self.top_down = [r for r in rules if isinstance(r, DropLine) and r.where != "tail"]
+        self.bottom_up = [r for r in rules if isinstance(r, DropLine) and r.where == "tail"]
         self.any_rule = _union(rules)
         self.timeout = min((r.limit.seconds for r in rules), default=None)
 
@@ -61,21 +64,16 @@ def drop_lines(text: str, stage: LineRules, log: ChangeLog, memo: Optional[dict]
     for key in set(keys):
         if key and (None, key) not in memo:
             memo[None, key] = stage.could_match(key)
-    rules = stage.rules
-    tails = [r for r in rules if isinstance(r, DropTail)]
-    line_rules = [r for r in rules if isinstance(r, DropLine)]
-    top_down = [r for r in line_rules if r.where != "tail"]
-    bottom_up = [r for r in line_rules if r.where == "tail"]
     dropped_by: dict[int, str] = {}  # line index -> rule id
 
     while True:
         before = len(dropped_by)
-        for rule in tails:
+        for rule in stage.tails:
             cut = _tail_marker(keys, dropped_by, rule, memo)
             if cut is not None:
                 dropped_by.update((i, rule.id) for i in range(cut, len(keys)) if i not in dropped_by)
-        _drop_from_edge(keys, range(len(keys)), top_down, dropped_by, memo)
-        _drop_from_edge(keys, range(len(keys) - 1, -1, -1), bottom_up, dropped_by, memo)
+        _drop_from_edge(keys, range(len(keys)), stage.top_down, dropped_by, memo)
+        _drop_from_edge(keys, range(len(keys) - 1, -1, -1), stage.bottom_up, dropped_by, memo)
         if len(dropped_by) == before:
             break
 
@@ -87,6 +85,7 @@ def drop_lines(text: str, stage: LineRules, log: ChangeLog, memo: Optional[dict]
 
 
 def _key(line: str) -> str:
+    """The line as tidying will leave it, which is what rules compare."""
     stripped = line.strip()
     return SPACE_RUN.sub(" ", stripped) if "  " in stripped else stripped
 
@@ -132,6 +131,7 @@ def _drop_from_edge(keys: list, order, rules: list, dropped_by: dict, memo: dict
     """
     kept = 0
     active = rules
+    widest = max((r.within for r in rules if r.where != "anywhere"), default=0)
     for index, counts in _kept_lines(keys, dropped_by, order):
         if not active:
             break
@@ -140,4 +140,5 @@ def _drop_from_edge(keys: list, order, rules: list, dropped_by: dict, memo: dict
             dropped_by[index] = rule.id
         elif counts:
             kept += 1
-            active = [r for r in active if r.where == "anywhere" or kept < r.within]
+            if kept <= widest:  # past the widest window only anywhere rules are left
+                active = [r for r in active if r.where == "anywhere" or kept < r.within]

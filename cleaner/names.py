@@ -98,6 +98,6 @@ class _GuardCache:
 
     def allows(self, rule: Variants, span: tuple) -> bool:
         if rule.id not in self.admitted:
-            self.admitted[rule.id] = rule.guard.admits(self.text)
-            self.protected[rule.id] = rule.guard.protected_spans(self.text)
+            self.admitted[rule.id] = admitted = rule.guard.admits(self.text)
+            self.protected[rule.id] = rule.guard.protected_spans(self.text) if admitted else []
         return self.admitted[rule.id] and not overlaps(span, self.protected[rule.id])
