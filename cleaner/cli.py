@@ -299,10 +299,7 @@ def run_clean(args) -> int:
     paths = args.paths or ["-"]
     out = sys.stdout.buffer
     for path in paths:
-        if path == "-":
-            doc = TextDocument.decode(sys.stdin.buffer.read(), "<stdin>", files["encoding"])
-        else:
-            doc = read_document(Path(path), files["encoding"])
+        doc = read_document(path, files["encoding"])
         result = _clean_file(cleaner, doc.text, path)
         if len(paths) > 1 and not result.endswith("\n"):
             result += "\n"
@@ -384,10 +381,7 @@ def run_explain(args) -> int:
     from .pipeline import Cleaner
 
     config, files = resolve(args)
-    if args.path == "-":
-        doc = TextDocument.decode(sys.stdin.buffer.read(), "<stdin>", files["encoding"])
-    else:
-        doc = read_document(Path(args.path), files["encoding"])
+    doc = read_document(args.path, files["encoding"])
     changes = Cleaner(config).explain(doc.text)
     if args.format == "json":
         print(json.dumps([c._asdict() for c in changes], ensure_ascii=False, indent=2))

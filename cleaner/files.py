@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import fnmatch
 import os
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,9 +78,12 @@ class TextDocument:
         return codecs.BOM_UTF8 + data if self.bom else data
 
 
-def read_document(path: Path, encoding: str = "utf-8") -> TextDocument:
+def read_document(path, encoding: str = "utf-8") -> TextDocument:
+    """A text file, or standard input for ``-``, decoded."""
+    if str(path) == "-":
+        return TextDocument.decode(sys.stdin.buffer.read(), "<stdin>", encoding)
     try:
-        data = path.read_bytes()
+        data = Path(path).read_bytes()
     except OSError as exc:
         raise CleanerError(f"{path}: cannot read: {exc.strerror or exc}") from None
     return TextDocument.decode(data, str(path), encoding)
