@@ -200,12 +200,10 @@ def _line_rule(candidate: Candidate, seen: LineSeen) -> dict:
     pattern = regex.sub(r"\d+", lambda _: r"\d+", literal)  # "12 comments" and "3 comments" alike
     if pattern != literal and all(regex.fullmatch(pattern, form, regex.IGNORECASE) for form in forms):
         match = {"patterns": [pattern]}
+        if not all(regex.fullmatch(pattern, form) for form in forms):  # the forms differ in case too
+            match["ignore-case"] = True
     else:
-        match = {"lines": forms}
-    if len({form.casefold() for form in forms}) < len(forms) or (
-        "patterns" in match and len({form.casefold() for form in forms}) > 1
-    ):
-        match["ignore-case"] = True
+        match = {"lines": forms}  # every form seen, as it was
     where = "head" if candidate.head >= 0.9 else "tail" if candidate.tail >= 0.9 else "anywhere"
     placement = {"where": where}
     if where != "anywhere":
