@@ -14,7 +14,7 @@ __version__ = "0.1.0"
 _LAZY = {
     "clean": "pipeline",
     "Cleaner": "pipeline",
-    "Config": "pipeline",
+    "Config": "settings",
     "Change": "changes",
     "CleanerError": "errors",
     "RuleError": "errors",

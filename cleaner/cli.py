@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .config import DEFAULT_TIMEOUT, find_config, read_config
+from .settings import DEFAULT_TIMEOUT
+from .config import find_config, read_config
 from .errors import CODES, CleanerError
 from .files import DEFAULT_INCLUDE, BinaryFile, TextDocument, find_files, read_document, write_atomically
 

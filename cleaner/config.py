@@ -26,8 +26,6 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python < 3.11 only
     import tomli as tomllib
 
-DEFAULT_TIMEOUT = 5.0  # seconds a rule's regex may run on one document
-
 # key -> (type, description); the same names as the command-line flags.
 KEYS = {
     "rules": (list, "extra rule files or folders"),

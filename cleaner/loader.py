@@ -17,7 +17,7 @@ import regex
 import yaml
 
 from .errors import CleanerError, RuleError
-from .config import DEFAULT_TIMEOUT
+from .settings import DEFAULT_TIMEOUT
 from .rules import KIND_CLASSES, Rule, Spec
 from .schema import KIND_KEYS, KINDS, SCHEMA
 

@@ -13,7 +13,6 @@ name, then the user's files as given, each file top to bottom.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
 import ftfy.fixes
@@ -23,23 +22,10 @@ from .changes import NO_LOG, Change, ChangeLog, RuleCounter
 from .lines import LineRules, drop_lines
 from .loader import builtin_rules_dir, load_rules, select_rules
 from .names import VariantIndex
-from .config import DEFAULT_TIMEOUT
 from .errors import CleanerError
+from .settings import Config
 from .unicode import repair
 from .whitespace import tidy
-
-
-@dataclass(frozen=True)
-class Config:
-    """What a ``Cleaner`` loads and does besides its rules."""
-
-    rules: tuple = ()  # extra rule files or folders, applied after the built-in ones
-    default_rules: bool = True  # load the built-in rules
-    ascii: bool = False  # transliterate to ASCII with unidecode
-    straight_quotes: bool = False  # turn curly quotes into straight ones
-    select: tuple = ()  # rule ids or id prefixes to use; empty: all
-    ignore: tuple = ()  # rule ids or id prefixes to leave out
-    timeout: float = DEFAULT_TIMEOUT  # seconds a rule's regex may run on one document
 
 
 class Cleaner:

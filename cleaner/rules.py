@@ -15,7 +15,7 @@ from typing import Callable, Optional
 import regex
 
 from .changes import ChangeLog
-from .config import DEFAULT_TIMEOUT
+from .settings import DEFAULT_TIMEOUT
 from .errors import RuleError, RuleTimeout
 
 MAX_PATTERN_LENGTH = 10_000

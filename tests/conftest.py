@@ -1,3 +1,7 @@
+import io
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,3 +14,42 @@ def cleaner():
     from cleaner import Cleaner
 
     return Cleaner()
+
+
+class _Stream(io.TextIOWrapper):
+    """A text stream over bytes, like sys.stdout of a real process whose output is a pipe."""
+
+    def __init__(self, data: bytes = b""):
+        super().__init__(io.BytesIO(data), encoding="utf-8", errors="surrogateescape", newline="\n")
+
+    def isatty(self) -> bool:
+        return False
+
+    def value(self) -> bytes:
+        self.flush()
+        return self.buffer.getvalue()
+
+
+def run_in_process(*args, input=None, cwd=ROOT) -> subprocess.CompletedProcess:
+    """``cleaner ARGS`` run by ``cleaner.cli.main`` in this process, with standard input,
+    output and error as bytes and the working folder ``cwd``: the same result as
+    a real process, without the cost of starting one. Tests of what only a real
+    process shows (signals, exit on a broken pipe, the installed script) start one."""
+    from cleaner.cli import main
+
+    argv = [str(a) for a in args]
+    saved = sys.stdin, sys.stdout, sys.stderr, os.getcwd()
+    sys.stdin, sys.stdout, sys.stderr = _Stream(input or b""), _Stream(), _Stream()
+    out, err = sys.stdout, sys.stderr
+    try:
+        os.chdir(cwd)
+        try:
+            code = main(argv)
+        except SystemExit as exc:  # argparse: --help, --version, usage errors
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+            if isinstance(exc.code, str):
+                err.write(exc.code + "\n")
+        return subprocess.CompletedProcess(["cleaner", *argv], code, out.value(), err.value())
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved[:3]
+        os.chdir(saved[3])

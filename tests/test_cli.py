@@ -5,18 +5,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, run_in_process
 
 SEEDS = sorted((ROOT / "seeds" / "input").glob("*.txt"))
 
 
 def run(*args, input=None):
-    return subprocess.run(
-        [sys.executable, "-m", "cleaner", *map(str, args)],
-        input=input,
-        capture_output=True,
-        cwd=ROOT,
-    )
+    return run_in_process(*args, input=input)
 
 
 def test_console_script_is_installed():
