@@ -23,9 +23,9 @@ def test_rule_has_positive_and_negative_examples(rule):
 def test_builtin_rule_files_and_order():
     files = sorted({r.path.rsplit("/", 1)[-1] for r in RULES})
     assert files == [
+        "chrome.yaml",
         "names.yaml",
         "punctuation.yaml",
-        "site-chrome.yaml",
         "site-frontier-post.yaml",
         "site-inforos.yaml",
         "typo-prompts.yaml",
