@@ -1,0 +1,76 @@
+"""Sites: which site a document comes from, and which site-scoped rules it meets.
+
+A record names its site in a field (``--site-field url``): the host of a URL,
+or the field's value itself when it is not a URL. Hosts compare in lower case
+without a leading ``www.``, so ``https://WWW.Inforos.ru/x`` is ``inforos.ru``.
+
+>>> site_of("https://www.inforos.ru/en/?module=news&id=1")
+'inforos.ru'
+>>> site_of("thefrontierpost.com")
+'thefrontierpost.com'
+>>> site_of("  ")
+
+A rule's ``sites`` are host globs: ``inforos.ru`` is that host, ``*.bbc.co.uk``
+its subdomains. ``SiteIndex`` answers, once per distinct site, which scoped
+rules apply there: a run meets each site's rules through one dictionary
+lookup per document, however many sites the rule files know.
+
+>>> index = SiteIndex({"a": ("inforos.ru",), "b": ("*.bbc.co.uk", "bbc.co.uk")})
+>>> index.rules_for("inforos.ru"), index.rules_for("news.bbc.co.uk"), index.rules_for("cnn.com")
+(('a',), ('b',), ())
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from typing import Dict, Hashable, Iterable, Optional, Tuple
+from urllib.parse import urlsplit
+
+
+def site_of(value: Optional[str]) -> Optional[str]:
+    """The site a field's value names: a URL's host, else the value itself; None if empty."""
+    if value is None:
+        return None
+    value = value.strip()
+    if not value:
+        return None
+    host = urlsplit(value).hostname if "://" in value else None
+    site = (host or value).lower()
+    return site[4:] if site.startswith("www.") else site
+
+
+def matches(site: str, globs: Iterable[str]) -> bool:
+    """Does ``site`` match one of the host ``globs``?
+
+    >>> matches("news.bbc.co.uk", ["*.bbc.co.uk"]), matches("bbc.co.uk", ["*.bbc.co.uk"])
+    (True, False)
+    """
+    return any(fnmatch.fnmatchcase(site, glob.lower()) for glob in globs)
+
+
+class SiteIndex:
+    """Which keys (rules) apply on each site, given each key's host globs.
+
+    Globs without wildcards are looked up directly; the others are tried once
+    per site, and the answer is remembered.
+    """
+
+    def __init__(self, scopes: Dict[Hashable, Tuple[str, ...]]):
+        self.exact: Dict[str, list] = {}
+        self.wild: list = []
+        for key, globs in scopes.items():
+            for glob in globs:
+                glob = glob.lower()
+                if any(c in glob for c in "*?["):
+                    self.wild.append((glob, key))
+                else:
+                    self.exact.setdefault(glob, []).append(key)
+        self._known: Dict[str, tuple] = {}
+
+    def rules_for(self, site: str) -> tuple:
+        found = self._known.get(site)
+        if found is None:
+            keys = list(self.exact.get(site, ()))
+            keys += [key for glob, key in self.wild if key not in keys and fnmatch.fnmatchcase(site, glob)]
+            found = self._known[site] = tuple(keys)
+        return found
