@@ -124,7 +124,7 @@ def flag_type(kind: Kind) -> Callable:
     return read
 
 
-def setting(default, kind: Kind, help: str, group: str, metavar: str = "", adds: bool = False):
+def setting(default, kind: Kind, group: str, help: str, metavar: str = "", adds: bool = False):
     """A dataclass field that is a setting, its flag shown in ``group`` of the help.
     ``adds``: the flag adds to the config file's value instead of replacing it."""
     metadata = {"kind": kind, "help": help, "group": group, "metavar": metavar, "adds": adds}
@@ -136,22 +136,21 @@ class Config:
     """What a ``Cleaner`` loads and does besides its rules."""
 
     rules: tuple = setting(
-        (), PATHS, "rule file, or folder of rule files (.yaml, .json), to load after the built-in ones "
-        "(repeatable)", "rules", "PATH", adds=True,
+        (), PATHS, "rules", metavar="PATH", adds=True,
+        help="rule file, or folder of rule files (.yaml, .json), to load after the built-in ones (repeatable)",
     )
-    default_rules: bool = setting(True, FLAG, "load the built-in rules", "rules")
+    default_rules: bool = setting(True, FLAG, "rules", help="load the built-in rules")
     select: tuple = setting(
-        (), IDS, "use only the rules with these ids or id prefixes, comma-separated (e.g. names,punctuation)", "rules",
-        "IDS",
+        (), IDS, "rules", metavar="IDS",
+        help="use only the rules with these ids or id prefixes, comma-separated (e.g. names,punctuation)",
     )
-    ignore: tuple = setting((), IDS, "leave out the rules with these ids or id prefixes", "rules", "IDS")
+    ignore: tuple = setting((), IDS, "rules", metavar="IDS", help="leave out the rules with these ids or id prefixes")
     timeout: float = setting(
-        DEFAULT_TIMEOUT, SECONDS, "how long one rule's regex may run on one document before that document fails",
-        "rules",
-        "SECONDS",
+        DEFAULT_TIMEOUT, SECONDS, "rules", metavar="SECONDS",
+        help="how long one rule's regex may run on one document before that document fails",
     )
-    ascii: bool = setting(False, FLAG, "transliterate the result to ASCII (unidecode)", "output")
-    straight_quotes: bool = setting(False, FLAG, "turn curly quotes into straight ones", "output")
+    ascii: bool = setting(False, FLAG, "output", help="transliterate the result to ASCII (unidecode)")
+    straight_quotes: bool = setting(False, FLAG, "output", help="turn curly quotes into straight ones")
 
     def __post_init__(self):
         for each in fields(self):
@@ -166,9 +165,11 @@ class Config:
 class Settings(Config):
     """A command's settings: the pipeline's, and which files it reads and how."""
 
-    include: tuple = setting(DEFAULT_INCLUDE, IDS, "file-name globs a folder walk takes, comma-separated", "files", "GLOBS")
-    exclude: tuple = setting((), IDS, "file or folder globs to leave alone", "files", "GLOBS")
-    encoding: str = setting("utf-8", ENCODING, "encoding of the files", "files", "NAME")
+    include: tuple = setting(
+        DEFAULT_INCLUDE, IDS, "files", metavar="GLOBS", help="file-name globs a folder walk takes, comma-separated"
+    )
+    exclude: tuple = setting((), IDS, "files", metavar="GLOBS", help="file or folder globs to leave alone")
+    encoding: str = setting("utf-8", ENCODING, "files", metavar="NAME", help="encoding of the files")
 
     @property
     def config(self) -> Config:
