@@ -14,31 +14,33 @@ cleaner). Paths in it are relative to its folder. Command-line flags override it
 
 from __future__ import annotations
 
-import difflib
 import sys
 from pathlib import Path
 from typing import Optional
 
 from .errors import CleanerError
+from .hints import did_you_mean
+from .settings import SETTINGS, Settings, checked, key
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python < 3.11 only
     import tomli as tomllib
 
-# key -> (type, description); the same names as the command-line flags.
-KEYS = {
-    "rules": (list, "extra rule files or folders"),
-    "default-rules": (bool, "load the built-in rules"),
-    "select": (list, "rule ids or id prefixes to use (default: all)"),
-    "ignore": (list, "rule ids or id prefixes to switch off"),
-    "include": (list, "file globs a folder walk takes"),
-    "exclude": (list, "file or folder globs to leave alone"),
-    "encoding": (str, "encoding of the files"),
-    "ascii": (bool, "transliterate to ASCII"),
-    "straight-quotes": (bool, "turn curly quotes into straight ones"),
-    "timeout": ((int, float), "seconds a rule's regex may run on one document"),
-}
+# The keys are the names of the settings, spelt as their flags are.
+KEYS = {key(name): name for name in SETTINGS}
+
+
+def resolve(args) -> Settings:
+    """A command's settings: its flags over the config file found from the working
+    folder (``--rules`` adds to the file's rules), over the defaults."""
+    found = find_config(Path.cwd())
+    values = read_config(found) if found else {}
+    for name, each in SETTINGS.items():
+        flag = getattr(args, name, None)
+        if flag is not None:
+            values[name] = (*values.get(name, ()), *flag) if each.metadata["adds"] else flag
+    return Settings(**values)
 
 
 def find_config(start: Path) -> Optional[Path]:
@@ -67,23 +69,23 @@ def _parse(path: Path) -> dict:
 
 
 def read_config(path: Path) -> dict:
-    """The settings of a config file, checked, with rule paths made absolute."""
+    """The settings of a config file by name, checked, with rule paths made absolute."""
     data = _parse(path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("cleaner", {})
     text = path.read_text(encoding="utf-8")
-    for key, value in data.items():
-        if key not in KEYS:
-            close = difflib.get_close_matches(key, KEYS, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else f" (keys: {', '.join(KEYS)})"
-            raise CleanerError(f"{path}:{_line_of(text, key)}: unknown key {key!r}{hint}")
-        expected = KEYS[key][0]
-        if not isinstance(value, expected) or (expected is list and not all(isinstance(v, str) for v in value)):
-            kind = {list: "a list of strings", str: "a string", bool: "true or false"}.get(expected, "a number")
-            raise CleanerError(f"{path}:{_line_of(text, key)}: {key}: expected {kind}, got {value!r}")
-    if "rules" in data:
-        data["rules"] = [str(path.parent / rule) for rule in data["rules"]]
-    return data
+    values = {}
+    for name, value in data.items():
+        if name not in KEYS:
+            hint = did_you_mean(name, KEYS) or f" (keys: {', '.join(KEYS)})"
+            raise CleanerError(f"{path}:{_line_of(text, name)}: unknown key {name!r}{hint}")
+        try:
+            values[KEYS[name]] = checked(SETTINGS[KEYS[name]].metadata["kind"], value)
+        except ValueError as exc:
+            raise CleanerError(f"{path}:{_line_of(text, name)}: {name}: {exc}") from None
+    if "rules" in values:
+        values["rules"] = tuple(str(path.parent / rule) for rule in values["rules"])
+    return values
 
 
 def _line_of(text: str, key: str) -> int:

@@ -102,3 +102,21 @@ def test_version_and_help_start_without_the_heavy_modules():
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.splitlines()[-1] == "[]"
+
+
+def test_standard_output_that_cannot_be_written_is_one_line():
+    """A full disk behind standard output: one line and exit 2, no traceback at exit."""
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "cleaner", "clean"], input=b"Minks\n", stdout=full, stderr=subprocess.PIPE, cwd=ROOT
+        )
+    assert (result.returncode, result.stderr.decode()) == (2, "cleaner: cannot write: No space left on device\n")
+
+
+def test_help_of_a_setting_comes_from_the_settings_model():
+    from cleaner.settings import SETTINGS
+
+    out = run("check", "--help").stdout.decode()
+    for name, setting in SETTINGS.items():
+        first_words = " ".join(setting.metadata["help"].split()[:3])
+        assert f"--{name.replace('_', '-')}" in out and first_words in out

@@ -1,20 +1,17 @@
 """``cleaner fix``, ``check`` and ``diff`` on a real file system."""
 
 import os
-import subprocess
-import sys
 
 import pytest
 
+from conftest import run_in_process
 
 DIRTY = "Lavrov met Vladimir McKay in Minsk.\n"
 CLEAN = "Lavrov met Vladimir Makei in Minsk.\n"
 
 
 def run(cwd, *args):
-    result = subprocess.run(
-        [sys.executable, "-m", "cleaner", *map(str, args)], capture_output=True, cwd=cwd
-    )
+    result = run_in_process(*args, cwd=cwd)
     return result.returncode, result.stdout.decode(), result.stderr.decode()
 
 
@@ -180,3 +177,74 @@ def test_unknown_rule_selection_is_an_error(tmp_path):
         "cleaner: no loaded rule matches 'names.makey' (did you mean 'names.makei'?)\n",
     )
     assert run(tmp_path, "check", "--select", "name")[0] == 2  # prefixes are whole dotted words
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--timeout", "0"], "argument --timeout: expected a positive number of seconds, got '0'"),
+        (["--timeout", "nan"], "argument --timeout: expected a positive number of seconds, got 'nan'"),
+        (["--timeout", "inf"], "argument --timeout: expected a positive number of seconds, got 'inf'"),
+        (["--encoding", "utf9"], "argument --encoding: expected an encoding Python knows, e.g. utf-8 or cp1251, got 'utf9'"),
+    ],
+)
+def test_bad_flag_values_are_usage_errors_naming_the_flag(tmp_path, args, message):
+    assert run(tmp_path, "check", *args) == (2, "", f"cleaner check: error: {message} (see 'cleaner check --help')\n")
+
+
+def test_bad_dump_and_suggest_counts_are_usage_errors(tmp_path):
+    code, _, err = run(tmp_path, "dump", "in", "-o", "out", "--jobs", "0")
+    assert (code, err) == (2, "cleaner dump: error: argument --jobs: expected a whole number of 1 or more, got '0' (see 'cleaner dump --help')\n")
+    code, _, err = run(tmp_path, "suggest", "in", "-o", "d.yaml", "--min-share", "2")
+    assert (code, err) == (2, "cleaner suggest: error: argument --min-share: expected a number from 0 to 1, got '2' (see 'cleaner suggest --help')\n")
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ("timeout = 0", "timeout: expected a positive number of seconds, got 0"),
+        ("timeout = true", "timeout: expected a positive number of seconds, got True"),
+        ("timeout = nan", "timeout: expected a positive number of seconds, got nan"),
+        ('encoding = "utf9"', "encoding: expected an encoding Python knows, e.g. utf-8 or cp1251, got 'utf9'"),
+        ('rules = "my-rules"', "rules: expected a list of rule files or folders, got 'my-rules'"),
+        ("select = [1]", "select: expected a list of strings, got [1]"),
+    ],
+)
+def test_bad_config_values_name_the_file_and_line(tmp_path, line, message):
+    (tmp_path / ".cleaner.toml").write_text(f"# mine\n{line}\n")
+    assert run(tmp_path, "check") == (2, "", f"cleaner: {tmp_path / '.cleaner.toml'}:2: {message}\n")
+
+
+def test_config_values_from_the_file_are_used(tmp_path):
+    (tmp_path / ".cleaner.toml").write_text('timeout = 2\nencoding = "cp1251"\nstraight-quotes = true\n')
+    (tmp_path / "a.txt").write_bytes("«Лукашенко» “said”\n".encode("cp1251"))
+    assert run(tmp_path, "fix")[:2] == (1, "Fixed a.txt\n")
+    assert (tmp_path / "a.txt").read_bytes() == "«Лукашенко» \"said\"\n".encode("cp1251")
+
+
+def test_config_in_python_refuses_a_string_for_a_list():
+    from cleaner import CleanerError, Config
+
+    with pytest.raises(CleanerError) as caught:
+        Config(rules="my-rules")
+    assert str(caught.value) == "Config(rules='my-rules'): expected a list of rule files or folders, got 'my-rules'"
+    assert Config(rules=["a"], timeout=1) == Config(rules=("a",), timeout=1.0)
+
+
+def test_an_output_that_cannot_be_written_is_one_line(tmp_path):
+    (tmp_path / "in.jsonl").write_text('{"text": "Minks"}\n')
+    missing = tmp_path / "no" / "stats.json"
+    code, _, err = run(tmp_path, "dump", "in.jsonl", "-o", "out", "--jobs", "1", "--stats", missing)
+    assert (code, err.splitlines()[-1]) == (2, f"cleaner: {missing}: cannot write: No such file or directory")
+
+
+def test_this_repository_is_clean_by_its_own_config():
+    """A bare `cleaner check` (and so `cleaner fix`) here touches none of the test data."""
+    from conftest import ROOT
+
+    before = {p: p.stat().st_mtime_ns for p in ROOT.rglob("*.txt") if ".venv" not in p.parts}
+    result = run_in_process("check", cwd=ROOT)
+    assert (result.returncode, result.stdout) == (0, b"")
+    assert result.stderr.decode().startswith("0 files would be fixed, ")
+    assert {p: p.stat().st_mtime_ns for p in before} == before

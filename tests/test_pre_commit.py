@@ -15,6 +15,8 @@ import pytest
 
 from conftest import ROOT
 
+pytestmark = pytest.mark.slow  # real pre-commit runs
+
 SHIPPED = ["cleaner", "rules", "pyproject.toml", "README.md", ".pre-commit-hooks.yaml"]
 DIRTY = "Lavrov met Vladimir McKay in Minsk.\nAdd comment\n"
 CLEAN = "Lavrov met Vladimir Makei in Minsk.\n"
@@ -96,3 +98,34 @@ def test_check_hook_fails_without_changing(tmp_path, hooks):
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Would fix dirty.txt" in result.stdout
     assert (texts / "dirty.txt").read_text() == DIRTY
+
+
+def test_the_projects_own_cleaner_hook_passes_on_its_texts(tmp_path):
+    """.pre-commit-config.yaml's local cleaner hook, on a copy of this repository's
+    text files: the dirty-on-purpose test data is left alone, a new dirty file fails."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for name in [".pre-commit-config.yaml", "pyproject.toml"]:
+        shutil.copy2(ROOT / name, copy / name)
+    for name in ["seeds", "tests/corpus", "fuzz/corpus-pipeline"]:
+        shutil.copytree(ROOT / name, copy / name)
+    git(copy, "init", "-q")
+    git(copy, "add", "-A")
+    env = {**os.environ, "PATH": f"{os.path.dirname(sys.executable)}{os.pathsep}{os.environ['PATH']}"}
+    env["PRE_COMMIT_HOME"] = str(tmp_path / "cache")
+
+    def hook():
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", "run", "cleaner-check", "--all-files"],
+            cwd=copy, capture_output=True, text=True, env=env,
+        )
+
+    passed = hook()
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "cleaner check" in passed.stdout and "Passed" in passed.stdout
+    (copy / "new.txt").write_text(DIRTY)
+    git(copy, "add", "new.txt")
+    failed = hook()
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "Would fix new.txt\n" in failed.stdout
+    assert (copy / "new.txt").read_text() == DIRTY

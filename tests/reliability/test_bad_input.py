@@ -1,21 +1,20 @@
 """Bad input is refused clearly or skipped with a note; nothing is altered silently."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 
 from cleaner import Cleaner, CleanerError
 from cleaner.loader import load_rules
 from cleaner.errors import RuleError
+from conftest import run_in_process
 
 
 DIRTY = "Lavrov met Vladimir McKay in Minsk.\n"
 
 
 def run(cwd, *args, input=None):
-    result = subprocess.run([sys.executable, "-m", "cleaner", *map(str, args)], capture_output=True, cwd=cwd, input=input)
+    result = run_in_process(*args, cwd=cwd, input=input)
     return result.returncode, result.stdout.decode(), result.stderr.decode()
 
 
@@ -39,6 +38,7 @@ def test_nul_bytes_skipped_by_fix_rejected_by_dump(tmp_path):
     assert json.loads((tmp_path / "out" / "rejects.jsonl").read_text())["reason"] == "binary file (NUL bytes)"
 
 
+@pytest.mark.slow
 def test_a_100_mb_line_is_refused_clearly(tmp_path):
     line = b"a" * (100 * 1024 * 1024)
     (tmp_path / "huge.txt").write_bytes(line)

@@ -2,9 +2,11 @@
 limit per document, and the document that trips it fails with the rule named."""
 
 import json
-import subprocess
-import sys
 import time
+
+import pytest
+
+from conftest import run_in_process
 
 HOSTILE = "rules:\n  - id: evil.backtrack\n    kind: {kind}\n    {key}: '(a|a)+$'\n{extra}"
 LONG_LINE = "a" * 60 + "b\n"
@@ -12,7 +14,7 @@ LONG_LINE = "a" * 60 + "b\n"
 
 def run(cwd, *args):
     started = time.monotonic()
-    result = subprocess.run([sys.executable, "-m", "cleaner", *map(str, args)], capture_output=True, cwd=cwd)
+    result = run_in_process(*args, cwd=cwd)
     return result.returncode, result.stdout.decode(), result.stderr.decode(), time.monotonic() - started
 
 
@@ -26,6 +28,7 @@ def hostile(tmp_path, kind="drop-line"):
     return tmp_path / "evil.yaml"
 
 
+@pytest.mark.slow  # waits for the 0.5 s time limit
 def test_clean_stops_the_document_and_names_the_rule(tmp_path):
     rules = hostile(tmp_path, "replace")
     (tmp_path / "a.txt").write_text(LONG_LINE)
@@ -37,6 +40,7 @@ def test_clean_stops_the_document_and_names_the_rule(tmp_path):
     assert seconds < 10
 
 
+@pytest.mark.slow  # waits for the 0.5 s time limit
 def test_fix_leaves_the_file_untouched_and_fixes_the_others(tmp_path):
     rules = hostile(tmp_path, "drop-line")
     (tmp_path / "a.txt").write_text(LONG_LINE)
@@ -49,6 +53,7 @@ def test_fix_leaves_the_file_untouched_and_fixes_the_others(tmp_path):
     assert seconds < 10
 
 
+@pytest.mark.slow  # waits for the 0.5 s time limit
 def test_dump_rejects_the_record_and_goes_on(tmp_path):
     rules = hostile(tmp_path, "replace")
     source = tmp_path / "in.jsonl"

@@ -7,10 +7,14 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from cleaner import Config
 from cleaner.dump import dump
 
 from conftest import ROOT
+
+pytestmark = pytest.mark.slow  # real processes, stopped on purpose
 
 
 def make_dump(folder, files=12, records=3000):

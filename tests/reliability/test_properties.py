@@ -1,5 +1,6 @@
 """Properties over generated text: idempotence, and untouched lines survive in order."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +18,7 @@ PIECES = st.sampled_from([
 TEXTS = st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=30).map("".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(TEXTS)
 def test_cleaning_is_idempotent(text):

@@ -1,0 +1,73 @@
+"""``cleaner dump``: clean a dump (.txt, .jsonl, optionally .gz/.zst) into a new folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from ..config import resolve
+from ..errors import CleanerError
+from ..report import exit_status
+from ..settings import COUNT, flag_type
+from . import progress, write_output
+
+
+def add_parser(commands, parents) -> None:
+    parser = commands.add_parser(
+        "dump",
+        parents=[parents.rules],
+        help="clean a dump of .txt and .jsonl files (optionally .gz/.zst) into a new folder",
+        description="Clean each INPUT (a file, or a folder walked for .txt and .jsonl files, "
+        "optionally .gz or .zst compressed) into OUTDIR, which mirrors the inputs: the same "
+        "names, formats and record order. Records that cannot be cleaned go to "
+        "OUTDIR/rejects.jsonl with their source, line and reason; documents written plus "
+        "rejects always equals documents read.",
+        epilog="exit status: 0 done, 1 records were rejected and --strict was given, "
+        "2 bad usage, bad rules, or an input that could not be read.",
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="dump file or folder")
+    parser.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="folder for the clean dump")
+    parser.add_argument("--field", default="text", help="the text field of JSON Lines records (default: text)")
+    parser.add_argument(
+        "--jobs",
+        type=flag_type(COUNT),
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="worker processes (default: all cores)",
+    )
+    parser.add_argument("--strict", action="store_true", help="exit 1 if any record was rejected")
+    parser.add_argument("--stats", metavar="FILE", help="write the counts as JSON to FILE")
+    parser.add_argument("--resume", action="store_true", help="skip inputs a previous run completed")
+    parser.add_argument("--engine", choices=["local", "dask"], default="local", help="where to run (default: local)")
+    parser.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from ..dump import dump, summary
+
+    if args.engine == "dask" and not args.scheduler:
+        raise CleanerError("--engine dask needs --scheduler ADDRESS")
+    config = resolve(args).config
+    outdir = Path(args.output)
+    with progress() as on_batch:
+        report = dump(
+            args.inputs,
+            outdir,
+            config,
+            text_field=args.field,
+            jobs=args.jobs,
+            resume=args.resume,
+            scheduler=args.scheduler if args.engine == "dask" else None,
+            on_batch=on_batch,
+        )
+    for error in report.errors:
+        print(f"cleaner: {error}", file=sys.stderr)
+    print(summary(report, outdir), file=sys.stderr)
+    if args.stats:
+        stats = {**report.stats.as_dict(), "seconds": round(report.seconds, 3), "files": report.files}
+        stats["errors"] = report.errors
+        write_output(Path(args.stats), (json.dumps(stats, indent=2) + "\n").encode("utf-8"))
+    return exit_status(found=args.strict and bool(report.stats.rejected), failed=bool(report.errors))

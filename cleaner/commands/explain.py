@@ -1,0 +1,57 @@
+"""``cleaner explain``: every change the pipeline makes to a file, rule by rule."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+from ..config import resolve
+from ..files import read_document
+from ..report import OK, plural
+from ..settings import add_flags
+
+
+def add_parser(commands, parents) -> None:
+    parser = commands.add_parser(
+        "explain",
+        parents=[parents.rules],
+        help="show every change the pipeline makes to a file, rule by rule",
+        description="List every change cleaning PATH makes, in order: the rule, where (line and "
+        "column in the text as that stage saw it), before and after. On a terminal the change "
+        "is shown inline in colour; ftfy's repairs come with ftfy's own explanation.",
+    )
+    parser.add_argument("path", metavar="PATH", help="text file ('-': standard input)")
+    parser.add_argument("--format", choices=["text", "json"], default="text", help="output format")
+    add_flags(parser, "files", only=("encoding",))
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from ..pipeline import Cleaner
+
+    settings = resolve(args)
+    doc = read_document(args.path, settings.encoding)
+    changes = Cleaner(settings.config).explain(doc.text)
+    if args.format == "json":
+        print(json.dumps([c._asdict() for c in changes], ensure_ascii=False, indent=2))
+        return OK
+    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    for change in changes:
+        print(describe_change(args.path, change, colour))
+    print(f"{plural(len(changes), 'change')}.", file=sys.stderr)
+    return OK
+
+
+def describe_change(path: str, change, colour: bool) -> str:
+    """One change as ``path:line:col: rule`` and the change inline, like a fix preview.
+
+    >>> from cleaner import Change
+    >>> print(describe_change("a.txt", Change("names.makei", 2, 5, "McKay", "Makei"), colour=False))
+    a.txt:2:5: names.makei  [-McKay-]{+Makei+}
+    """
+    red, green, dim, reset = ("\x1b[31m", "\x1b[32m", "\x1b[2m", "\x1b[0m") if colour else ("",) * 4
+    removed = f"{red}[-{change.before}-]{reset}" if change.before else ""
+    added = f"{green}{{+{change.after}+}}{reset}" if change.after else ""
+    note = f"  {dim}({change.note}){reset}" if change.note else ""
+    return f"{path}:{change.line}:{change.column}: {change.rule}  {removed}{added}{note}"
