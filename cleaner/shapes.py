@@ -1,0 +1,47 @@
+"""The shapes of lines: prose, chrome-like, menu items. Rules and ``suggest``
+judge a line's shape here, so that they agree on what can be prose.
+
+>>> is_prose("The minister said the talks would resume in the spring of next year.")
+True
+>>> is_chrome_shaped("Related Articles"), is_chrome_shaped("Subscribe to our newsletter")
+(True, True)
+>>> is_menu_item("World News", 3), is_menu_item("200 g Zucker", 3), is_menu_item("Read this.", 3)
+(True, False, False)
+"""
+
+from __future__ import annotations
+
+import regex
+
+MAX_CHROME_LENGTH = 100  # characters: longer lines are prose or a link title's teaser
+MIN_SENTENCE_WORDS = 6
+MAX_MENU_ITEM_LENGTH = 30
+# A sentence: has a lower-case letter, ends with sentence punctuation (or a closing quote).
+SENTENCE = regex.compile(r"^\P{Ll}?.*\p{Ll}.*[.!?…»”\"]$")
+SENTENCE_END = regex.compile(r"[.!?…:;,]$")
+LETTER = regex.compile(r"\p{L}")
+UPPER_FIRST = regex.compile(r"^[\p{Lu}\p{Lt}]")
+DIGIT = regex.compile(r"\d")
+
+
+def is_prose(line: str) -> bool:
+    """A sentence of several words, or a line too long to be a label or a link title."""
+    return len(line) > MAX_CHROME_LENGTH or (
+        len(line.split()) >= MIN_SENTENCE_WORDS and SENTENCE.match(line) is not None
+    )
+
+
+def is_chrome_shaped(line: str) -> bool:
+    """Could this line be chrome rather than prose, by its shape alone: short, with letters, no sentence."""
+    return LETTER.search(line) is not None and not is_prose(line)
+
+
+def is_menu_item(line: str, max_words: int) -> bool:
+    """A navigation label: a capitalised word or few, no digits, no sentence punctuation."""
+    return (
+        len(line) <= MAX_MENU_ITEM_LENGTH
+        and len(line.split()) <= max_words
+        and UPPER_FIRST.match(line) is not None
+        and DIGIT.search(line) is None
+        and SENTENCE_END.search(line) is None
+    )
