@@ -11,17 +11,13 @@ optional extra: ``pip install "cleaner[dask]"``.
 
 from __future__ import annotations
 
-import functools
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from .dump import Done, Stats, clean_batch, process
-from .pipeline import Cleaner, Config
-
-
-@functools.lru_cache(maxsize=8)
-def _cleaner(config: Config) -> Cleaner:
-    return Cleaner(config)
+from .engines import Finished, cached_cleaner, process
+from .records import Stats, clean_batch
+from .settings import Config
 
 
 def clean_bag(bag, config: Optional[Config] = None):
@@ -35,7 +31,7 @@ def clean_dataframe(frame, column: str = "text", config: Optional[Config] = None
 
 
 def _clean_texts(texts, config: Config) -> list:
-    cleaner = _cleaner(config)
+    cleaner = cached_cleaner(config)
     return [cleaner.clean(text) for text in texts]
 
 
@@ -45,25 +41,31 @@ def _clean_column(part, column: str, config: Config):
     return part
 
 
+@dataclass
+class DaskEngine:
+    """The dump's input files as tasks on the Dask cluster at ``scheduler``."""
+
+    scheduler: str
+
+    def run(self, files: list, outdir: Path, config: Config, text_field: str, on_batch=None) -> tuple:
+        from distributed import Client, as_completed
+
+        total, errors = Stats(), []
+        with Client(self.scheduler) as client:
+            futures = client.map(
+                _clean_file, files, outdir=outdir.resolve(), config=config, text_field=text_field, pure=False
+            )
+            for future in as_completed(futures):
+                stats, file_errors = future.result()
+                total.add(stats)
+                errors.extend(file_errors)
+                if on_batch:
+                    on_batch(stats)
+        return total, errors
+
+
 def _clean_file(source, outdir: Path, config: Config, text_field: str) -> tuple:
     """One input file on a worker, through the same loop and record cleaning as
     the local engine: the same bytes come out."""
-    cleaner = _cleaner(config)
-    return process([source], outdir, lambda batch: Done(clean_batch(batch, cleaner, text_field)), window=1)
-
-
-def run_dask(files: list, outdir: Path, config: Config, text_field: str, scheduler: str, on_batch=None) -> tuple:
-    from distributed import Client, as_completed
-
-    total, errors = Stats(), []
-    with Client(scheduler) as client:
-        futures = client.map(
-            _clean_file, files, outdir=outdir.resolve(), config=config, text_field=text_field, pure=False
-        )
-        for future in as_completed(futures):
-            stats, file_errors = future.result()
-            total.add(stats)
-            errors.extend(file_errors)
-            if on_batch:
-                on_batch(stats)
-    return total, errors
+    cleaner = cached_cleaner(config)
+    return process([source], outdir, lambda items: Finished(clean_batch(items, cleaner, text_field)), window=1)

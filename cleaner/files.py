@@ -20,7 +20,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .errors import CleanerError
 
@@ -92,36 +92,78 @@ def read_document(path, encoding: str = "utf-8") -> TextDocument:
 TEMPORARY_SUFFIX = ".cleaner-tmp"
 
 
-def temporary_beside(final: Path):
-    """An open temporary file in ``final``'s folder (so a rename is atomic), named
-    so that it is hidden and recognisably ours."""
-    return tempfile.NamedTemporaryFile(
-        dir=final.parent, prefix=f".{final.name}.", suffix=TEMPORARY_SUFFIX, delete=False
-    )
+class AtomicFile:
+    """A file that appears whole or not at all: written to a temporary file
+    beside ``final`` (hidden, named as ours, in the same folder so the rename
+    is atomic), then made final by ``commit`` or dropped by ``discard``; as a
+    context manager, committed unless an exception leaves the block.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> with AtomicFile(folder / "a.txt") as out:
+    ...     _ = out.write(b"whole")
+    >>> (folder / "a.txt").read_bytes(), [p.name for p in folder.iterdir()]
+    (b'whole', ['a.txt'])
+    """
+
+    def __init__(self, final: Path, mode: int = 0o644):
+        self.final = Path(final)
+        self.mode = mode
+        self.file = tempfile.NamedTemporaryFile(
+            dir=self.final.parent, prefix=f".{self.final.name}.", suffix=TEMPORARY_SUFFIX, delete=False
+        )
+
+    def write(self, data: bytes) -> int:
+        return self.file.write(data)
+
+    def commit(self) -> None:
+        """Flush to disk, give the mode, rename over ``final``: a crash at any
+        moment leaves the old file or the new one, never a mix."""
+        try:
+            self.file.flush()
+            os.fsync(self.file.fileno())
+            self.file.close()
+            os.chmod(self.file.name, self.mode)
+            os.replace(self.file.name, self.final)
+        except BaseException:
+            self.discard()
+            raise
+
+    def discard(self) -> None:
+        self.file.close()
+        Path(self.file.name).unlink(missing_ok=True)
+
+    def __enter__(self) -> "AtomicFile":
+        return self
+
+    def __exit__(self, kind, value, traceback) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.discard()
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` by ``data``: a temporary file in the same folder, flushed
-    to disk, renamed over the original with its mode. A crash at any moment
-    leaves the old file or the new one, never a mix."""
+    """Replace ``path`` (through a symbolic link, the file it names) by ``data``,
+    atomically, keeping its mode."""
     target = Path(os.path.realpath(path))
-    mode = target.stat().st_mode & 0o7777 if target.exists() else 0o644
-    handle = temporary_beside(target)
-    try:
-        with handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(handle.name, mode)
-        os.replace(handle.name, target)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
+    with AtomicFile(target, target.stat().st_mode & 0o7777 if target.exists() else 0o644) as out:
+        out.write(data)
+
+
+def walk(folder: Path, enter: Callable[[Path], bool]) -> Iterator[Path]:
+    """The files under ``folder``, in name order, in the subfolders ``enter``
+    accepts (and theirs)."""
+    for parent, subfolders, names in os.walk(folder):
+        subfolders[:] = sorted(d for d in subfolders if enter(Path(parent, d)))
+        for name in sorted(names):
+            yield Path(parent, name)
 
 
 def find_files(paths: Iterable, include: Iterable = DEFAULT_INCLUDE, exclude: Iterable = ()) -> Iterator[Path]:
     """Files named on the command line as they are; folders walked for ``include``
-    globs. ``exclude`` globs apply to both, matched against the path and its name."""
+    globs, past version control and tool folders. ``exclude`` globs apply to
+    both, matched against the path and its name."""
     include, exclude = tuple(include), tuple(exclude)
 
     def excluded(path: Path) -> bool:
@@ -129,13 +171,8 @@ def find_files(paths: Iterable, include: Iterable = DEFAULT_INCLUDE, exclude: It
 
     for path in map(Path, paths):
         if path.is_dir():
-            for folder, subfolders, names in os.walk(path):
-                subfolders[:] = sorted(
-                    d for d in subfolders if d not in SKIPPED_FOLDERS and not excluded(Path(folder, d))
-                )
-                for name in sorted(names):
-                    found = Path(folder, name)
-                    if any(fnmatch.fnmatch(name, g) for g in include) and not excluded(found):
-                        yield found
+            for found in walk(path, lambda d: d.name not in SKIPPED_FOLDERS and not excluded(d)):
+                if any(fnmatch.fnmatch(found.name, g) for g in include) and not excluded(found):
+                    yield found
         elif not excluded(path):
             yield path

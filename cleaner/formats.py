@@ -1,70 +1,25 @@
-"""Dump files: plain text (one document per file) and JSON Lines (one per line),
-each optionally compressed with gzip (``.gz``) or Zstandard (``.zst``).
+"""Dump formats: one object per format knows its files' suffix, how to read
+their records, parse a record into its text, write a cleaned record back and
+describe a record it must reject. Adding a format is adding one object to
+``FORMATS``. Any format may be compressed (``compression``).
 
-Files are read and written as streams, so memory does not grow with their size.
-Compressed output is reproducible: the gzip header carries no time or name.
-
->>> describe("news/2021/part-0001.jsonl.zst")
+>>> source = input_file(Path("news/2021/part-0001.jsonl.zst"), "part-0001.jsonl.zst")
+>>> source.format.name, source.compression
 ('jsonl', 'zst')
->>> describe("article.txt")
+>>> format_of("article.txt").name, format_of("notes.md")
 ('txt', None)
 """
 
 from __future__ import annotations
 
-import gzip
-import io
+import base64
+import json
 from pathlib import Path
-from typing import BinaryIO, Iterator, Optional
+from typing import BinaryIO, Iterator, NamedTuple, Optional
 
+from .compression import compression_of, open_input
 from .errors import CleanerError
-
-KINDS = {".txt": "txt", ".jsonl": "jsonl"}
-COMPRESSIONS = {".gz": "gz", ".zst": "zst"}
-
-
-def describe(path) -> tuple:
-    """(kind, compression) of a dump file from its name; kind None if not a dump file."""
-    suffixes = Path(path).suffixes
-    compression = COMPRESSIONS.get(suffixes[-1]) if suffixes else None
-    if compression:
-        suffixes = suffixes[:-1]
-    return (KINDS.get(suffixes[-1]) if suffixes else None), compression
-
-
-def open_input(path: Path, compression: Optional[str]) -> BinaryIO:
-    if compression == "gz":
-        return gzip.open(path, "rb")
-    if compression == "zst":
-        import zstandard
-
-        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(open(path, "rb"), closefd=True))
-    return open(path, "rb")
-
-
-def open_output(raw: BinaryIO, compression: Optional[str]) -> BinaryIO:
-    """A writer compressing into the open file ``raw``; closing it leaves ``raw`` open."""
-    if compression == "gz":
-        return gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0)
-    if compression == "zst":
-        import zstandard
-
-        return zstandard.ZstdCompressor().stream_writer(raw, closefd=False)
-    return _Unclosing(raw)
-
-
-class _Unclosing(io.RawIOBase):
-    """``raw`` itself, except that closing leaves it open (like the compressors)."""
-
-    def __init__(self, raw: BinaryIO):
-        self.raw = raw
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data) -> int:
-        return self.raw.write(data)
-
+from .files import BinaryFile, TextDocument, Undecodable, walk
 
 # A record longer than this is not read into memory: it is rejected by size.
 MAX_RECORD_BYTES = 64 * 1024 * 1024
@@ -77,28 +32,174 @@ class Overlong(bytes):
     size: int = 0
 
 
-def read_items(path: Path, kind: str, compression: Optional[str]) -> Iterator[tuple]:
-    """(line number, raw bytes) of each record: the whole file for txt, each line
-    (with its line ending) for jsonl. Lines holding only whitespace are no
-    records: they come with line number None and are written back as they were.
-    A record over MAX_RECORD_BYTES comes as an ``Overlong``, in bounded memory."""
+class RawRecord(NamedTuple):
+    line: Optional[int]  # where it starts; None for a blank line, which is no record
+    raw: bytes  # as in the file, line ending included; an ``Overlong`` if too long
+
+
+class Parsed(NamedTuple):
+    text: str  # the text to clean
+    holder: object  # what holds it, for ``Format.serialise``
+
+
+class Format:
+    """One dump format. ``whole_file``: a file is one document, so rejects
+    name no line, and a file whose document is rejected gets no output."""
+
+    name: str
+    suffix: str
+    whole_file: bool
+
+    def records(self, stream: BinaryIO) -> Iterator[RawRecord]:
+        raise NotImplementedError
+
+    def parse(self, raw: bytes, text_field: str) -> Parsed:
+        """The text of a record, or CleanerError with why it is not a record."""
+        raise NotImplementedError
+
+    def serialise(self, parsed: Parsed, raw: bytes, cleaned: str, text_field: str) -> bytes:
+        raise NotImplementedError
+
+    def body(self, raw: bytes) -> bytes:
+        """The record as a reject shows it."""
+        return raw
+
+    def reject(self, line: Optional[int], reason: str, raw: Optional[bytes] = None) -> dict:
+        """A reject: where and why, and the record (as text, else base64) unless ``raw`` is None."""
+        reject = {"line": None if self.whole_file else line, "reason": reason}
+        if raw is not None:
+            body = self.body(raw)
+            try:
+                reject["record"] = body.decode("utf-8")
+            except UnicodeDecodeError:
+                reject["record_base64"] = base64.b64encode(body).decode("ascii")
+        return reject
+
+
+class PlainText(Format):
+    """A text file, one document, in any newline convention, with or without a BOM."""
+
+    name, suffix, whole_file = "txt", ".txt", True
+
+    def records(self, stream: BinaryIO) -> Iterator[RawRecord]:
+        data = stream.read(MAX_RECORD_BYTES + 1)
+        yield RawRecord(1, _overlong(len(data) + _skip(stream, None)) if len(data) > MAX_RECORD_BYTES else data)
+
+    def parse(self, raw: bytes, text_field: str) -> Parsed:
+        try:
+            doc = TextDocument.decode(raw, "document")
+        except BinaryFile:
+            raise CleanerError("binary file (NUL bytes)") from None
+        except Undecodable as exc:
+            raise CleanerError(exc.reason) from None
+        return Parsed(doc.text, doc)
+
+    def serialise(self, parsed: Parsed, raw: bytes, cleaned: str, text_field: str) -> bytes:
+        return parsed.holder.encode(cleaned)
+
+
+class JsonLines(Format):
+    """One JSON object a line, its text in ``text_field``. Lines holding only
+    whitespace are no records: they are written back as they were."""
+
+    name, suffix, whole_file = "jsonl", ".jsonl", False
+
+    def records(self, stream: BinaryIO) -> Iterator[RawRecord]:
+        number = 0
+        while line := stream.readline(MAX_RECORD_BYTES + 1):
+            number += 1
+            if len(line) > MAX_RECORD_BYTES and not line.endswith(b"\n"):
+                yield RawRecord(number, _overlong(len(line) + _skip(stream, b"\n")))
+            else:
+                yield RawRecord(number if line.strip() else None, line)
+
+    def parse(self, raw: bytes, text_field: str) -> Parsed:
+        try:
+            text = raw.rstrip(b"\r\n").decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise CleanerError(f"not valid UTF-8 at byte {exc.start}") from None
+        try:
+            record = json.loads(text)
+        except ValueError as exc:
+            raise CleanerError(f"invalid JSON: {exc}") from None
+        if not isinstance(record, dict):
+            raise CleanerError(f"not a JSON object but {type(record).__name__}")
+        if text_field not in record:
+            raise CleanerError(f"no field {text_field!r}")
+        value = record[text_field]
+        if not isinstance(value, str):
+            raise CleanerError(f"field {text_field!r} is {type(value).__name__}, not a string")
+        return Parsed(value, record)
+
+    def serialise(self, parsed: Parsed, raw: bytes, cleaned: str, text_field: str) -> bytes:
+        if cleaned == parsed.text:
+            return raw  # byte for byte as it came
+        record = {**parsed.holder, text_field: cleaned}
+        ending = raw[len(raw.rstrip(b"\r\n")) :]
+        return json.dumps(record, ensure_ascii=False).encode("utf-8") + ending
+
+    def body(self, raw: bytes) -> bytes:
+        return raw.rstrip(b"\r\n")
+
+
+FORMATS = (PlainText(), JsonLines())
+
+
+def format_of(path) -> Optional[Format]:
+    """The format a file's name says it has (past a compression suffix), or None."""
+    path = Path(path)
+    if compression_of(path):
+        path = path.with_suffix("")
+    return next((f for f in FORMATS if path.suffix == f.suffix), None)
+
+
+class InputFile(NamedTuple):
+    path: Path  # where the input is
+    name: str  # its path below the folder given (with '/'): where its output goes
+    format: Format
+    compression: Optional[str]
+
+
+def input_file(path: Path, name: str) -> Optional[InputFile]:
+    """The input at ``path`` if its name is a dump file's, else None."""
+    found = format_of(path)
+    return InputFile(path, name, found, compression_of(path)) if found else None
+
+
+def find_inputs(inputs, skip: Optional[Path] = None) -> list:
+    """The dump files named or under the folders named, in order, with whole
+    paths (workers elsewhere need them). A folder walk enters no hidden folder
+    and not ``skip`` (the output folder)."""
+
+    def enter(folder: Path) -> bool:
+        return not folder.name.startswith(".") and folder.resolve() != skip
+
+    files: list = []
+    for given in (Path(i).resolve() for i in inputs):
+        if given.is_dir():
+            for path in walk(given, enter):
+                if found := input_file(path, path.relative_to(given).as_posix()):
+                    files.append(found)
+        elif given.is_file():
+            found = input_file(given, given.name)
+            if not found:
+                raise CleanerError(f"{given}: not a dump file (.txt or .jsonl, optionally .gz or .zst)")
+            files.append(found)
+        else:
+            raise CleanerError(f"{given}: no such file or folder")
+    return files
+
+
+def read_records(source: InputFile) -> Iterator[RawRecord]:
+    """The records of an input file, in order; a file that cannot be read
+    (or decompressed) raises CleanerError naming it."""
     try:
-        with open_input(path, compression) as stream:
-            if kind == "txt":
-                data = stream.read(MAX_RECORD_BYTES + 1)
-                yield 1, _overlong(len(data) + _skip(stream, None)) if len(data) > MAX_RECORD_BYTES else data
-                return
-            number = 0
-            while line := stream.readline(MAX_RECORD_BYTES + 1):
-                number += 1
-                if len(line) > MAX_RECORD_BYTES and not line.endswith(b"\n"):
-                    yield number, _overlong(len(line) + _skip(stream, b"\n"))
-                else:
-                    yield (number if line.strip() else None), line
+        with open_input(source.path, source.compression) as stream:
+            yield from source.format.records(stream)
     except (OSError, EOFError, ValueError) as exc:
-        raise CleanerError(f"{path}: cannot read: {exc}") from None
+        raise CleanerError(f"{source.path}: cannot read: {exc}") from None
     except Exception as exc:  # a decompressor's own error for corrupt data
-        raise CleanerError(f"{path}: cannot read: {type(exc).__name__}: {exc}") from None
+        raise CleanerError(f"{source.path}: cannot read: {type(exc).__name__}: {exc}") from None
 
 
 def _overlong(size: int) -> Overlong:

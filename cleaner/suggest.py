@@ -27,14 +27,13 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
 from urllib.parse import urlparse
 
 import regex
 
-from .dump import parse_record, plan
 from .errors import CleanerError
-from .formats import Overlong, read_items
+from .formats import Overlong, find_inputs, read_records
 
 MAX_LINES = 2_000_000  # entries of the line table before lines seen once are forgotten
 MAX_NAMES = 500_000
@@ -56,6 +55,11 @@ def normalise(line: str) -> str:
     folded = re.sub(r"\d", "0", line.casefold())
     folded = "".join(c for c in folded if not unicodedata.category(c).startswith("P"))
     return " ".join(folded.split())
+
+
+class LineKey(NamedTuple):
+    site: str
+    digest: bytes  # of the line, normalised
 
 
 @dataclass
@@ -89,11 +93,46 @@ class VariantCandidate:
     contexts: list
 
 
+@dataclass
+class Suggestion:
+    documents: int  # documents counted
+    boilerplate: list  # Candidates, most frequent first
+    variants: list  # VariantCandidates
+    draft: dict  # the draft rule file as data
+
+
+def suggest(
+    inputs, cleaner, text_field: str = "text", site_field: Optional[str] = None,
+    min_docs: int = 5, min_share: float = 0.02, on_document=None,
+) -> Suggestion:
+    """Mine ``inputs`` after ``cleaner`` and draft the rules they need; names
+    that ``cleaner``'s variants rules know are not suggested again."""
+    from .rules import Variants
+
+    counted = mine(inputs, cleaner, text_field, site_field, on_document)
+    known: dict = {}
+    for rule in cleaner.rules:
+        if isinstance(rule, Variants):
+            known.setdefault(rule.canonical, set()).update(rule.variants)
+    lines = boilerplate(counted, min_docs, min_share)
+    names = variants(counted, known)
+    document = draft(lines, names, cleaner.config.timeout)
+    return Suggestion(sum(counted.docs_per_site.values()), lines, names, document)
+
+
+def draft_text(suggestion: Suggestion) -> str:
+    """The draft rule file, as YAML to write."""
+    import yaml
+
+    header = "# Suggested by cleaner suggest: review every rule before use.\n"
+    return header + yaml.safe_dump(suggestion.draft, sort_keys=False, allow_unicode=True, width=100)
+
+
 class Miner:
     """The counting pass, one document at a time."""
 
     def __init__(self):
-        self.lines: dict = {}  # (site, hash) -> LineSeen
+        self.lines: dict = {}  # LineKey -> LineSeen
         self.docs_per_site: Counter = Counter()
         self.names: Counter = Counter()
         self.name_contexts: dict = {}
@@ -103,7 +142,7 @@ class Miner:
         kept = [line.strip() for line in text.split("\n") if line.strip()]
         seen_here = set()
         for index, line in enumerate(kept):
-            key = (site, hashlib.blake2b(normalise(line).encode("utf-8"), digest_size=8).digest())
+            key = LineKey(site, hashlib.blake2b(normalise(line).encode("utf-8"), digest_size=8).digest())
             if key in seen_here:
                 continue
             seen_here.add(key)
@@ -134,21 +173,21 @@ class Miner:
 
 
 def mine(inputs, cleaner, text_field: str = "text", site_field: Optional[str] = None, on_document=None) -> Miner:
-    """Count lines and names over every record of ``inputs``, after ``cleaner``."""
+    """Count lines and names over every record of ``inputs``, after ``cleaner``;
+    ``on_document`` is called with the size in bytes of each record counted."""
     miner = Miner()
-    for source in plan(inputs):
-        for line, raw in read_items(source.path, source.kind, source.compression):
-            if line is None or isinstance(raw, Overlong):
+    for source in find_inputs(inputs):
+        for record in read_records(source):
+            if record.line is None or isinstance(record.raw, Overlong):
                 continue
             try:
-                text, record = parse_record(source.kind, raw, text_field)
-                text = cleaner.clean(text)
+                parsed = source.format.parse(record.raw, text_field)
+                text = cleaner.clean(parsed.text)
             except CleanerError:
                 continue  # dump would reject it: nothing to learn from it
-            site = _site(record, site_field) if site_field else ""
-            miner.add(text, site)
+            miner.add(text, _site(parsed.holder, site_field) if site_field else "")
             if on_document:
-                on_document(len(raw))
+                on_document(len(record.raw))
     return miner
 
 
@@ -177,7 +216,8 @@ def is_chrome(line: str) -> bool:
 def boilerplate(miner: Miner, min_docs: int, min_share: float) -> list:
     """The candidate lines, most frequent first, each with its draft rule."""
     candidates = []
-    for (site, _), seen in miner.lines.items():
+    for key, seen in miner.lines.items():
+        site = key.site
         total = miner.docs_per_site[site]
         line = seen.forms.most_common(1)[0][0]
         edge = (seen.head + seen.tail) / seen.docs

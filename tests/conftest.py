@@ -53,3 +53,7 @@ def run_in_process(*args, input=None, cwd=ROOT) -> subprocess.CompletedProcess:
     finally:
         sys.stdin, sys.stdout, sys.stderr = saved[:3]
         os.chdir(saved[3])
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: takes more than about a second")

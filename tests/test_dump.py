@@ -15,7 +15,7 @@ import zstandard
 from cleaner import Config
 from cleaner.dump import dump
 
-from conftest import ROOT
+from conftest import ROOT, run_in_process
 
 DIRTY = "Vladimir McKay in Minks, Belarus.\nAdd comment"
 CLEAN = "Vladimir Makei in Minsk, Belarus."
@@ -39,8 +39,8 @@ def files_of(folder: Path) -> dict:
     }
 
 
-def run_cli(*args, cwd=None):
-    result = subprocess.run([sys.executable, "-m", "cleaner", *map(str, args)], capture_output=True, cwd=cwd)
+def run_cli(*args):
+    result = run_in_process(*args)
     return result.returncode, result.stdout.decode(), result.stderr.decode()
 
 
@@ -117,6 +117,17 @@ def test_txt_folder_is_mirrored(tmp_path):
     assert (report.stats.documents, report.stats.rejected, report.files) == (5, 1, 6)
 
 
+def test_a_folder_walk_skips_hidden_folders_and_the_output_folder(tmp_path):
+    source = tmp_path / "in"
+    (source / ".cache").mkdir(parents=True)
+    (source / ".cache" / "old.jsonl").write_text('{"text": "Minks, Belarus"}\n')
+    (source / "a.jsonl").write_text('{"text": "Minks, Belarus"}\n')
+    dump([source], source / "out", Config(), jobs=1)
+    report = dump([source], source / "out", Config(), jobs=1)  # its own earlier output is no input
+    assert files_of(source / "out") == {"a.jsonl": b'{"text": "Minsk, Belarus"}\n', "rejects.jsonl": b""}
+    assert report.files == 1
+
+
 @pytest.mark.parametrize("suffix", [".gz", ".zst"])
 def test_compressed_round_trip(tmp_path, suffix):
     source = tmp_path / "in"
@@ -134,6 +145,7 @@ def test_compressed_round_trip(tmp_path, suffix):
     assert (tmp_path / "again" / f"part.jsonl{suffix}").read_bytes() == compressed
 
 
+@pytest.mark.slow
 def test_one_job_and_two_jobs_write_the_same_bytes(tmp_path):
     source = tmp_path / "in"
     source.mkdir()
@@ -159,6 +171,7 @@ def test_unreadable_input_is_an_error_others_still_written(tmp_path):
     assert not (tmp_path / "out" / "broken.jsonl.gz").exists()
 
 
+@pytest.mark.slow
 def test_resume_after_kill_loses_and_duplicates_nothing(tmp_path):
     source = tmp_path / "in"
     source.mkdir()
@@ -204,6 +217,7 @@ def cluster():
         yield cluster
 
 
+@pytest.mark.slow
 def test_dask_engine_writes_the_same_bytes_as_the_local_engine(tmp_path, cluster, jsonl_dump):
     (jsonl_dump / "nested").mkdir()
     for seed in sorted((ROOT / "seeds" / "input").glob("*.txt")):
@@ -217,6 +231,7 @@ def test_dask_engine_writes_the_same_bytes_as_the_local_engine(tmp_path, cluster
     assert remote.stats.as_dict() == local.stats.as_dict()
 
 
+@pytest.mark.slow
 def test_dask_engine_from_the_command_line(tmp_path, cluster, jsonl_dump):
     code, _, err = run_cli("dump", jsonl_dump, "-o", tmp_path / "out", "--engine", "dask", "--scheduler", cluster.scheduler_address)
     assert code == 0, err
@@ -226,6 +241,7 @@ def test_dask_engine_from_the_command_line(tmp_path, cluster, jsonl_dump):
     )
 
 
+@pytest.mark.slow
 def test_dask_bag_and_dataframe_api(cluster):
     import dask.bag
     import dask.dataframe
@@ -244,6 +260,7 @@ def test_dask_bag_and_dataframe_api(cluster):
         assert result.to_dict("list") == {"id": [1, 2], "body": [CLEAN, "x"]}
 
 
+@pytest.mark.slow
 def test_progress_bar_on_a_terminal(tmp_path, jsonl_dump):
     """With standard error on a terminal, a progress bar with documents/s and MB/s."""
     import fcntl

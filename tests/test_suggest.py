@@ -2,10 +2,10 @@
 
 import json
 import random
-import subprocess
-import sys
 
 import pytest
+
+from conftest import run_in_process
 
 HEADS = ["Subscribe to our newsletter", "Top News Today", "Advertisement"]
 TAILS = ["Share this article", "Follow us on Twitter", "Comments ({n})", "Read more at Daily Courier"]
@@ -47,10 +47,11 @@ def corpus(tmp_path_factory):
 
 
 def run(cwd, *args):
-    result = subprocess.run([sys.executable, "-m", "cleaner", *map(str, args)], capture_output=True, cwd=cwd)
+    result = run_in_process(*args, cwd=cwd)
     return result.returncode, result.stdout.decode(), result.stderr.decode()
 
 
+@pytest.mark.slow
 def test_draft_removes_the_boilerplate_and_no_body_sentence(corpus):
     folder, injected, body_lines = corpus
     code, out, err = run(folder, "suggest", "dump.jsonl", "-o", "draft.yaml", "--no-default-rules", "--format", "json")
@@ -78,6 +79,19 @@ def test_the_report_names_the_variants(corpus):
     code, out, _ = run(folder, "suggest", "dump.jsonl", "-o", "draft.yaml", "--no-default-rules", "--format", "json")
     variants = {(v["variant"], v["canonical"]) for v in json.loads(out)["variants"]}
     assert ("Makey", "Makei") in variants
+
+
+def test_the_python_api_drafts_what_the_command_writes(corpus):
+    from cleaner import Cleaner, Config
+    from cleaner.suggest import draft_text, suggest
+
+    folder, _, _ = corpus
+    suggestion = suggest([folder / "dump.jsonl"], Cleaner(Config(default_rules=False)))
+    assert run(folder, "suggest", "dump.jsonl", "-o", "api.yaml", "--no-default-rules")[0] == 0
+    assert draft_text(suggestion) == (folder / "api.yaml").read_text(encoding="utf-8")
+    assert draft_text(suggestion).startswith("# Suggested by cleaner suggest: review every rule before use.\n")
+    assert suggestion.documents == 500
+    assert ("Makey", "Makei") in {(v.variant, v.canonical) for v in suggestion.variants}
 
 
 def test_draft_is_a_valid_rule_file_whose_examples_pass(corpus):

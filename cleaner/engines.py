@@ -1,0 +1,165 @@
+"""Engines run the cleaning of a dump's records; the work loop is theirs in common.
+
+``process`` reads the inputs in batches of records, hands each batch to the
+engine's ``submit`` and writes the results in input order. An engine is
+something with ``run(files, outdir, config, text_field, on_batch)`` returning
+``(Stats, errors)``: ``LocalEngine`` (this process, or a pool of worker
+processes) here, ``cleaner.dask.DaskEngine`` on a Dask cluster.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, NamedTuple
+
+from .errors import CleanerError
+from .formats import read_records
+from .outputs import FileOutput
+from .records import Item, Stats, clean_batch
+
+BATCH_RECORDS = 256
+BATCH_BYTES = 1 << 20
+
+
+@functools.lru_cache(maxsize=8)
+def cached_cleaner(config):
+    """The Cleaner of ``config`` in this process, its rules compiled once: for
+    worker processes, which clean batch after batch with the same rules."""
+    from .pipeline import Cleaner
+
+    return Cleaner(config)
+
+
+class Finished:
+    """A result computed already, in the shape of a pool's pending result."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def get(self):
+        return self.value
+
+
+class Failure(NamedTuple):
+    file: int
+    message: str  # why it could not be read
+
+
+@dataclass
+class Batch:
+    """Records to clean, and what happens to the input files around them."""
+
+    items: list = field(default_factory=list)
+    starts: list = field(default_factory=list)  # files whose output opens before these records
+    ends: list = field(default_factory=list)  # files complete once these records are written
+    failed: list = field(default_factory=list)  # Failures: outputs dropped
+    size: int = 0
+
+
+def batches(files: list):
+    """The ``Batch``es of ``files``, in input order."""
+    batch = Batch()
+    for number, source in enumerate(files):
+        batch.starts.append(number)
+        try:
+            for record in read_records(source):
+                batch.items.append(Item(number, source.format, record.line, record.raw))
+                batch.size += len(record.raw)
+                if len(batch.items) >= BATCH_RECORDS or batch.size >= BATCH_BYTES:
+                    yield batch
+                    batch = Batch()
+        except CleanerError as exc:
+            batch.failed.append(Failure(number, str(exc)))
+            continue
+        batch.ends.append(number)
+    if batch.items or batch.starts or batch.ends or batch.failed:
+        yield batch
+
+
+def process(files: list, outdir: Path, submit: Callable, on_batch=None, window: int = 4) -> tuple:
+    """Clean ``files`` into ``outdir``. Each batch's items go to ``submit``,
+    which returns something with ``.get()`` giving a ``CleanedBatch``; at most
+    ``window`` are under way. Returns the Stats and the list of errors of inputs
+    that could not be read (their outputs are not written)."""
+    total = Stats()
+    errors: list = []
+    outputs: dict = {}
+    pending: deque = deque()  # (pending result, its Batch)
+
+    def collect() -> None:
+        result, batch = pending.popleft()
+        cleaned = result.get()
+        for record in cleaned.records:
+            if record.out is not None:
+                outputs[record.file].write(record.out)
+            if record.reject is not None:
+                outputs[record.file].reject(record.reject)
+        counts = Stats()
+        for number, stats in cleaned.stats.items():
+            outputs[number].stats.add(stats)
+            counts.add(stats)
+        for number in batch.ends:  # an input counts once its output is complete
+            output = outputs.pop(number)
+            output.finish()
+            total.add(output.stats)
+        for failure in batch.failed:
+            outputs.pop(failure.file).abort()
+            errors.append(failure.message)
+        if on_batch:
+            on_batch(counts)
+
+    try:
+        for batch in batches(files):
+            for number in batch.starts:
+                outputs[number] = FileOutput(outdir, files[number])
+            pending.append((submit(batch.items), batch))
+            if len(pending) >= window:
+                collect()
+        while pending:
+            collect()
+    except BaseException:
+        for output in outputs.values():
+            output.abort()
+        raise
+    return total, errors
+
+
+@dataclass
+class LocalEngine:
+    """This process (one job), or a pool of ``jobs`` worker processes."""
+
+    jobs: int = 1
+
+    def run(self, files: list, outdir: Path, config, text_field: str, on_batch=None) -> tuple:
+        if self.jobs <= 1:
+            from .pipeline import Cleaner
+
+            cleaner = Cleaner(config)  # not cached: rule files may have changed since an earlier run here
+            return process(files, outdir, lambda items: Finished(clean_batch(items, cleaner, text_field)), on_batch, 1)
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(self.jobs, _start_worker, (config,)) as pool:
+            return process(
+                files,
+                outdir,
+                lambda items: pool.apply_async(_clean_in_worker, (items, config, text_field)),
+                on_batch,
+                window=2 * self.jobs,
+            )
+
+
+def _start_worker(config) -> None:
+    import signal
+
+    # Ctrl+C reaches the whole process group: the main process alone handles it
+    # (it stops the pool and removes partial outputs), workers print nothing.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    cached_cleaner.cache_clear()  # forked: what the parent cached may be of older rule files
+    cached_cleaner(config)
+
+
+def _clean_in_worker(items: list, config, text_field: str):
+    return clean_batch(items, cached_cleaner(config), text_field)
