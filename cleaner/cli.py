@@ -317,7 +317,7 @@ def _loaded_rules(args) -> list:
 
 
 def run_rules_test(args) -> int:
-    from .examples import check_examples, describe_failure
+    from .rule_tests import failing_examples as check_examples, failure_report as describe_failure
     from .loader import load_rules, select_rules
 
     if args.paths:
@@ -413,7 +413,7 @@ def run_suggest(args) -> int:
 
     from .dump import Stats
     from .pipeline import Cleaner
-    from .rules import Variants
+    from .kinds.variants import Variants
     from .suggest import boilerplate, draft, mine, variants
 
     config, _ = resolve(args)

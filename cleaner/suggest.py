@@ -263,7 +263,7 @@ def variants(miner: Miner, known: dict, top: int = 200, min_count: int = 2) -> l
 def draft(boilerplate_candidates: list, variant_candidates: list, timeout: float) -> dict:
     """The draft rule file as data; examples get the outputs their rule gives."""
     from .pipeline import Cleaner, Config
-    from .rules import KIND_CLASSES, Spec
+    from .kinds import KIND_CLASSES, Spec
 
     rules = [c.rule for c in boilerplate_candidates]
     by_canonical: dict = {}

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cleaner.examples import check_examples
+from cleaner.rule_tests import failing_examples as check_examples
 from cleaner.loader import builtin_rules_dir, load_rules
 
 RULES = load_rules([builtin_rules_dir()])
