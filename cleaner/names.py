@@ -24,6 +24,13 @@ WORD_CHAR = regex.compile(r"\w")
 WORD = regex.compile(r"\w+")
 
 
+class FirstWord(NamedTuple):
+    """A variant and its first word (casefolded if the rule ignores case), the key it is filed under."""
+
+    variant: str
+    word: str
+
+
 class Candidate(NamedTuple):
     """A variant filed under its first word; candidates sort longest first, then in rule order."""
 

@@ -1,18 +1,15 @@
 """The rule author's toolkit: rules test, lint, list, schema, and explain."""
 
 import json
-import subprocess
-import sys
 
+from cleaner import docs
 from cleaner.schema import SCHEMA
 
-from conftest import ROOT
+from conftest import ROOT, run_in_process
 
 
 def run(*args, cwd=ROOT, input=None):
-    result = subprocess.run(
-        [sys.executable, "-m", "cleaner", *map(str, args)], capture_output=True, cwd=cwd, input=input
-    )
+    result = run_in_process(*args, cwd=cwd, input=input)
     return result.returncode, result.stdout.decode(), result.stderr.decode()
 
 
@@ -139,11 +136,12 @@ def test_rules_list_json():
     code, out, _ = run("rules", "list", "--format", "json")
     listing = json.loads(out)
     assert code == 0 and len(listing) == 33
+    names = (ROOT / "rules" / "names.yaml").read_text(encoding="utf-8").splitlines()
     assert listing[0] == {
         "id": "names.lukashenko",
         "kind": "variants",
         "file": "rules/names.yaml",
-        "line": listing[0]["line"],
+        "line": names.index("  - id: names.lukashenko") + 1,
         "description": "Alexander Lukashenko, president of Belarus; Lukashenka is the romanisation of his Belarusian name.",
         "examples": 4,
     }
@@ -165,6 +163,15 @@ def test_schema_is_the_one_the_loader_uses_and_the_committed_copy():
     code, out, _ = run("rules", "schema")
     assert code == 0 and json.loads(out) == SCHEMA
     assert (ROOT / "docs" / "rules.schema.json").read_text() == out
+
+
+def test_generated_docs_are_up_to_date():
+    """The kinds and lint-code tables and the schema are made from the code."""
+    regenerate = "made from the code: run `python -m cleaner.docs` and commit the result"
+    rules_md = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert rules_md == docs.rules_md(rules_md), f"docs/rules.md is out of date: {regenerate}"
+    schema = (ROOT / "docs" / "rules.schema.json").read_text(encoding="utf-8")
+    assert schema == docs.schema_json(), f"docs/rules.schema.json is out of date: {regenerate}"
 
 
 def test_explain_json_and_text():

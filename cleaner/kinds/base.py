@@ -97,7 +97,8 @@ GUARD_KEYS = (
 )
 
 
-class Example(NamedTuple):
+@dataclass(frozen=True)
+class Example:
     input: str
     output: Optional[str]  # None: the input must come out unchanged
     line: int
@@ -105,6 +106,12 @@ class Example(NamedTuple):
     @property
     def expected(self) -> str:
         return self.input if self.output is None else self.output
+
+
+class RegexAt(NamedTuple):
+    place: Place
+    source: str
+    use: RegexUse
 
 
 @dataclass
@@ -148,17 +155,17 @@ class Spec:
     def compile_list(self, key: str) -> list:
         return [self.compile((key, i), p) for i, p in enumerate(self.data.get(key, []))]
 
-    def regexes(self, keys: Iterable[Key]) -> Iterator[tuple]:
-        """(place, source, use) of each regex the rule holds under ``keys``."""
+    def regexes(self, keys: Iterable[Key]) -> Iterator["RegexAt"]:
+        """Each regex the rule holds under ``keys``, with its place and use."""
         for key in keys:
             value = self.data.get(key.name)
             if key.regex is None or value is None:
                 continue
             if isinstance(value, str):
-                yield key.name, value, key.regex
+                yield RegexAt(key.name, value, key.regex)
             else:
                 for i, source in enumerate(value):
-                    yield (key.name, i), source, key.regex
+                    yield RegexAt((key.name, i), source, key.regex)
 
 
 class TimeLimit:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..lint_codes import VARIANT_CYCLE
-from ..names import WORD, WORD_CHAR, VariantIndex
+from ..names import WORD, WORD_CHAR, FirstWord, VariantIndex
 from .base import GUARD_KEYS, IGNORE_CASE, STRING_LIST, RuleFinding, Guard, Key, Rule, Spec
 
 
@@ -31,8 +31,7 @@ class Variants(Rule):
         self.variants: list = spec.data["variants"]
         self.ignore_case: bool = spec.data.get("ignore-case", False)
         self.guard = Guard(spec)
-        # (variant, its first word): the key the variant index files it under
-        self.first_words: list = []
+        self.first_words: list[FirstWord] = []
         for i, variant in enumerate(self.variants):
             key = variant.casefold() if self.ignore_case else variant
             first = WORD.match(key)
@@ -40,7 +39,7 @@ class Variants(Rule):
                 raise spec.error(
                     ("variants", i), f"variant {variant!r} must start and end with a letter or digit"
                 )
-            self.first_words.append((variant, first.group()))
+            self.first_words.append(FirstWord(variant, first.group()))
             if variant == self.canonical:
                 raise spec.error(("variants", i), f"variant {variant!r} is the canonical form")
 
