@@ -39,20 +39,25 @@ class Cleaner:
             rules = load_rules([*sources, *self.config.rules], self.config.timeout)
             rules = select_rules(rules, self.config.select, self.config.ignore)
         self.rules = rules
+        self._placed: set[type] = set()
         self.stages: list[Stage] = [
             RefuseOverlongLines(),
-            UnicodeRepair(),
+            UnicodeRepair(),  # mojibake, invisible characters, odd spaces
             WithoutFinalNewline([
-                LineStageAround(LineStage(self._rules_of(LineStage)), [
-                    VariantIndex(self._rules_of(VariantIndex)),
-                    InTurn(self._rules_of(InTurn)),
+                LineStageAround(LineStage(self._rules_of(LineStage)), [  # drop-tail, drop-line
+                    VariantIndex(self._rules_of(VariantIndex)),  # variants
+                    InTurn(self._rules_of(InTurn)),  # replace
                 ]),
                 *self._options(),
                 Whitespace(),
             ]),
         ]
+        unplaced = {rule.kind for rule in rules if rule.stage not in self._placed}
+        if unplaced:  # a new kind whose stage is missing above
+            raise TypeError(f"no stage of the pipeline applies {', '.join(sorted(unplaced))} rules")
 
     def _rules_of(self, stage: type) -> list:
+        self._placed.add(stage)
         return [rule for rule in self.rules if rule.stage is stage]
 
     def _options(self) -> list[Stage]:
