@@ -35,7 +35,8 @@ def _discover() -> dict[str, type[Rule]]:
             continue
         namespace = vars(importlib.import_module(f"{__name__}.{module}"))
         for value in namespace.values():
-            if isinstance(value, type) and issubclass(value, Rule) and value.kind and value.__module__ == namespace["__name__"]:
+            defined_here = isinstance(value, type) and value.__module__ == namespace["__name__"]
+            if defined_here and issubclass(value, Rule) and value.kind:
                 found[value.kind] = value
     return found
 
