@@ -2,25 +2,9 @@
 
 from __future__ import annotations
 
+from .lint_codes import CODES, INVALID_RULE
 
-# The stable codes of rule-file findings: E for what the loader refuses (a
-# RuleError's code), W for what ``cleaner rules lint`` warns about.
-CODES = {
-    "E100": "the file cannot be read or is not valid YAML",
-    "E101": "unknown key",
-    "E102": "invalid rule",
-    "E103": "invalid regex",
-    "E104": "duplicate rule id",
-    "E105": "YAML tag not allowed",
-    "E106": "duplicate key",
-    "W201": "a pattern matches the empty string",
-    "W202": "nested unbounded quantifiers or repeated alternatives: catastrophic backtracking",
-    "W203": "a variant is another rule's canonical form: the rules undo each other",
-    "W204": "rules feed each other: an example is not clean after one run",
-    "W205": "no examples",
-    "W206": "no negative example (an input that must stay unchanged)",
-    "W207": "no positive example (an input the rule changes)",
-}
+__all__ = ["CODES", "CleanerError", "RuleError", "RuleTimeout"]  # CODES: for the lint help
 
 
 class CleanerError(Exception):
@@ -30,13 +14,13 @@ class CleanerError(Exception):
 class RuleError(CleanerError):
     """A rule file that cannot be loaded, located as ``path:line: message``.
 
-    ``code`` is one of ``CODES``, stable, for ``cleaner rules lint``.
+    ``code`` is one of ``lint_codes.CODES``, stable, for ``cleaner rules lint``.
 
     >>> str(RuleError("rules/x.yaml", 4, "unknown kind 'drop'"))
     "rules/x.yaml:4: unknown kind 'drop'"
     """
 
-    def __init__(self, path: str, line: int, message: str, code: str = "E102", column: int = 1):
+    def __init__(self, path: str, line: int, message: str, code: str = INVALID_RULE.code, column: int = 1):
         super().__init__(f"{path}:{line}: {message}")
         self.path = path
         self.line = line

@@ -1,7 +1,8 @@
-"""Stage 2, line rules: drop boilerplate lines and tail blocks.
+"""The line stage: drop boilerplate lines and tail blocks.
 
-``drop-tail`` rules cut first, in rule order. Then ``drop-line`` rules: head and
-anywhere rules from the top down, tail rules from the bottom up. A line's
+Rules that cut a tail block (``drop-tail``) cut first, in rule order. Then the
+rules dropping single lines (``drop-line``): head and anywhere rules from the
+top down, tail rules from the bottom up. A line's
 distance from an edge counts only kept non-blank lines, and a line repeating
 the kept line before it does not count (whitespace tidying will remove it).
 Rules see each line as tidying will leave it: stripped, runs of spaces single.
@@ -11,27 +12,92 @@ nothing more is dropped: cleaning its result again drops nothing.
 
 from __future__ import annotations
 
-from typing import Optional
+import enum
+from typing import Iterator, Optional, Sequence
 
 import regex
 
 from .changes import ChangeLog
-from .rules import BACKREFERENCE, DropLine, DropTail
+from .kinds.base import Key, Rule, Spec, TimeLimit
+from .stages import Stage
 from .whitespace import SPACE_RUN
 
+BACKREFERENCE = regex.compile(r"\\[1-9]|\(\?P=|\\g<")
 
-class LineRules:
+def window(default: int) -> Key:
+    return Key(
+        "within", {"type": "integer", "minimum": 1},
+        "How many kept non-blank lines may stand between the line and the edge, plus one.", default=default,
+    )
+
+
+class Walk(enum.Enum):
+    """How the stage walks the lines for a rule."""
+
+    CUT_TAIL = "cut the last lines from a marker on"
+    TOP_DOWN = "from the top"
+    BOTTOM_UP = "from the bottom"
+
+
+class LineRule(Rule):
+    """A rule that recognises whole lines, literally or by regex (stripped).
+
+    A kind sets ``walk`` (or an instance does, from its keys), and ``windowed``:
+    whether only lines within ``within`` of the edge it walks from are its own.
+    """
+
+    walk: Walk
+    windowed = True
+
+    def __init__(self, spec: Spec, literals: list, patterns: dict, default_within: int):
+        """``patterns`` maps each regex's key in the spec (for errors) to its source."""
+        super().__init__(spec)
+        self.ignore_case: bool = spec.data.get("ignore-case", False)
+        flags = regex.IGNORECASE if self.ignore_case else 0
+        self.literal_lines = [line.strip() for line in literals]
+        self.pattern_sources = list(patterns.values())
+        self.literals = frozenset(self._fold(line) for line in self.literal_lines)
+        compiled = [spec.compile(key, source, flags) for key, source in patterns.items()]
+        # One regex for all the patterns: one call a line instead of one a pattern
+        # (every call pays for the time limit). Inline flags stay scoped to their
+        # group; backreferences would be renumbered, so such patterns stay apart.
+        if len(compiled) > 1 and not any(BACKREFERENCE.search(source) for source in patterns.values()):
+            compiled = [regex.compile("|".join(f"(?:{source})" for source in patterns.values()), flags)]
+        self.patterns = compiled
+        self.within: int = spec.data.get("within", default_within)
+        self.limit = TimeLimit(spec)
+
+    def _fold(self, line: str) -> str:
+        return line.casefold() if self.ignore_case else line
+
+    def matches(self, stripped: str, folded: str) -> bool:
+        """Does the line match? It comes stripped, and also casefolded (done once per line)."""
+        if (folded if self.ignore_case else stripped) in self.literals:
+            return True
+        with self.limit:
+            for pattern in self.patterns:
+                if pattern.fullmatch(stripped, timeout=self.limit.seconds):
+                    return True
+        return False
+
+
+Memo = dict  # (rule or None, line key) -> whether it matches; None: whether any rule could
+
+
+class LineStage:
     """The line rules, sorted once for the walks of every document, and one
     regex matching any line that any of them could match: most lines are prose
     that it rules out in a single call."""
 
-    def __init__(self, rules: list):
-        self.rules = rules
-        self.tails = [r for r in rules if isinstance(r, DropTail)]
-        self.top_down = [r for r in rules if isinstance(r, DropLine) and r.where != "tail"]
-        self.bottom_up = [r for r in rules if isinstance(r, DropLine) and r.where == "tail"]
+    def __init__(self, rules: Sequence[LineRule]):
+        self.tails = [r for r in rules if r.walk is Walk.CUT_TAIL]
+        self.top_down = [r for r in rules if r.walk is Walk.TOP_DOWN]
+        self.bottom_up = [r for r in rules if r.walk is Walk.BOTTOM_UP]
         self.any_rule = _union(rules)
         self.timeout = min((r.limit.seconds for r in rules), default=None)
+
+    def apply(self, text: str, log: ChangeLog) -> str:
+        return drop_lines(text, self, log)
 
     def could_match(self, key: str) -> bool:
         if self.any_rule is None:
@@ -42,7 +108,28 @@ class LineRules:
             return True  # let the rules themselves run, so that the one at fault is named
 
 
-def _union(rules: list):
+class LineStageAround:
+    """The line stage, then ``inside``; if those changed the text, the line stage
+    once more: a name or text rule can turn a line into boilerplate ("Сообщите
+    об ошибке ." loses its space), to be dropped now, not on the next run. Both
+    runs share what they learnt of which line matches which rule."""
+
+    def __init__(self, lines: LineStage, inside: Sequence[Stage]):
+        self.lines = lines
+        self.inside = inside
+
+    def apply(self, text: str, log: ChangeLog) -> str:
+        matched: Memo = {}
+        text = drop_lines(text, self.lines, log, matched)
+        dropped = text
+        for stage in self.inside:
+            text = stage.apply(text, log)
+        if text != dropped:
+            text = drop_lines(text, self.lines, log, matched)
+        return text
+
+
+def _union(rules: Sequence[LineRule]) -> Optional[regex.Pattern]:
     """A regex for the union of the rules' lines and patterns, or None."""
     alternatives = []
     for rule in rules:
@@ -55,7 +142,7 @@ def _union(rules: list):
     return regex.compile("|".join(alternatives)) if alternatives else None
 
 
-def drop_lines(text: str, stage: LineRules, log: ChangeLog, memo: Optional[dict] = None) -> str:
+def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo] = None) -> str:
     """``memo`` remembers which line matched which rule; pass the same dict to
     the runs over one document, and no line is matched against a rule twice."""
     memo = {} if memo is None else memo
@@ -90,7 +177,7 @@ def _key(line: str) -> str:
     return SPACE_RUN.sub(" ", stripped) if "  " in stripped else stripped
 
 
-def _kept_lines(keys: list, dropped_by: dict, order):
+def _kept_lines(keys: list, dropped_by: dict, order: Sequence[int]) -> Iterator[tuple]:
     """Indexes of the non-blank lines not dropped, each with whether it counts
     towards a window (a repeat of the kept line before it does not)."""
     previous = None
@@ -101,7 +188,7 @@ def _kept_lines(keys: list, dropped_by: dict, order):
             previous = key
 
 
-def _matches(rule, key: str, memo: dict) -> bool:
+def _matches(rule: LineRule, key: str, memo: Memo) -> bool:
     if not memo[None, key]:  # no line rule can match this line
         return False
     found = memo.get((rule, key))
@@ -110,7 +197,7 @@ def _matches(rule, key: str, memo: dict) -> bool:
     return found
 
 
-def _tail_marker(keys: list, dropped_by: dict, rule: DropTail, memo: dict):
+def _tail_marker(keys: list, dropped_by: dict, rule: LineRule, memo: Memo) -> Optional[int]:
     """Index of the topmost line matching ``rule`` within its tail window, if any."""
     marker = None
     seen = 0
@@ -123,7 +210,7 @@ def _tail_marker(keys: list, dropped_by: dict, rule: DropTail, memo: dict):
     return marker
 
 
-def _drop_from_edge(keys: list, order, rules: list, dropped_by: dict, memo: dict) -> None:
+def _drop_from_edge(keys: list, order: Sequence[int], rules: list, dropped_by: dict, memo: Memo) -> None:
     """Walk lines from one edge; ``kept`` counts kept non-blank lines passed so far.
 
     A head or tail rule leaves the walk once its window is passed, so the walk
@@ -131,7 +218,7 @@ def _drop_from_edge(keys: list, order, rules: list, dropped_by: dict, memo: dict
     """
     kept = 0
     active = rules
-    widest = max((r.within for r in rules if r.where != "anywhere"), default=0)
+    widest = max((r.within for r in rules if r.windowed), default=0)
     for index, counts in _kept_lines(keys, dropped_by, order):
         if not active:
             break
@@ -140,5 +227,5 @@ def _drop_from_edge(keys: list, order, rules: list, dropped_by: dict, memo: dict
             dropped_by[index] = rule.id
         elif counts:
             kept += 1
-            if kept <= widest:  # past the widest window only anywhere rules are left
-                active = [r for r in active if r.where == "anywhere" or kept < r.within]
+            if kept <= widest:  # past the widest window only rules without one are left
+                active = [r for r in active if not r.windowed or kept < r.within]

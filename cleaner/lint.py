@@ -6,18 +6,23 @@ what the loader refuses; warnings (W) load, but deserve a look.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Iterable, Iterator, NamedTuple, Optional
 
 import regex
 
 from .errors import RuleError
+from .kinds import KIND_CLASSES, Rule
+from .kinds.base import Place, RegexUse
+from .lint_codes import (
+    BACKTRACKING,
+    DUPLICATE_ID,
+    MATCHES_EMPTY,
+    NO_EXAMPLES,
+    NO_NEGATIVE_EXAMPLE,
+    NO_POSITIVE_EXAMPLE,
+    RULES_FEED_EACH_OTHER,
+)
 from .loader import load_file, rule_files
-from .rules import Rule, Variants
-
-
-# Keys holding regexes, and whether a match there replaces or drops text (so
-# that matching the empty string is a problem) or only guards.
-_REGEX_KEYS = {"patterns": True, "pattern": True, "when": False, "when-not": False, "unless": False}
 
 
 class Finding(NamedTuple):
@@ -31,7 +36,7 @@ class Finding(NamedTuple):
         return f"{self.path}:{self.line}:{self.column}: {self.code} {self.message}"
 
 
-def lint(paths) -> list:
+def lint(paths: Iterable) -> list[Finding]:
     """Every finding in the rule files of ``paths``, in file and line order."""
     findings: list[Finding] = []
     rules: list[Rule] = []
@@ -49,43 +54,34 @@ def lint(paths) -> list:
         for rule in loaded:
             if rule.id in first:
                 other = first[rule.id]
-                findings.append(_at(rule, "id", "E104", f"duplicate rule id {rule.id!r} (first at {other.path}:{other.line})"))
+                findings.append(_at(rule, "id", DUPLICATE_ID.code, f"duplicate rule id {rule.id!r} (first at {other.path}:{other.line})"))
             else:
                 first[rule.id] = rule
                 rules.append(rule)
     for rule in rules:
         findings.extend(_regex_findings(rule))
         findings.extend(_example_findings(rule))
-    findings.extend(_cycles(rules))
+    for kind, cls in KIND_CLASSES.items():
+        together = cls.lint_together([rule for rule in rules if rule.kind == kind])
+        findings.extend(_at(f.rule, f.place, f.code, f.message) for f in together)
     findings.extend(_order_findings(rules))
     return sorted(set(findings))
 
 
-def _at(rule: Rule, key, code: str, message: str) -> Finding:
+def _at(rule: Rule, key: Place, code: str, message: str) -> Finding:
     return Finding(rule.path, rule.spec.line_of(key), rule.spec.column_of(key), code, f"{rule.id}: {message}")
 
 
-def _regexes(rule: Rule):
-    """(key, source, whether it edits text) of each regex the rule holds."""
-    for key, edits in _REGEX_KEYS.items():
-        value = rule.spec.data.get(key)
-        if isinstance(value, str):
-            yield key, value, edits
-        elif isinstance(value, list):
-            for i, source in enumerate(value):
-                yield (key, i), source, edits
-
-
-def _regex_findings(rule: Rule):
-    for key, source, edits in _regexes(rule):
-        if edits and regex.compile(source).fullmatch(""):
-            yield _at(rule, key, "W201", f"pattern {source!r} matches the empty string")
+def _regex_findings(rule: Rule) -> Iterator[Finding]:
+    for place, source, use in rule.spec.regexes(rule.keys):
+        if use is RegexUse.EDITS and regex.compile(source).fullmatch(""):
+            yield _at(rule, place, MATCHES_EMPTY.code, f"pattern {source!r} matches the empty string")
         problem = backtracking_risk(source)
         if problem:
-            yield _at(rule, key, "W202", f"pattern {source!r}: {problem}")
+            yield _at(rule, place, BACKTRACKING.code, f"pattern {source!r}: {problem}")
 
 
-def backtracking_risk(source: str):
+def backtracking_risk(source: str) -> Optional[str]:
     """Why ``source`` risks catastrophic backtracking, or None.
 
     A group holding an unbounded quantifier, itself repeated without bound, or a
@@ -132,7 +128,7 @@ def backtracking_risk(source: str):
     return None
 
 
-def _unbounded_quantifier(source: str, i: int):
+def _unbounded_quantifier(source: str, i: int) -> Optional[str]:
     if source[i : i + 1] in ("+", "*") and source[i + 1 : i + 2] != "+":  # a possessive one is safe
         return source[i]
     match = regex.match(r"\{\d*,\}", source[i:])
@@ -155,28 +151,17 @@ def _top_level_alternatives(body: str) -> list:
     return parts + [body[start:]]
 
 
-def _example_findings(rule: Rule):
+def _example_findings(rule: Rule) -> Iterator[Finding]:
     if not rule.examples:
-        yield _at(rule, "id", "W205", "no examples")
+        yield _at(rule, "id", NO_EXAMPLES.code, "no examples")
         return
     if not any(e.output is None for e in rule.examples):
-        yield _at(rule, "examples", "W206", "no negative example (an input that must stay unchanged)")
+        yield _at(rule, "examples", NO_NEGATIVE_EXAMPLE.code, "no negative example (an input that must stay unchanged)")
     if not any(e.output is not None and e.output != e.input for e in rule.examples):
-        yield _at(rule, "examples", "W207", "no positive example (an input the rule changes)")
+        yield _at(rule, "examples", NO_POSITIVE_EXAMPLE.code, "no positive example (an input the rule changes)")
 
 
-def _cycles(rules: list):
-    canonical = {r.canonical: r for r in rules if isinstance(r, Variants)}
-    for rule in rules:
-        if not isinstance(rule, Variants):
-            continue
-        for i, variant in enumerate(rule.variants):
-            other = canonical.get(variant)
-            if other is not None and other is not rule:
-                yield _at(rule, ("variants", i), "W203", f"variant {variant!r} is the canonical form of {other.id}")
-
-
-def _order_findings(rules: list):
+def _order_findings(rules: list) -> Iterator[Finding]:
     """Examples that all the rules together do not clean in one run: cleaning
     the result again changes it, so some rules feed each other."""
     from .pipeline import Cleaner, Config
@@ -191,7 +176,7 @@ def _order_findings(rules: list):
                 yield _at(
                     rule,
                     ("examples", number - 1),
-                    "W204",
+                    RULES_FEED_EACH_OTHER.code,
                     f"example {number} is not clean after one run: {', '.join(again)} change it again; "
                     "reorder the rules so that no rule runs before one whose output it changes",
                 )

@@ -6,7 +6,6 @@ Every problem becomes a ``RuleError`` naming the file and line.
 from __future__ import annotations
 
 import bisect
-import difflib
 import json
 from pathlib import Path
 from typing import Iterable
@@ -17,9 +16,12 @@ import regex
 import yaml
 
 from .errors import CleanerError, RuleError
-from .settings import DEFAULT_TIMEOUT
-from .rules import KIND_CLASSES, Rule, Spec
+from .hints import did_you_mean
+from .kinds import KIND_CLASSES, Rule, Spec
+from .kinds.base import COMMON_KEYS
+from .lint_codes import DUPLICATE_ID, DUPLICATE_KEY, INVALID_RULE, UNKNOWN_KEY, UNREADABLE, YAML_TAG
 from .schema import KIND_KEYS, KINDS, SCHEMA
+from .settings import DEFAULT_TIMEOUT
 
 # JSON is YAML, read by a faster parser: the format for generated rule lists.
 RULE_FILE_SUFFIXES = (".yaml", ".yml", ".json")
@@ -70,7 +72,7 @@ def rule_files(paths: Iterable) -> list:
         elif path.exists():
             found.append(path)
         else:
-            raise RuleError(str(path), 0, "no such rule file or folder", "E100")
+            raise RuleError(str(path), 0, "no such rule file or folder", UNREADABLE.code)
     return found
 
 
@@ -88,7 +90,7 @@ def load_rules(paths: Iterable, timeout: float = DEFAULT_TIMEOUT) -> list:
                     rule.path,
                     rule.line,
                     f"duplicate rule id {rule.id!r} (first at {first.path}:{first.line})",
-                    "E104",
+                    DUPLICATE_ID.code,
                 )
             seen[rule.id] = rule
             rules.append(rule)
@@ -108,8 +110,7 @@ def select_rules(rules: list, select=(), ignore=()) -> list:
     """
     for prefix in (*select, *ignore):
         if not any(_matches(rule.id, prefix) for rule in rules):
-            close = difflib.get_close_matches(prefix, [rule.id for rule in rules], n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            hint = did_you_mean(prefix, [rule.id for rule in rules])
             raise CleanerError(f"no loaded rule matches {prefix!r}{hint}")
     return [
         rule
@@ -129,10 +130,10 @@ def load_file(path, timeout: float = DEFAULT_TIMEOUT) -> list:
     try:
         size = Path(path).stat().st_size
         if size > MAX_RULE_FILE_BYTES:
-            raise RuleError(name, 0, f"rule file has {size:,} bytes, more than the {MAX_RULE_FILE_BYTES:,} allowed", "E100")
+            raise RuleError(name, 0, f"rule file has {size:,} bytes, more than the {MAX_RULE_FILE_BYTES:,} allowed", UNREADABLE.code)
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(name, 0, f"cannot read rule file: {exc}", "E100") from None
+        raise RuleError(name, 0, f"cannot read rule file: {exc}", UNREADABLE.code) from None
     if Path(path).suffix == ".json":
         rules = _load_json(text, name, timeout)
         if rules is not None:
@@ -142,16 +143,16 @@ def load_file(path, timeout: float = DEFAULT_TIMEOUT) -> list:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 1)
-        raise RuleError(name, line, f"YAML error: {exc.problem or exc}", "E100", column) from None
+        raise RuleError(name, line, f"YAML error: {exc.problem or exc}", UNREADABLE.code, column) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, not "marked"
         line = text.count("\n", 0, exc.position) + 1
         character = chr(exc.character) if isinstance(exc.character, int) else exc.character
-        raise RuleError(name, line, f"YAML error: {exc.reason} ({character!r})", "E100") from None
+        raise RuleError(name, line, f"YAML error: {exc.reason} ({character!r})", UNREADABLE.code) from None
     except yaml.YAMLError as exc:
         first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise RuleError(name, 0, f"YAML error: {first_line}", "E100") from None
+        raise RuleError(name, 0, f"YAML error: {first_line}", UNREADABLE.code) from None
     if root is None:
-        raise RuleError(name, 1, "empty rule file (expected a mapping with 'rules')", "E100")
+        raise RuleError(name, 1, "empty rule file (expected a mapping with 'rules')", UNREADABLE.code)
     lines: dict = {}
     data = _to_python(root, name, (), lines, yaml.SafeLoader(""))
     _validate(data, name, lines)
@@ -183,12 +184,12 @@ def _to_python(node: yaml.Node, path: str, where: tuple, lines: dict, constructo
     lines[where] = node.start_mark.line + 1
     lines[("column",) + where] = node.start_mark.column + 1
     if len(where) > MAX_NESTING:
-        raise RuleError(path, lines[where], f"nested more than {MAX_NESTING} levels deep", "E102")
+        raise RuleError(path, lines[where], f"nested more than {MAX_NESTING} levels deep", INVALID_RULE.code)
     if node.tag == _STR_TAG and isinstance(node, yaml.ScalarNode):
         return node.value
     if node.tag not in _ALLOWED_TAGS:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        raise RuleError(path, lines[where], f"YAML tag {tag!r} is not allowed in rule files", "E105")
+        raise RuleError(path, lines[where], f"YAML tag {tag!r} is not allowed in rule files", YAML_TAG.code)
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:
@@ -198,12 +199,12 @@ def _to_python(node: yaml.Node, path: str, where: tuple, lines: dict, constructo
                     path,
                     key_node.start_mark.line + 1,
                     f"key {key_node.value!r} is read as {key!r}, not text: quote it",
-                    "E102",
+                    INVALID_RULE.code,
                     key_node.start_mark.column + 1,
                 )
             if key in result:
                 raise RuleError(
-                    path, key_node.start_mark.line + 1, f"duplicate key {key!r}", "E106", key_node.start_mark.column + 1
+                    path, key_node.start_mark.line + 1, f"duplicate key {key!r}", DUPLICATE_KEY.code, key_node.start_mark.column + 1
                 )
             result[key] = _to_python(value_node, path, where + (key,), lines, constructor)
             lines[where + (key,)] = key_node.start_mark.line + 1
@@ -226,7 +227,7 @@ def _validate(data, path: str, lines: dict) -> None:
     where, message = _explain(error, data)
     while where not in lines:
         where = where[:-1]
-    code = "E101" if _is_unknown_key(error) else "E102"
+    code = UNKNOWN_KEY.code if _is_unknown_key(error) else INVALID_RULE.code
     raise RuleError(path, lines[where], message, code, lines.get(("column",) + where, 1))
 
 
@@ -252,20 +253,19 @@ def _explain(error: jsonschema.ValidationError, data) -> tuple:
             allowed = ", ".join(KIND_KEYS[kind])
             return where + (key,), f"{prefix}key {key!r} does not belong in a {kind} rule (it takes {allowed})"
         if len(where) == 2 and rule is not None:  # a key of the rule itself
-            known = ["id", "kind", "description", "examples", *KIND_KEYS.get(kind, ())]
+            known = [*(key.name for key in COMMON_KEYS), *KIND_KEYS.get(kind, ())]
         else:
             known = list(error.schema.get("properties", {}))
-        return where + (key,), f"{prefix}unknown key {key!r}{_did_you_mean(key, known)}"
+        return where + (key,), f"{prefix}unknown key {key!r}{did_you_mean(key, known)}"
     if field == "kind" and error.validator == "enum":
-        hint = _did_you_mean(str(error.instance), KINDS) or f" (kinds: {', '.join(KINDS)})"
+        hint = did_you_mean(str(error.instance), KINDS) or f" (kinds: {', '.join(KINDS)})"
         return where, f"{prefix}unknown kind {error.instance!r}{hint}"
     if error.validator == "required":
         missing = [key for key in error.validator_value if key not in error.instance]
         return where, f"{prefix}missing key {missing[0]!r}"
-    if error.validator in ("anyOf", "oneOf") and kind == "drop-line":
-        return where, f"{prefix}a drop-line rule needs 'lines' or 'patterns'"
-    if error.validator in ("anyOf", "oneOf") and kind == "drop-tail":
-        return where, f"{prefix}a drop-tail rule needs exactly one of 'marker' or 'pattern'"
+    choice = KIND_CLASSES[kind].choice if kind in KIND_CLASSES else None
+    if error.validator in ("anyOf", "oneOf") and choice is not None:
+        return where, f"{prefix}{choice.message(kind)}"
     if field == "id" and error.validator == "pattern":
         return where, f"id {error.instance!r} must be lowercase words joined by dots, like 'names.makei'"
     if error.validator == "type":
@@ -277,11 +277,6 @@ def _explain(error: jsonschema.ValidationError, data) -> tuple:
 def _extra_key(error: jsonschema.ValidationError) -> str:
     allowed = error.schema.get("properties", {})
     return next(key for key in error.instance if key not in allowed)
-
-
-def _did_you_mean(word: str, choices) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _build(path: str, index: int, data: dict, lines: dict, timeout: float) -> Rule:

@@ -1,4 +1,4 @@
-"""Stage 3, name variants: one pass over the words of the text for all rules.
+"""The name stage: one pass over the words of the text for all rules.
 
 Variants are looked up by their first word in a dict. The words of the text
 are intersected with the dict's keys as sets (at C speed, and most texts hold
@@ -10,11 +10,34 @@ this stage grows with the text, not with the number of variants. A variant match
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING, NamedTuple, Optional, Sequence
 
 import regex
 
 from .changes import ChangeLog
-from .rules import WORD, WORD_CHAR, Variants, overlaps
+from .kinds.base import overlaps
+
+if TYPE_CHECKING:
+    from .kinds.variants import Variants
+
+WORD_CHAR = regex.compile(r"\w")
+WORD = regex.compile(r"\w+")
+
+
+class FirstWord(NamedTuple):
+    """A variant and its first word (casefolded if the rule ignores case), the key it is filed under."""
+
+    variant: str
+    word: str
+
+
+class Candidate(NamedTuple):
+    """A variant filed under its first word; candidates sort longest first, then in rule order."""
+
+    minus_length: int
+    order: int
+    variant: str
+    rule: "Variants"
 
 
 class VariantIndex:
@@ -24,13 +47,13 @@ class VariantIndex:
     before ``Sergei``), then in rule order.
     """
 
-    def __init__(self, rules: list):
-        self.exact: dict[str, list] = {}
-        self.folded: dict[str, list] = {}
+    def __init__(self, rules: Sequence["Variants"]):
+        self.exact: dict[str, list[Candidate]] = {}
+        self.folded: dict[str, list[Candidate]] = {}
         for order, rule in enumerate(rules):
             table = self.folded if rule.ignore_case else self.exact
             for variant, first_word in rule.first_words:
-                table.setdefault(first_word, []).append((-len(variant), order, variant, rule))
+                table.setdefault(first_word, []).append(Candidate(-len(variant), order, variant, rule))
         for table in (self.exact, self.folded):
             for candidates in table.values():
                 candidates.sort(key=lambda c: c[:2])
@@ -66,7 +89,7 @@ class VariantIndex:
             found |= self.folded.keys() & set(WORD.findall(text.casefold()))
         return frozenset(found)
 
-    def _match(self, text: str, start: int, word: str, guards: "_GuardCache"):
+    def _match(self, text: str, start: int, word: str, guards: "_GuardCache") -> Optional[tuple]:
         candidates = self.exact.get(word, [])
         if self.folded:
             candidates = candidates + self.folded.get(word.casefold(), [])
@@ -96,7 +119,7 @@ class _GuardCache:
         self.admitted: dict[str, bool] = {}
         self.protected: dict[str, list] = {}
 
-    def allows(self, rule: Variants, span: tuple) -> bool:
+    def allows(self, rule: "Variants", span: tuple) -> bool:
         if rule.id not in self.admitted:
             self.admitted[rule.id] = admitted = rule.guard.admits(self.text)
             self.protected[rule.id] = rule.guard.protected_spans(self.text) if admitted else []

@@ -1,14 +1,9 @@
 """The pipeline: one document in, its clean text out, stage by stage.
 
-1. Unicode repair (``unicode``)
-2. line rules: boilerplate lines dropped (``lines``)
-3. name variants (``names``), then replace rules (punctuation repair); if these
-   changed anything, the line rules once more
-4. opt-in: straight quotes, ASCII transliteration
-5. whitespace (``whitespace``)
-
-Within a stage, rules apply in the order they were loaded: built-in files by
-name, then the user's files as given, each file top to bottom.
+``Cleaner.stages`` lists the stages in the order they run. A rule's kind names
+its stage (``Rule.stage``); within a stage, rules apply in the order they were
+loaded: built-in files by name, then the user's files as given, each file top
+to bottom.
 """
 
 from __future__ import annotations
@@ -19,13 +14,14 @@ import ftfy.fixes
 from unidecode import unidecode
 
 from .changes import NO_LOG, Change, ChangeLog, RuleCounter
-from .lines import LineRules, drop_lines
+from .kinds.base import Rule
+from .lines import LineStage, LineStageAround
 from .loader import builtin_rules_dir, load_rules, select_rules
 from .names import VariantIndex
-from .errors import CleanerError
 from .settings import Config
-from .unicode import repair
-from .whitespace import tidy
+from .stages import InTurn, RefuseOverlongLines, Stage, WholeTextOption, WithoutFinalNewline
+from .unicode import UnicodeRepair
+from .whitespace import Whitespace
 
 
 class Cleaner:
@@ -35,7 +31,7 @@ class Cleaner:
     'Minsk sent Vladimir Makei.\\n'
     """
 
-    def __init__(self, config: Optional[Config] = None, rules: Optional[list] = None):
+    def __init__(self, config: Optional[Config] = None, rules: Optional[list[Rule]] = None):
         """Load the rules ``config`` names, or use ``rules`` already loaded."""
         self.config = config or Config()
         if rules is None:
@@ -43,9 +39,35 @@ class Cleaner:
             rules = load_rules([*sources, *self.config.rules], self.config.timeout)
             rules = select_rules(rules, self.config.select, self.config.ignore)
         self.rules = rules
-        self.line_rules = LineRules([r for r in self.rules if r.stage == "lines"])
-        self.variants = VariantIndex([r for r in self.rules if r.stage == "names"])
-        self.text_rules = [r for r in self.rules if r.stage == "text"]
+        self._placed: set[type] = set()
+        self.stages: list[Stage] = [
+            RefuseOverlongLines(),
+            UnicodeRepair(),  # mojibake, invisible characters, odd spaces
+            WithoutFinalNewline([
+                LineStageAround(LineStage(self._rules_of(LineStage)), [  # drop-tail, drop-line
+                    VariantIndex(self._rules_of(VariantIndex)),  # variants
+                    InTurn(self._rules_of(InTurn)),  # replace
+                ]),
+                *self._options(),
+                Whitespace(),
+            ]),
+        ]
+        unplaced = {rule.kind for rule in rules if rule.stage not in self._placed}
+        if unplaced:  # a new kind whose stage is missing above
+            raise TypeError(f"no stage of the pipeline applies {', '.join(sorted(unplaced))} rules")
+
+    def _rules_of(self, stage: type) -> list:
+        self._placed.add(stage)
+        return [rule for rule in self.rules if rule.stage is stage]
+
+    def _options(self) -> list[Stage]:
+        """The opt-in stages: straight quotes, then ASCII transliteration."""
+        options: list[Stage] = []
+        if self.config.straight_quotes:
+            options.append(WholeTextOption("option.straight-quotes", ftfy.fixes.uncurl_quotes))
+        if self.config.ascii:
+            options.append(WholeTextOption("option.ascii", unidecode))
+        return options
 
     def clean(self, text: str) -> str:
         return self._run(text, NO_LOG)
@@ -62,61 +84,9 @@ class Cleaner:
         return log.changes
 
     def _run(self, text: str, log: ChangeLog) -> str:
-        if len(text) > MAX_LINE:
-            _refuse_overlong_lines(text)
-        text = repair(text, log)
-        final_newline = text.endswith("\n")
-        if final_newline:  # put back at the end; it is no blank line to tidy away
-            text = text[:-1]
-        matched: dict = {}  # which line matched which line rule, for both runs below
-        text = drop_lines(text, self.line_rules, log, matched)
-        dropped = text
-        text = self.variants.apply(text, log)
-        for rule in self.text_rules:
-            text = rule.apply(text, log)
-        if text != dropped:
-            # A name or text rule can turn a line into boilerplate ("Сообщите об
-            # ошибке ." loses its space): drop it now, not on the next run.
-            text = drop_lines(text, self.line_rules, log, matched)
-        if self.config.straight_quotes:
-            text = _whole_text_option(text, "option.straight-quotes", ftfy.fixes.uncurl_quotes, log)
-        if self.config.ascii:
-            text = _whole_text_option(text, "option.ascii", unidecode, log)
-        text = tidy(text, log)
-        return text + "\n" if final_newline and text else text
-
-
-# A line longer than this is refused: no news text has one, and the regexes and
-# ftfy would need several times its size in memory.
-MAX_LINE = 16 * 1024 * 1024
-
-
-def _refuse_overlong_lines(text: str) -> None:
-    start = 0
-    for number, end in enumerate(_line_ends(text), 1):
-        if end - start > MAX_LINE:
-            raise CleanerError(
-                f"line {number} has {end - start:,} characters, more than the {MAX_LINE:,} a line may have"
-            )
-        start = end + 1
-
-
-def _line_ends(text: str):
-    start = 0
-    while (end := text.find("\n", start)) != -1:
-        yield end
-        start = end + 1
-    yield len(text)
-
-
-def _whole_text_option(text: str, rule: str, transform, log: ChangeLog) -> str:
-    lines = text.split("\n")
-    for number, line in enumerate(lines, 1):
-        changed = transform(line)
-        if changed != line:
-            log.line(number, rule, line, changed)
-            lines[number - 1] = changed
-    return "\n".join(lines)
+        for stage in self.stages:
+            text = stage.apply(text, log)
+        return text
 
 
 _default: Optional[Cleaner] = None

@@ -1,105 +1,60 @@
-"""The JSON Schema of a rule file: the loader validates every file against it.
+"""The JSON Schema of a rule file, made from the kinds' key declarations: the
+loader validates every file against it, and docs/rules.schema.json is a copy.
 
 Keys are spelled with hyphens (``ignore-case``) like the kinds (``drop-line``).
+A key several kinds take has one JSON type; where its meaning differs, its
+description gives each kind's.
 """
 
 from __future__ import annotations
 
-KINDS = ("drop-line", "drop-tail", "replace", "variants")
+from .kinds import KIND_CLASSES
+from .kinds.base import COMMON_KEYS
 
-_STRING_LIST = {"type": "array", "items": {"type": "string"}}
+KINDS = tuple(KIND_CLASSES)
+KIND_KEYS = {kind: [key.name for key in cls.keys] for kind, cls in KIND_CLASSES.items()}
 
-# Keys every rule may have, whatever its kind.
-_COMMON = {
-    "id": {
-        "type": "string",
-        "pattern": r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9_-]+)*$",
-        "description": "Stable id, unique across all loaded files, e.g. 'names.makei'.",
-    },
-    "kind": {"enum": list(KINDS)},
-    "description": {"type": "string", "description": "What the rule removes or fixes, and why."},
-    "examples": {
-        "type": "array",
-        "description": "Tests: an input and its expected output; no output means unchanged.",
-        "items": {
-            "type": "object",
-            "properties": {"input": {"type": "string"}, "output": {"type": "string"}},
-            "required": ["input"],
-            "additionalProperties": False,
-        },
-    },
-}
 
-_GUARDS = {
-    "when": {"type": "string", "description": "Regex the document must match for the rule to run."},
-    "when-not": {"type": "string", "description": "Regex the document must not match for the rule to run."},
-    "unless": {
-        **_STRING_LIST,
-        "description": "Regexes; a match of the rule inside a match of one of these is left alone.",
-    },
-}
+def _property(declarations: list) -> dict:
+    """One key's schema, from the declarations of the kinds that take it."""
+    (_, first), *others = declarations
+    for kind, key in others:
+        if key.schema != first.schema:
+            raise TypeError(f"key {key.name!r} has one type in {declarations[0][0]} rules, another in {kind} rules")
+    docs = {key.doc for _, key in declarations}
+    if len(docs) == 1:
+        return first.property_schema()
+    return {**first.schema, "description": " ".join(f"{kind}: {key.doc}" for kind, key in declarations)}
 
-_WINDOW = {
-    "type": "integer",
-    "minimum": 1,
-    "description": "How many kept non-blank lines may stand between the line and the edge, plus one.",
-}
 
-# The keys each kind takes besides the common ones.
-KIND_KEYS = {
-    "drop-line": {
-        "lines": {**_STRING_LIST, "description": "Literal lines (compared stripped)."},
-        "patterns": {**_STRING_LIST, "description": "Regexes that must match the whole stripped line."},
-        "ignore-case": {"type": "boolean"},
-        "where": {"enum": ["head", "tail", "anywhere"]},
-        "within": _WINDOW,
-    },
-    "drop-tail": {
-        "marker": {"type": "string", "description": "Literal line that starts the tail block."},
-        "pattern": {"type": "string", "description": "Regex matching the whole stripped marker line."},
-        "ignore-case": {"type": "boolean"},
-        "within": _WINDOW,
-    },
-    "replace": {
-        "pattern": {"type": "string"},
-        "replacement": {"type": "string"},
-        **_GUARDS,
-    },
-    "variants": {
-        "canonical": {"type": "string"},
-        "variants": {**_STRING_LIST, "minItems": 1},
-        "ignore-case": {"type": "boolean"},
-        **_GUARDS,
-    },
-}
+def _properties() -> dict:
+    declared: dict[str, list] = {}
+    for kind, cls in KIND_CLASSES.items():
+        for key in cls.keys:
+            declared.setdefault(key.name, []).append((kind, key))
+    common = {key.name: key.property_schema() for key in COMMON_KEYS}
+    common["kind"] = {"enum": list(KINDS), "description": common["kind"]["description"]}
+    return {**common, **{name: _property(declarations) for name, declarations in declared.items()}}
 
-_REQUIRED = {
-    "drop-line": {"anyOf": [{"required": ["lines"]}, {"required": ["patterns"]}]},
-    "drop-tail": {"oneOf": [{"required": ["marker"]}, {"required": ["pattern"]}]},
-    "replace": {"required": ["pattern", "replacement"]},
-    "variants": {"required": ["canonical", "variants"]},
-}
+
+def _kind_schema(kind: str) -> dict:
+    cls = KIND_CLASSES[kind]
+    then: dict = {"propertyNames": {"enum": sorted([*(k.name for k in COMMON_KEYS), *KIND_KEYS[kind]])}}
+    required = [key.name for key in cls.keys if key.required]
+    if required:
+        then["required"] = required
+    if cls.choice is not None:
+        then.update(cls.choice.schema())
+    return {"if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]}, "then": then}
 
 
 def _rule_schema() -> dict:
-    all_keys = dict(_COMMON)
-    for keys in KIND_KEYS.values():
-        all_keys.update(keys)
     return {
         "type": "object",
-        "required": ["id", "kind"],
-        "properties": all_keys,
+        "required": [key.name for key in COMMON_KEYS if key.required],
+        "properties": _properties(),
         "additionalProperties": False,
-        "allOf": [
-            {
-                "if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
-                "then": {
-                    "propertyNames": {"enum": sorted([*_COMMON, *KIND_KEYS[kind]])},
-                    **_REQUIRED[kind],
-                },
-            }
-            for kind in KINDS
-        ],
+        "allOf": [_kind_schema(kind) for kind in KINDS],
     }
 
 
@@ -114,3 +69,4 @@ SCHEMA = {
     },
     "additionalProperties": False,
 }
+

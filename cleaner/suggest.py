@@ -107,7 +107,7 @@ def suggest(
 ) -> Suggestion:
     """Mine ``inputs`` after ``cleaner`` and draft the rules they need; names
     that ``cleaner``'s variants rules know are not suggested again."""
-    from .rules import Variants
+    from .kinds.variants import Variants
 
     counted = mine(inputs, cleaner, text_field, site_field, on_document)
     known: dict = {}
@@ -303,7 +303,7 @@ def variants(miner: Miner, known: dict, top: int = 200, min_count: int = 2) -> l
 def draft(boilerplate_candidates: list, variant_candidates: list, timeout: float) -> dict:
     """The draft rule file as data; examples get the outputs their rule gives."""
     from .pipeline import Cleaner, Config
-    from .rules import KIND_CLASSES, Spec
+    from .kinds import KIND_CLASSES, Spec
 
     rules = [c.rule for c in boilerplate_candidates]
     by_canonical: dict = {}

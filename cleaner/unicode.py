@@ -1,4 +1,4 @@
-"""Stage 1, Unicode repair: mojibake, invisible characters, odd spaces.
+"""The Unicode repair stage: mojibake, invisible characters, odd spaces.
 
 Runs of spaces between words become single here too, not only when
 whitespace is tidied at the end: a rule written with one space ("News agency
@@ -79,6 +79,13 @@ def repair(text: str, log: ChangeLog) -> str:
         # line becomes lines, as it would on the next run.
         lines[number - 1] = ftfy.fixes.fix_line_breaks(line)
     return "\n".join(lines)
+
+
+class UnicodeRepair:
+    """The stage: ``repair``."""
+
+    def apply(self, text: str, log: ChangeLog) -> str:
+        return repair(text, log)
 
 
 def _plain_spaces_visible_characters(line: str, number: int, log: ChangeLog) -> str:

@@ -1,4 +1,4 @@
-"""Stage 5, whitespace: the text's layout made tidy, its content untouched.
+"""The whitespace stage: the text's layout made tidy, its content untouched.
 
 >>> from cleaner.changes import NO_LOG
 >>> tidy("\\n\\nTitle\\n\\nTitle\\n\\n\\nBody  text.  \\n\\n", NO_LOG)
@@ -16,6 +16,13 @@ from .changes import ChangeLog
 
 TRAILING_SPACE = regex.compile(r"[ \t]+$")
 SPACE_RUN = regex.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+class Whitespace:
+    """The stage: ``tidy``."""
+
+    def apply(self, text: str, log: ChangeLog) -> str:
+        return tidy(text, log)
 
 
 def tidy(text: str, log: ChangeLog) -> str:

@@ -163,3 +163,17 @@ def test_empty_and_blank_texts(text):
 def test_regressions_are_idempotent(text, expected):
     assert clean(text) == expected
     assert clean(expected) == expected
+
+
+def test_a_kind_whose_stage_the_pipeline_lacks_is_refused():
+    from cleaner.kinds import KIND_CLASSES, Spec
+    from cleaner.kinds.replace import Replace
+
+    class Orphan(Replace):
+        kind = "orphan"
+        stage = object
+
+    spec = Spec({"id": "x.y", "kind": "orphan", "pattern": "a", "replacement": "b"}, "x.yaml", 1, {}, ())
+    with pytest.raises(TypeError, match="no stage of the pipeline applies orphan rules"):
+        Cleaner(Config(), [Orphan(spec)])
+    assert {rule.kind for rule in Cleaner().rules} == set(KIND_CLASSES)  # built-in rules of every kind run

@@ -1,18 +1,15 @@
 """The rule author's toolkit: rules test, lint, list, schema, and explain."""
 
 import json
-import subprocess
-import sys
 
+from cleaner import docs
 from cleaner.schema import SCHEMA
 
-from conftest import ROOT
+from conftest import ROOT, run_in_process
 
 
 def run(*args, cwd=ROOT, input=None):
-    result = subprocess.run(
-        [sys.executable, "-m", "cleaner", *map(str, args)], capture_output=True, cwd=cwd, input=input
-    )
+    result = run_in_process(*args, cwd=cwd, input=input)
     return result.returncode, result.stdout.decode(), result.stderr.decode()
 
 
@@ -146,11 +143,12 @@ def test_rules_list_json():
     from cleaner.loader import builtin_rules_dir, load_rules
 
     assert code == 0 and len(listing) == len(load_rules([builtin_rules_dir()]))
+    chrome = (ROOT / "rules" / "chrome.yaml").read_text(encoding="utf-8").splitlines()
     assert listing[0] == {
         "id": "chrome.share-prompt",
         "kind": "drop-line",
         "file": "rules/chrome.yaml",
-        "line": 8,
+        "line": chrome.index("  - id: chrome.share-prompt") + 1,
         "description": "Invitations to share the story, left above the page footer.",
         "examples": 2,
     }
@@ -172,6 +170,15 @@ def test_schema_is_the_one_the_loader_uses_and_the_committed_copy():
     code, out, _ = run("rules", "schema")
     assert code == 0 and json.loads(out) == SCHEMA
     assert (ROOT / "docs" / "rules.schema.json").read_text() == out
+
+
+def test_generated_docs_are_up_to_date():
+    """The kinds and lint-code tables and the schema are made from the code."""
+    regenerate = "made from the code: run `python -m cleaner.docs` and commit the result"
+    rules_md = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert rules_md == docs.rules_md(rules_md), f"docs/rules.md is out of date: {regenerate}"
+    schema = (ROOT / "docs" / "rules.schema.json").read_text(encoding="utf-8")
+    assert schema == docs.schema_json(), f"docs/rules.schema.json is out of date: {regenerate}"
 
 
 def test_explain_json_and_text():

@@ -53,7 +53,7 @@ def write_output(path, data: bytes) -> None:
 @contextlib.contextmanager
 def progress():
     """A progress bar with documents/s and MB/s on a terminal; nothing otherwise.
-    Yields ``on_batch(stats)`` (``dump.Stats``), or None."""
+    Yields ``on_batch(stats)`` (``records.Stats``), or None."""
     if not sys.stderr.isatty():
         yield None
         return

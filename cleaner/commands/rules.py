@@ -54,16 +54,16 @@ def _loaded_rules(args) -> list:
 
 
 def run_test(args) -> int:
-    from ..examples import check_examples, describe_failure
+    from ..rule_tests import failing_examples, failure_report
     from ..loader import load_rules, select_rules
 
     if args.paths:
         rules = select_rules(load_rules(args.paths), args.select or (), args.ignore or ())
     else:
         rules = _loaded_rules(args)
-    failures = check_examples(rules)
+    failures = failing_examples(rules)
     for failure in failures:
-        print(describe_failure(failure))
+        print(failure_report(failure))
     examples = sum(len(r.examples) for r in rules)
     print(
         f"{len(rules)} rules, {examples} examples: {examples - len(failures)} passed, {len(failures)} failed.",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import resolve
@@ -47,8 +46,9 @@ def add_parser(commands, parents) -> None:
 
 
 def run(args) -> int:
-    from ..dump import Stats
     from ..pipeline import Cleaner
+    from ..records import Stats
+    from ..suggest import draft_text, suggest
 
     cleaner = Cleaner(resolve(args).config)
     with progress() as on_batch:
@@ -89,36 +89,3 @@ def run(args) -> int:
         print(f"  {v.variant} -> {v.canonical}  ({v.count} vs {v.canonical_count})  …{v.contexts[0]}…")
     print(f"Draft written to {args.output}: {len(found.draft['rules'])} rules.", file=sys.stderr)
     return OK
-
-
-# LEAD: the two functions below are the interface agreed with the formats helper,
-# who adds them to cleaner/suggest.py; at merge, delete them here and import
-# ``suggest`` and ``draft_text`` from ..suggest instead.
-@dataclass
-class Suggestion:
-    documents: int
-    boilerplate: list
-    variants: list
-    draft: dict
-
-
-def suggest(inputs, cleaner, text_field="text", site_field=None, min_docs=5, min_share=0.02, on_document=None):
-    from ..rules import Variants
-    from ..suggest import boilerplate, draft, mine, variants
-
-    counted = mine(inputs, cleaner, text_field, site_field, on_document=on_document)
-    known: dict = {}
-    for rule in cleaner.rules:
-        if isinstance(rule, Variants):
-            known.setdefault(rule.canonical, set()).update(rule.variants)
-    lines = boilerplate(counted, min_docs, min_share)
-    names = variants(counted, known)
-    documents = sum(counted.docs_per_site.values())
-    return Suggestion(documents, lines, names, draft(lines, names, cleaner.config.timeout))
-
-
-def draft_text(suggestion: Suggestion) -> str:
-    import yaml
-
-    header = "# Suggested by cleaner suggest: review every rule before use.\n"
-    return header + yaml.safe_dump(suggestion.draft, sort_keys=False, allow_unicode=True, width=100)

@@ -1,4 +1,4 @@
-"""Run the examples embedded in rules.
+"""``cleaner rules test``: run the examples embedded in rules as tests.
 
 An example's expected output is what the pipeline makes of its input with only
 that rule loaded (Unicode repair, the rule, whitespace tidying), so examples
@@ -12,11 +12,11 @@ from __future__ import annotations
 import difflib
 from typing import NamedTuple
 
+from .kinds import Example, Rule
 from .pipeline import Cleaner, Config
-from .rules import Example, Rule
 
 
-class Failure(NamedTuple):
+class ExampleFailure(NamedTuple):
     rule: Rule
     number: int  # 1-based position of the example in the rule
     example: Example
@@ -24,29 +24,29 @@ class Failure(NamedTuple):
     problem: str
 
 
-def check_examples(rules: list) -> list:
+def failing_examples(rules: list[Rule]) -> list[ExampleFailure]:
     """Every failing example of ``rules``, checked against ``rules`` as a whole too."""
     everything = Cleaner(Config(), rules)
-    failures = []
+    failures: list[ExampleFailure] = []
     for rule in rules:
         alone = Cleaner(Config(), [rule])
         for number, example in enumerate(rule.examples, 1):
             actual = alone.clean(example.input)
             if actual != example.expected:
-                failures.append(Failure(rule, number, example, actual, "unexpected output"))
+                failures.append(ExampleFailure(rule, number, example, actual, "unexpected output"))
                 continue
             again = alone.clean(actual)
             if again != actual:
-                failures.append(Failure(rule, number, example, again, "not idempotent (rule alone)"))
+                failures.append(ExampleFailure(rule, number, example, again, "not idempotent (rule alone)"))
                 continue
             once = everything.clean(example.input)
             twice = everything.clean(once)
             if twice != once:
-                failures.append(Failure(rule, number, example, twice, "not idempotent (all rules)"))
+                failures.append(ExampleFailure(rule, number, example, twice, "not idempotent (all rules)"))
     return failures
 
 
-def describe_failure(failure: Failure) -> str:
+def failure_report(failure: ExampleFailure) -> str:
     """``path:line: rule-id: example N`` and what went wrong; a compact diff for long texts."""
     example = failure.example
     head = f"{failure.rule.path}:{example.line}: {failure.rule.id}: example {failure.number}: {failure.problem}"

@@ -1,0 +1,259 @@
+"""What every rule kind is made of: its declared keys, the rule as written
+(``Spec``), its examples, guards and time limit.
+
+A kind is one class (one module of this package) that declares its keys, its
+stage and how it matches and applies; the JSON Schema, the loader's messages,
+lint's regex checks and the table of keys in docs/rules.md are made from the
+declarations.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Any, ClassVar, Iterable, Iterator, NamedTuple, Optional, Union
+
+import regex
+
+from ..errors import RuleError, RuleTimeout
+from ..lint_codes import INVALID_REGEX, INVALID_RULE
+from ..settings import DEFAULT_TIMEOUT
+
+MAX_PATTERN_LENGTH = 10_000
+
+# Where a part of a rule stands: a key of the rule ("pattern") or a key and an index (("patterns", 2)).
+Place = Union[str, tuple]
+
+
+class RegexUse(enum.Enum):
+    """What a key's regexes do: a match that edits text must not be empty; a guard's may."""
+
+    EDITS = "edits"
+    GUARDS = "guards"
+
+
+@dataclass(frozen=True)
+class Key:
+    """One key a kind takes: its JSON Schema, its one-line meaning, and whether it is needed."""
+
+    name: str
+    schema: dict  # the JSON Schema of the value, without its description
+    doc: str
+    required: bool = False
+    default: Any = None  # what leaving the key out means, for the docs
+    regex: Optional[RegexUse] = None  # the key holds a regex or a list of them
+
+    def property_schema(self) -> dict:
+        return {**self.schema, "description": self.doc}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """Keys of which a rule needs one (``exactly_one``) or at least one."""
+
+    keys: tuple
+    exactly_one: bool = False
+
+    def schema(self) -> dict:
+        return {"oneOf" if self.exactly_one else "anyOf": [{"required": [key]} for key in self.keys]}
+
+    def message(self, kind: str) -> str:
+        """
+        >>> Choice(("marker", "pattern"), exactly_one=True).message("drop-tail")
+        "a drop-tail rule needs exactly one of 'marker' or 'pattern'"
+        """
+        keys = " or ".join(repr(key) for key in self.keys)
+        return f"a {kind} rule needs {'exactly one of ' if self.exactly_one else ''}{keys}"
+
+
+STRING_LIST = {"type": "array", "items": {"type": "string"}}
+
+# Keys every rule has, whatever its kind ("kind" lists the registered kinds: see ``schema``).
+COMMON_KEYS = (
+    Key("id", {"type": "string", "pattern": r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9_-]+)*$"},
+        "Stable id, unique across all loaded files, e.g. 'names.makei'.", required=True),
+    Key("kind", {}, "What the rule matches and how it applies.", required=True),
+    Key("description", {"type": "string"}, "What the rule removes or fixes, and why."),
+    Key("examples", {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {"input": {"type": "string"}, "output": {"type": "string"}},
+            "required": ["input"],
+            "additionalProperties": False,
+        },
+    }, "Tests: an input and its expected output; no output means unchanged."),
+)
+
+IGNORE_CASE = Key("ignore-case", {"type": "boolean"}, "Compare letters ignoring their case.", default=False)
+
+# The guards a kind may take (see ``Guard``).
+GUARD_KEYS = (
+    Key("when", {"type": "string"}, "Regex the document must match for the rule to run.", regex=RegexUse.GUARDS),
+    Key("when-not", {"type": "string"}, "Regex the document must not match for the rule to run.",
+        regex=RegexUse.GUARDS),
+    Key("unless", STRING_LIST, "Regexes; a match of the rule inside a match of one of these is left alone.",
+        default=[], regex=RegexUse.GUARDS),
+)
+
+
+@dataclass(frozen=True)
+class Example:
+    input: str
+    output: Optional[str]  # None: the input must come out unchanged
+    line: int
+
+    @property
+    def expected(self) -> str:
+        return self.input if self.output is None else self.output
+
+
+class RegexAt(NamedTuple):
+    place: Place
+    source: str
+    use: RegexUse
+
+
+@dataclass
+class Spec:
+    """A rule's validated YAML mapping, with where each of its parts stands.
+
+    ``lines`` maps paths in the file to line numbers: ``where`` is the rule's own
+    path, and a key is a ``Place`` of the rule. Looked up only when needed: for
+    errors and examples.
+    """
+
+    data: dict
+    path: str
+    line: int
+    lines: dict
+    where: tuple
+    timeout: float = DEFAULT_TIMEOUT  # seconds a regex of the rule may run on one document
+
+    def line_of(self, key: Place) -> int:
+        key = key if isinstance(key, tuple) else (key,)
+        return self.lines.get(self.where + key) or self.lines.get(self.where + key[:1], self.line)
+
+    def column_of(self, key: Place) -> int:
+        key = key if isinstance(key, tuple) else (key,)
+        return self.lines.get(("column",) + self.where + key) or 1
+
+    def error(self, key: Place, message: str, code: str = INVALID_RULE.code) -> RuleError:
+        return RuleError(self.path, self.line_of(key), f"{self.data['id']}: {message}", code, self.column_of(key))
+
+    def compile(self, key: Place, pattern: str, flags: int = 0) -> regex.Pattern:
+        """Compile a rule's regex, refusing it with the line it stands on."""
+        if len(pattern) > MAX_PATTERN_LENGTH:
+            raise self.error(
+                key, f"regex has {len(pattern):,} characters, more than {MAX_PATTERN_LENGTH:,}", INVALID_REGEX.code
+            )
+        try:
+            return regex.compile(pattern, flags)
+        except regex.error as exc:
+            raise self.error(key, f"invalid regex {pattern!r}: {exc}", INVALID_REGEX.code) from None
+
+    def compile_list(self, key: str) -> list:
+        return [self.compile((key, i), p) for i, p in enumerate(self.data.get(key, []))]
+
+    def regexes(self, keys: Iterable[Key]) -> Iterator["RegexAt"]:
+        """Each regex the rule holds under ``keys``, with its place and use."""
+        for key in keys:
+            value = self.data.get(key.name)
+            if key.regex is None or value is None:
+                continue
+            if isinstance(value, str):
+                yield RegexAt(key.name, value, key.regex)
+            else:
+                for i, source in enumerate(value):
+                    yield RegexAt((key.name, i), source, key.regex)
+
+
+class TimeLimit:
+    """Wraps a rule's regex calls: past ``seconds`` on one document (a hostile or
+    careless pattern backtracking without end), the document fails with an error
+    naming the rule, instead of hanging the run.
+
+    The regex module raises TimeoutError, an OSError: it is turned into a
+    RuleTimeout here so that no caller mistakes it for a file error."""
+
+    def __init__(self, spec: Spec):
+        self.seconds = spec.timeout
+        self.rule = f"rule {spec.data['id']} ({spec.path}:{spec.line})"
+
+    def __enter__(self) -> "TimeLimit":
+        return self
+
+    def __exit__(self, kind: Optional[type], error: Optional[BaseException], traceback: Any) -> None:
+        if kind is not None and issubclass(kind, TimeoutError):
+            raise RuleTimeout(f"{self.rule} took more than {self.seconds:g} s on this document") from None
+
+
+def overlaps(span: tuple, spans: list) -> bool:
+    start, end = span
+    return any(s < end and start < e for s, e in spans)
+
+
+class Guard:
+    """``when`` / ``when-not`` (the document must / must not match) and
+    ``unless`` (contexts never touched)."""
+
+    def __init__(self, spec: Spec):
+        when, when_not = spec.data.get("when"), spec.data.get("when-not")
+        self.when = spec.compile("when", when) if when else None
+        self.when_not = spec.compile("when-not", when_not) if when_not else None
+        self.unless = spec.compile_list("unless")
+        self.limit = TimeLimit(spec)
+
+    def admits(self, text: str) -> bool:
+        seconds = self.limit.seconds
+        with self.limit:
+            if self.when is not None and self.when.search(text, timeout=seconds) is None:
+                return False
+            return self.when_not is None or self.when_not.search(text, timeout=seconds) is None
+
+    def protected_spans(self, text: str) -> list:
+        with self.limit:
+            return [m.span() for p in self.unless for m in p.finditer(text, timeout=self.limit.seconds)]
+
+
+class RuleFinding(NamedTuple):
+    """A lint finding about one rule, at one of its places (see ``lint``)."""
+
+    rule: "Rule"
+    place: Place
+    code: str
+    message: str
+
+
+class Rule:
+    """What every kind has: identity, origin and examples.
+
+    A kind sets ``kind`` (its name in rule files), ``keys`` (those it takes
+    besides ``COMMON_KEYS``), ``choice`` (keys of which it needs one, if any) and
+    ``stage`` (the class of the pipeline stage that applies its rules).
+    """
+
+    kind: ClassVar[str] = ""
+    keys: ClassVar[tuple] = ()
+    choice: ClassVar[Optional[Choice]] = None
+    stage: ClassVar[type]
+
+    def __init__(self, spec: Spec):
+        self.spec = spec  # the rule as written, and where each part stands
+        self.id: str = spec.data["id"]
+        self.description: str = spec.data.get("description", "")
+        self.path = spec.path
+        self.line = spec.line
+        self.examples = [
+            Example(ex["input"], ex.get("output"), spec.line_of(("examples", i)))
+            for i, ex in enumerate(spec.data.get("examples", []))
+        ]
+
+    @classmethod
+    def lint_together(cls, rules: list) -> Iterator[RuleFinding]:
+        """Findings that only the loaded rules of this kind taken together show."""
+        return iter(())
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.id} at {self.path}:{self.line}>"
+

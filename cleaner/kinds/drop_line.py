@@ -1,0 +1,34 @@
+"""``drop-line``: drop boilerplate lines, literal or matched whole by a regex."""
+
+from __future__ import annotations
+
+from ..lines import LineRule, LineStage, Walk, window
+from .base import IGNORE_CASE, STRING_LIST, Choice, Key, RegexUse, Spec
+
+
+class DropLine(LineRule):
+    """Drop boilerplate lines: ``lines`` (literal) and ``patterns`` (whole-line regexes).
+
+    ``where: head`` or ``tail`` limits the rule to lines that have fewer than
+    ``within`` kept non-blank lines between them and that edge of the document.
+    """
+
+    kind = "drop-line"
+    keys = (
+        Key("lines", STRING_LIST, "Literal lines (compared stripped).", default=[]),
+        Key("patterns", STRING_LIST, "Regexes that must match the whole stripped line.", default=[],
+            regex=RegexUse.EDITS),
+        IGNORE_CASE,
+        Key("where", {"enum": ["head", "tail", "anywhere"]}, "The edge of the document the line must be near.",
+            default="anywhere"),
+        window(default=3),
+    )
+    choice = Choice(("lines", "patterns"))
+    stage = LineStage
+
+    def __init__(self, spec: Spec):
+        patterns = {("patterns", i): p for i, p in enumerate(spec.data.get("patterns", []))}
+        super().__init__(spec, spec.data.get("lines", []), patterns, default_within=3)
+        self.where: str = spec.data.get("where", "anywhere")
+        self.walk = Walk.BOTTOM_UP if self.where == "tail" else Walk.TOP_DOWN
+        self.windowed = self.where != "anywhere"

@@ -1,0 +1,51 @@
+"""``replace``: replace every match of a regex."""
+
+from __future__ import annotations
+
+import regex
+
+from ..changes import ChangeLog
+from ..stages import InTurn
+from .base import GUARD_KEYS, Guard, Key, RegexUse, Rule, Spec, overlaps
+
+_GROUP_REFERENCE = regex.compile(r"\\(\d+)|\\g<([^>]*)>")
+
+
+class Replace(Rule):
+    """Replace every match of ``pattern`` (``^``/``$`` match at line ends) by ``replacement``."""
+
+    kind = "replace"
+    keys = (
+        Key("pattern", {"type": "string"}, "Regex whose every match is replaced; `^` and `$` match at line ends.",
+            required=True, regex=RegexUse.EDITS),
+        Key("replacement", {"type": "string"}, r"What replaces a match; `\1` and `\g<name>` stand for its groups.",
+            required=True),
+        *GUARD_KEYS,
+    )
+    stage = InTurn
+
+    def __init__(self, spec: Spec):
+        super().__init__(spec)
+        self.pattern = spec.compile("pattern", spec.data["pattern"], regex.MULTILINE)
+        self.replacement: str = spec.data["replacement"]
+        self.guard = Guard(spec)
+        for number, name in _GROUP_REFERENCE.findall(self.replacement):
+            ref = number or name
+            known = ref.isdigit() and int(ref) <= self.pattern.groups or ref in self.pattern.groupindex
+            if not known:
+                raise spec.error("replacement", f"replacement refers to unknown group {ref!r}")
+
+    def apply(self, text: str, log: ChangeLog) -> str:
+        if not self.guard.admits(text):
+            return text
+        protected = self.guard.protected_spans(text)
+
+        def substitute(match: regex.Match) -> str:
+            if protected and overlaps(match.span(), protected):
+                return match.group()
+            after = match.expand(self.replacement)
+            log.at(text, match.start(), self.id, match.group(), after)
+            return after
+
+        with self.guard.limit:
+            return self.pattern.sub(substitute, text, timeout=self.guard.limit.seconds)

@@ -1,0 +1,96 @@
+"""What a pipeline stage is, and the stages that are not about one kind of rule.
+
+A stage takes the text and the change log, and returns the new text
+(``Cleaner`` in ``pipeline`` lists them in order):
+
+>>> from cleaner.changes import ChangeLog
+>>> log = ChangeLog()
+>>> WithoutFinalNewline([WholeTextOption("option.upper", str.upper)]).apply("a\\nb\\n", log)
+'A\\nB\\n'
+>>> [(c.rule, c.line, c.before, c.after) for c in log.changes]
+[('option.upper', 1, 'a', 'A'), ('option.upper', 2, 'b', 'B')]
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator, Protocol, Sequence
+
+from .changes import ChangeLog
+from .errors import CleanerError
+
+
+class Stage(Protocol):
+    def apply(self, text: str, log: ChangeLog) -> str: ...
+
+
+class InTurn:
+    """Rules that each apply to the whole text, in the order they were loaded."""
+
+    def __init__(self, rules: Sequence[Stage]):
+        self.rules = rules
+
+    def apply(self, text: str, log: ChangeLog) -> str:
+        for rule in self.rules:
+            text = rule.apply(text, log)
+        return text
+
+
+class WholeTextOption:
+    """An opt-in transformation of every line, logged as the rule ``name``."""
+
+    def __init__(self, name: str, transform: Callable[[str], str]):
+        self.name = name
+        self.transform = transform
+
+    def apply(self, text: str, log: ChangeLog) -> str:
+        lines = text.split("\n")
+        for number, line in enumerate(lines, 1):
+            changed = self.transform(line)
+            if changed != line:
+                log.line(number, self.name, line, changed)
+                lines[number - 1] = changed
+        return "\n".join(lines)
+
+
+class WithoutFinalNewline:
+    """``inside`` see the text without its final newline, put back at the end
+    (if any text is left): it is no blank line for them to tidy away."""
+
+    def __init__(self, inside: Sequence[Stage]):
+        self.inside = inside
+
+    def apply(self, text: str, log: ChangeLog) -> str:
+        final_newline = text.endswith("\n")
+        if final_newline:
+            text = text[:-1]
+        for stage in self.inside:
+            text = stage.apply(text, log)
+        return text + "\n" if final_newline and text else text
+
+
+# A line longer than this is refused: no news text has one, and the regexes and
+# ftfy would need several times its size in memory.
+MAX_LINE = 16 * 1024 * 1024
+
+
+class RefuseOverlongLines:
+    """Refuses a text with a line longer than ``MAX_LINE``, naming the line."""
+
+    def apply(self, text: str, log: ChangeLog) -> str:
+        if len(text) > MAX_LINE:
+            start = 0
+            for number, end in enumerate(_line_ends(text), 1):
+                if end - start > MAX_LINE:
+                    raise CleanerError(
+                        f"line {number} has {end - start:,} characters, more than the {MAX_LINE:,} a line may have"
+                    )
+                start = end + 1
+        return text
+
+
+def _line_ends(text: str) -> Iterator[int]:
+    start = 0
+    while (end := text.find("\n", start)) != -1:
+        yield end
+        start = end + 1
+    yield len(text)
