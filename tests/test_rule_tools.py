@@ -65,7 +65,7 @@ def test_rules_test_checks_idempotence(tmp_path):
 
 
 def test_rules_test_exit_codes():
-    assert run("rules", "test")[::2] == (0, "33 rules, 95 examples: 95 passed, 0 failed.\n")
+    assert run("rules", "test")[::2] == (0, "33 rules, 112 examples: 112 passed, 0 failed.\n")
     code, out, err = run("rules", "test", "nope.yaml")
     assert (code, out, err) == (2, "", "cleaner: nope.yaml:0: no such rule file or folder\n")
 
