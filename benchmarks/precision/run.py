@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from cleaner import Cleaner  # noqa: E402
-from cleaner.changes import NO_LOG  # noqa: E402
+from cleaner.changes import ChangeLog  # noqa: E402
 from cleaner.unicode import repair  # noqa: E402
 
 STAGES = ("unicode.", "whitespace.")  # run on every text, with or without rules
@@ -38,19 +38,33 @@ SPACES = re.compile(r"\s+")
 CONTEXT = 30  # characters of context each side of a change in a word diff
 
 
+def blocks(old: list, new: list) -> list:
+    """(old lines, new lines) of each block that differs, as joined strings."""
+    return [("\n".join(old[i1:i2]), "\n".join(new[j1:j2]))
+            for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+            if tag != "equal"]
+
+
 def changed_lines(before: str, after: str) -> list:
-    """(old line, new line) pairs that differ; a dropped line pairs with ''."""
-    old, new = before.split("\n"), after.split("\n")
-    pairs = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+    """(old, new, whitespace-only?) for each change; a dropped line pairs with ''.
+
+    Changes of words are found on the lines with spaces and blank lines taken
+    out, so that a blank line dropped next to a line never shows as a change of
+    that line; changes of spaces alone are the blocks left."""
+    def words(text):
+        lines = [line for line in text.split("\n") if line.strip()]
+        return lines, [SPACES.sub("", line) for line in lines]
+
+    (old, old_keys), (new, new_keys) = words(before), words(after)
+    changes = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
         olds, news = old[i1:i2], new[j1:j2]
-        if len(olds) == len(news):
-            pairs.extend(zip(olds, news))
-        else:
-            pairs.append(("\n".join(olds), "\n".join(news)))
-    return [p for p in pairs if p[0] != p[1]]
+        pairs = zip(olds, news) if len(olds) == len(news) else [("\n".join(olds), "\n".join(news))]
+        changes += [(o, n, False) for o, n in pairs if SPACES.sub("", o) != SPACES.sub("", n)]
+    changes += [(o, n, True) for o, n in blocks(before.split("\n"), after.split("\n")) if whitespace_only(o, n)]
+    return changes
 
 
 def whitespace_only(old: str, new: str) -> bool:
@@ -89,15 +103,18 @@ def review(corpus: Path):
         if not fired:
             continue
         changed_documents[script] += 1
-        # The two stages every run has, each under the names of its rules that fired.
-        repaired, tidied = repair(text, NO_LOG), base.clean(text)
-        attributions = [("+".join(sorted(r for r in fired if r.startswith(stage))), before, after)
-                        for stage, before, after in (("unicode.", text, repaired), ("whitespace.", repaired, tidied))]
+        # The two stages every run has, each under the names of the rules it logged
+        # (the repair stage also makes runs of spaces single, as whitespace.spaces).
+        repair_log = ChangeLog()
+        repaired, tidied = repair(text, repair_log), base.clean(text)
+        repair_rules = sorted({change.rule for change in repair_log.changes})
+        attributions = [("+".join(repair_rules), text, repaired),
+                        ("+".join(sorted(r for r in fired if r.startswith("whitespace."))), repaired, tidied)]
         stage_rules = {r for r in fired if r.startswith(STAGES)}
         attributions += [(r, tidied, alone[r].clean(text)) for r in sorted(fired - stage_rules)]
         for rule, before, after in attributions:
-            for old, new in changed_lines(before, after):
-                kind = "ws" if whitespace_only(old, new) else "other"
+            for old, new, spaces_only in changed_lines(before, after):
+                kind = "ws" if spaces_only else "other"
                 counts[rule][kind, script] += 1
                 diffs[rule].append((record["id"], kind, word_diff(old, new)))
     return counts, diffs, documents, changed_documents
