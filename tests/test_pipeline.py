@@ -149,7 +149,7 @@ def test_empty_and_blank_texts(text):
     "text, expected",
     [
         ("\u00adâ€™", "’"),  # a soft hyphen hid mojibake from the first repair round
-        ("<…> ,", "[…],"),  # the omission mark's ']' then qualifies for the comma rule
+        ("states <…> ,", "states […],"),  # the omission mark's ']' then qualifies for the comma rule
         ("Сообщите об ошибке .", ""),  # a text rule makes the line a prompt: dropped at once
         ("Сообщите об ошибке  â€™", "Сообщите об ошибке ’"),  # ftfy reads "  " as a damaged NBSP
         ("Top  â\x80¨Body", "Top\nBody"),  # mojibake of U+2028 repairs to a line break
