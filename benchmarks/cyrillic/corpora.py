@@ -11,6 +11,7 @@ Three kinds of file are written, one sentence a line:
   train/{ru,uk,be}.txt      text the shipped bigram model is built from
   recall/{ru,uk,be}.txt     news sentences to break and repair (disjoint from train/)
   precision/{lang}.txt      correct text that must come through unchanged
+  tuning/{lang}.txt         more of it (the treebanks' dev files), to set thresholds on
 
 Licences: the UD treebanks used are CC BY-SA (ru_gsd, ru_pud, be_hse, fr/de/es
 GSD, pt_bosque, is_modern, vi_vtb, pl_pdb, cs_cac) or CC BY-NC-SA (uk_iu,
@@ -144,6 +145,7 @@ def build(out: Path, repos: Repos) -> None:
         files.setdefault(f"recall/{lang}.txt", []).extend(conllu_sentences(repos.read(repo, path), genre))
     for repo, path, lang in PRECISION:
         files[f"precision/{lang}.txt"] = conllu_sentences(repos.read(repo, path))
+        files[f"tuning/{lang}.txt"] = conllu_sentences(repos.read(repo, path.replace("-test", "-dev")))
     for name, lines in files.items():
         target = out / name
         target.parent.mkdir(parents=True, exist_ok=True)
