@@ -109,8 +109,8 @@ CASE_SWAP = regex.compile(f"[{LOWER}][{UPPER}]")
 # Decision thresholds, set on the training text (benchmarks/cyrillic/measure.py):
 # a candidate's mean log-probability per bigram, and how much its total must
 # beat the original's by when the original is Cyrillic too.
-MIN_SCORE = -3.3
-MIN_GAIN = 10.0
+MIN_SCORE = -3.6
+MIN_GAIN = 6.0
 MIN_LETTERS = 3
 CASE_PENALTY = -6.0  # per lowercase letter followed by an uppercase one
 
@@ -153,13 +153,14 @@ def _repair_runs(line: str, written_in: str, read_as: str) -> tuple[str, float]:
         if candidate == word:
             continue  # ASCII: the same in every page
         if candidate is None or NOT_TEXT.search(candidate) or (
-            LETTER.search(candidate) and not CYRILLIC_LETTER.search(candidate)
+            not CYRILLIC_LETTER.search(candidate) and LETTER.findall(candidate) != LETTER.findall(word)
         ):
             if run:
                 runs.append(run)
             run = []
             continue
-        run.append((len(pieces) - 1, candidate))  # Cyrillic, or punctuation it carries along
+        # Cyrillic, or a word whose punctuation alone changes ("\x93Docudays"): the run carries it along.
+        run.append((len(pieces) - 1, candidate))
     pieces.append(line[position:])
     if run:
         runs.append(run)
