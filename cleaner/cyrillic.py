@@ -188,11 +188,14 @@ def _gain(before: str, after: str) -> float:
     bigram times letters; 0 when not far enough."""
     letters = len(CYRILLIC_LETTER.findall(after))
     score = plausibility(after)
-    if letters < MIN_LETTERS or score < MIN_SCORE:
+    # One word long enough to judge: not Icelandic "í ... á ... í" read as "н ... б ... н".
+    if max(len(CYRILLIC_LETTER.findall(word)) for word in after.split(" ")) < MIN_LETTERS or score < MIN_SCORE:
         return 0.0
     if not CYRILLIC_LETTER.search(before):
         # Latin letters are no Cyrillic text at all: the candidate's own plausibility counts.
         return (score - MIN_SCORE) * letters
+    if len(LETTER.findall(after)) < len(LETTER.findall(before)):
+        return 0.0  # mojibake turns letters into symbols, never the reverse ("Уоленберг", "”оленберг")
     gain = (score - plausibility(before)) * letters
     return gain if gain >= MIN_GAIN else 0.0
 

@@ -23,6 +23,7 @@ import ftfy
 import ftfy.fixes
 import regex
 
+from . import cyrillic
 from .changes import ChangeLog
 from .whitespace import SPACE_RUN
 
@@ -61,6 +62,9 @@ MAX_ROUNDS = 4
 
 def repair(text: str, log: ChangeLog) -> str:
     """Repair each line that needs it; line breaks become ``\\n``."""
+    # Before line breaks are unified: cp1251's "…" read as Latin-1 is U+0085, a line break.
+    if cyrillic.SUSPICIOUS.search(text):
+        text = cyrillic.repair(text, log)
     lines = ftfy.fixes.fix_line_breaks(text).split("\n")
     for number, line in enumerate(lines, 1):
         if not NEEDS_REPAIR.search(line):

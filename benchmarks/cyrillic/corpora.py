@@ -64,6 +64,8 @@ PRECISION = [
 CORUS = "natasha/corus"
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"„А-ЯЁA-Z0-9])")
 TAG = re.compile(r"<[^>]+>")
+# The corus "ods" samples lost the backslash of their line breaks: "сообщаетnРИА".
+LOST_NEWLINE = re.compile(r"(?<=[а-яёА-ЯЁ.,:;!?»\")\d])n+(?=[а-яёА-ЯЁ«\"(\d])")
 
 
 class Repos:
@@ -120,7 +122,7 @@ def corus_news(repos: Repos) -> list[str]:
     texts = []
     for path in repos.list(CORUS, "data/ods") + ["data/lenta-ru-news.csv.gz"]:
         rows = csv.DictReader(io.StringIO(gzip.decompress(repos.read(CORUS, path)).decode("utf-8")))
-        texts += [row["text"] for row in rows]
+        texts += [LOST_NEWLINE.sub(" ", row["text"]) for row in rows]
     for line in gzip.decompress(repos.read(CORUS, "data/ria.json.gz")).decode("utf-8").splitlines():
         texts.append(json.loads(line)["text"])
     for path in repos.list(CORUS, "data/buriy"):
@@ -154,12 +156,37 @@ def build(out: Path, repos: Repos) -> None:
         print(f"{name:24} {len(lines):6} lines")
 
 
+# The committed sample: CC BY-SA sources only, every n-th sentence, no choosing.
+SAMPLE = Path(__file__).with_name("sample.json")
+SAMPLE_RECALL = [(UD + "Russian-PUD", "ru_pud-ud-test.conllu", "ru", None), (UD + "Belarusian-HSE", "be_hse-ud-test.conllu", "be", "news")]
+SAMPLE_PRECISION = [entry for entry in PRECISION if entry[2] not in {"tr", "el"}]  # those two are NC
+
+
+def write_sample(repos: Repos, per_set: int = 60) -> None:
+    def every_nth(lines: list[str]) -> list[str]:
+        lines = unique(lines)
+        return lines[:: max(1, len(lines) // per_set)][:per_set]
+
+    sample = {"licence": "CC BY-SA 4.0 (Universal Dependencies: ru_pud CC BY-SA 3.0, be_hse, fr/de/es gsd, pt_bosque, is_modern, vi_vtb, pl_pdb, cs_cac)",
+              "recall": {}, "precision": {}}
+    for repo, path, lang, genre in SAMPLE_RECALL:
+        sample["recall"][lang] = every_nth(conllu_sentences(repos.read(repo, path), genre))
+    for repo, path, lang in SAMPLE_PRECISION:
+        sample["precision"][lang] = every_nth(conllu_sentences(repos.read(repo, path)))
+    SAMPLE.write_text(json.dumps(sample, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{SAMPLE.name}: {sum(map(len, sample['recall'].values()))} recall, {sum(map(len, sample['precision'].values()))} precision lines")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("out", nargs="?", default="/work/data/cyrillic", type=Path)
     parser.add_argument("--mirrors", default="/work/.mirror", type=Path)
+    parser.add_argument("--sample", action="store_true", help="also rewrite the sample tests/test_cyrillic.py reads")
     args = parser.parse_args()
-    build(args.out, Repos(args.mirrors, args.out / "git"))
+    repos = Repos(args.mirrors, args.out / "git")
+    build(args.out, repos)
+    if args.sample:
+        write_sample(repos)
 
 
 if __name__ == "__main__":
