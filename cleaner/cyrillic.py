@@ -119,13 +119,25 @@ def repair(text: str, log: ChangeLog) -> str:
     """Repair each line of ``text`` (split at ``\\n`` only) that holds Cyrillic mojibake."""
     lines = text.split("\n")
     for number, line in enumerate(lines, 1):
-        if not SUSPICIOUS.search(line):
+        if not SUSPICIOUS.search(line) or _is_utf8_read_as_cp1252(line):
             continue
         fixed, note = _repair_line(line)
         if fixed != line:
             log.line(number, "unicode.cyrillic", line, fixed, note)
             lines[number - 1] = fixed
     return "\n".join(lines)
+
+
+def _is_utf8_read_as_cp1252(line: str) -> bool:
+    """UTF-8 mojibake ("Ã©", "Ð¿Ñ€"): ftfy's to repair, and not worth scoring here.
+
+    Cyrillic letters are bytes 0xC0-0xFF in cp1251, so a run of them is never UTF-8.
+    """
+    try:
+        line.encode("sloppy-windows-1252").decode("utf-8")
+    except UnicodeError:
+        return False
+    return True
 
 
 def _repair_line(line: str) -> tuple[str, str]:

@@ -82,7 +82,10 @@ def repair(text: str, log: ChangeLog) -> str:
         # A repaired character may be a line break (mojibake of U+2028): the
         # line becomes lines, as it would on the next run.
         lines[number - 1] = ftfy.fixes.fix_line_breaks(line)
-    return "\n".join(lines)
+    text = "\n".join(lines)
+    # Again on what the repairs above made (C1 controls as cp1252, NBSP as space),
+    # so that cleaning the result finds nothing more: idempotence.
+    return cyrillic.repair(text, log) if cyrillic.SUSPICIOUS.search(text) else text
 
 
 def _plain_spaces_visible_characters(line: str, number: int, log: ChangeLog) -> str:
