@@ -76,9 +76,15 @@ def test_explain_names_the_code_pages():
     log = ChangeLog()
     unicode_repair("“Ïðåçèäåíò”", log)
     assert [(c.rule, c.after, c.note) for c in log.changes] == [("unicode.cyrillic", "“Президент”", "cp1251 read as cp1252")]
-    log = ChangeLog()
-    unicode_repair("тЕУРХВМЙЛБ вЕМБТХУШ", log)
-    assert [c.note for c in log.changes] == ["koi8-r read as cp1251"]
+    for broken, note in [
+        ("тЕУРХВМЙЛБ вЕМБТХУШ", "koi8-r read as cp1251"),
+        ("оПЕГХДЕМР пНЯЯХХ", "cp1251 read as koi8-r"),
+        ("ЏаҐ§Ё¤Ґ\xadв ђ®ббЁЁ", "cp866 read as cp1251"),
+        ("Џрезидент ђоссии", "mac-cyrillic read as cp1251"),
+    ]:
+        log = ChangeLog()
+        unicode_repair(broken, log)
+        assert [c.note for c in log.changes] == [note]
 
 
 def test_repaired_text_is_stable_and_ordinary_cyrillic_unchanged():
