@@ -238,10 +238,6 @@ def _note(line: str, fixed: str, written_in: str, read_as: str) -> str:
     return f"{written_in} read as {read_as}"
 
 
-def _total(text: str) -> float:
-    return plausibility(text) * len(bigrams(text))
-
-
 def plausibility(text: str) -> float:
     """Mean log-probability per letter bigram of ``text`` as Russian, Ukrainian or Belarusian.
 
