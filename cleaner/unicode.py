@@ -23,6 +23,7 @@ import ftfy
 import ftfy.fixes
 import regex
 
+from . import cyrillic
 from .changes import ChangeLog
 from .whitespace import SPACE_RUN
 
@@ -61,6 +62,9 @@ MAX_ROUNDS = 4
 
 def repair(text: str, log: ChangeLog) -> str:
     """Repair each line that needs it; line breaks become ``\\n``."""
+    # Before line breaks are unified: cp1251's "…" read as Latin-1 is U+0085, a line break.
+    if cyrillic.SUSPICIOUS.search(text):
+        text = cyrillic.repair(text, log)
     lines = ftfy.fixes.fix_line_breaks(text).split("\n")
     for number, line in enumerate(lines, 1):
         if not NEEDS_REPAIR.search(line):
@@ -78,7 +82,10 @@ def repair(text: str, log: ChangeLog) -> str:
         # A repaired character may be a line break (mojibake of U+2028): the
         # line becomes lines, as it would on the next run.
         lines[number - 1] = ftfy.fixes.fix_line_breaks(line)
-    return "\n".join(lines)
+    text = "\n".join(lines)
+    # Again on what the repairs above made (C1 controls as cp1252, NBSP as space),
+    # so that cleaning the result finds nothing more: idempotence.
+    return cyrillic.repair(text, log) if cyrillic.SUSPICIOUS.search(text) else text
 
 
 class UnicodeRepair:

@@ -1,0 +1,193 @@
+"""Rebuild the corpora that measure the Cyrillic code-page repair.
+
+    python benchmarks/cyrillic/corpora.py [/work/data/cyrillic]
+
+Every text comes from a public git repository (Universal Dependencies
+treebanks and natasha/corus samples). A repository is read from a local bare
+mirror when one exists (``--mirrors``, laid out as ``owner+name/repo``, as the
+project's fetch tool leaves them), else cloned from GitHub into the data folder.
+Three kinds of file are written, one sentence a line:
+
+  train/{ru,uk,be}.txt      text the shipped bigram model is built from
+  recall/{ru,uk,be}.txt     news sentences to break and repair (disjoint from train/)
+  precision/{lang}.txt      correct text that must come through unchanged
+  tuning/{lang}.txt         more of it (the treebanks' dev files), to set thresholds on
+
+Licences: the UD treebanks used are CC BY-SA (ru_gsd, ru_pud, be_hse, fr/de/es
+GSD, pt_bosque, is_modern, vi_vtb, pl_pdb, cs_cac) or CC BY-NC-SA (uk_iu,
+tr_imst, el_gdt: measured here, never committed); the natasha/corus files are
+samples of news sites, measured here, never committed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import json
+import re
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+csv.field_size_limit(sys.maxsize)
+
+UD = "UniversalDependencies/UD_"
+# (repository, file, language, genre filter: None = all, "news" = only news, "!news" = all but news)
+TRAIN = [
+    (UD + "Russian-GSD", "ru_gsd-ud-dev.conllu", "ru", None),
+    (UD + "Russian-GSD", "ru_gsd-ud-test.conllu", "ru", None),
+    (UD + "Ukrainian-IU", "uk_iu-ud-dev.conllu", "uk", None),
+    (UD + "Belarusian-HSE", "be_hse-ud-dev.conllu", "be", "!news"),
+    (UD + "Belarusian-HSE", "be_hse-ud-test.conllu", "be", "!news"),
+]
+RECALL_UD = [
+    (UD + "Russian-PUD", "ru_pud-ud-test.conllu", "ru", None),
+    (UD + "Ukrainian-IU", "uk_iu-ud-test.conllu", "uk", None),
+    (UD + "Belarusian-HSE", "be_hse-ud-dev.conllu", "be", "news"),
+    (UD + "Belarusian-HSE", "be_hse-ud-test.conllu", "be", "news"),
+]
+PRECISION = [
+    (UD + "French-GSD", "fr_gsd-ud-test.conllu", "fr"),
+    (UD + "German-GSD", "de_gsd-ud-test.conllu", "de"),
+    (UD + "Spanish-GSD", "es_gsd-ud-test.conllu", "es"),
+    (UD + "Portuguese-Bosque", "pt_bosque-ud-test.conllu", "pt"),
+    (UD + "Icelandic-Modern", "is_modern-ud-test.conllu", "is"),
+    (UD + "Turkish-IMST", "tr_imst-ud-test.conllu", "tr"),
+    (UD + "Vietnamese-VTB", "vi_vtb-ud-test.conllu", "vi"),
+    (UD + "Polish-PDB", "pl_pdb-ud-test.conllu", "pl"),
+    (UD + "Czech-CAC", "cs_cac-ud-test.conllu", "cs"),
+    (UD + "Greek-GDT", "el_gdt-ud-test.conllu", "el"),
+]
+CORUS = "natasha/corus"
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"„А-ЯЁA-Z0-9])")
+TAG = re.compile(r"<[^>]+>")
+# The corus "ods" samples lost the backslash of their line breaks: "сообщаетnРИА".
+LOST_NEWLINE = re.compile(r"(?<=[а-яёА-ЯЁ.,:;!?»\")\d])n+(?=[а-яёА-ЯЁ«\"(\d])")
+
+
+class Repos:
+    """Reads files from bare git repositories: local mirrors first, else a clone."""
+
+    def __init__(self, mirrors: Path, cache: Path):
+        self.mirrors, self.cache = mirrors, cache
+
+    def git_dir(self, repo: str) -> Path:
+        mirror = self.mirrors / repo.replace("/", "+") / "repo"
+        if mirror.is_dir():
+            return mirror
+        clone = self.cache / repo.replace("/", "+")
+        if not clone.is_dir():
+            subprocess.run(["git", "clone", "--quiet", "--bare", f"https://github.com/{repo}", str(clone)], check=True)
+        return clone
+
+    def read(self, repo: str, path: str) -> bytes:
+        return subprocess.run(
+            ["git", "--git-dir", str(self.git_dir(repo)), "show", f"HEAD:{path}"], check=True, capture_output=True
+        ).stdout
+
+    def list(self, repo: str, folder: str) -> list[str]:
+        out = subprocess.run(
+            ["git", "--git-dir", str(self.git_dir(repo)), "ls-tree", "-r", "--name-only", "HEAD", folder],
+            check=True, capture_output=True, text=True,
+        ).stdout
+        return out.split()
+
+
+def conllu_sentences(data: bytes, genre: str | None = None) -> list[str]:
+    """The ``# text =`` lines of a CoNLL-U file, filtered on ``# genre`` when asked."""
+    sentences, text = [], None
+    for line in data.decode("utf-8").split("\n"):
+        if line.startswith("# text ="):  # vi_vtb has no space after '='
+            text = line[len("# text ="):].strip()
+        elif line.startswith("# genre = ") and text is not None:
+            is_news = line.split("=", 1)[1].strip() == "news"
+            if genre == "news" and not is_news or genre == "!news" and is_news:
+                text = None
+        elif not line.strip() and text is not None:
+            sentences.append(text)
+            text = None
+    return sentences
+
+
+def split_sentences(text: str) -> list[str]:
+    text = " ".join(TAG.sub(" ", text).split())
+    return [s for s in SENTENCE_END.split(text) if len(s) > 15]
+
+
+def corus_news(repos: Repos) -> list[str]:
+    """Russian news sentences from the natasha/corus sample files."""
+    texts = []
+    for path in repos.list(CORUS, "data/ods") + ["data/lenta-ru-news.csv.gz"]:
+        rows = csv.DictReader(io.StringIO(gzip.decompress(repos.read(CORUS, path)).decode("utf-8")))
+        texts += [LOST_NEWLINE.sub(" ", row["text"]) for row in rows]
+    for line in gzip.decompress(repos.read(CORUS, "data/ria.json.gz")).decode("utf-8").splitlines():
+        texts.append(json.loads(line)["text"])
+    for path in repos.list(CORUS, "data/buriy"):
+        with tarfile.open(fileobj=io.BytesIO(repos.read(CORUS, path))) as archive:
+            for member in archive.getmembers():
+                if member.isfile():
+                    data = archive.extractfile(member).read().decode("utf-8")
+                    texts += [row[2] for row in csv.reader(io.StringIO(data)) if len(row) > 2]
+    return [s for text in texts for s in split_sentences(text)]
+
+
+def unique(lines: list[str]) -> list[str]:
+    return list(dict.fromkeys(line for line in lines if line))
+
+
+def build(out: Path, repos: Repos) -> None:
+    files: dict[str, list[str]] = {}
+    for repo, path, lang, genre in TRAIN:
+        files.setdefault(f"train/{lang}.txt", []).extend(conllu_sentences(repos.read(repo, path), genre))
+    files["recall/ru.txt"] = corus_news(repos)
+    for repo, path, lang, genre in RECALL_UD:
+        files.setdefault(f"recall/{lang}.txt", []).extend(conllu_sentences(repos.read(repo, path), genre))
+    for repo, path, lang in PRECISION:
+        files[f"precision/{lang}.txt"] = conllu_sentences(repos.read(repo, path))
+        files[f"tuning/{lang}.txt"] = conllu_sentences(repos.read(repo, path.replace("-test", "-dev")))
+    for name, lines in files.items():
+        target = out / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        lines = unique(lines)
+        target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"{name:24} {len(lines):6} lines")
+
+
+# The committed sample: CC BY-SA sources only, every n-th sentence, no choosing.
+SAMPLE = Path(__file__).with_name("sample.json")
+SAMPLE_RECALL = [(UD + "Russian-PUD", "ru_pud-ud-test.conllu", "ru", None), (UD + "Belarusian-HSE", "be_hse-ud-test.conllu", "be", "news")]
+SAMPLE_PRECISION = [entry for entry in PRECISION if entry[2] not in {"tr", "el"}]  # those two are NC
+
+
+def write_sample(repos: Repos, per_set: int = 60) -> None:
+    def every_nth(lines: list[str]) -> list[str]:
+        lines = unique(lines)
+        return lines[:: max(1, len(lines) // per_set)][:per_set]
+
+    sample = {"licence": "CC BY-SA 4.0 (Universal Dependencies: ru_pud CC BY-SA 3.0, be_hse, fr/de/es gsd, pt_bosque, is_modern, vi_vtb, pl_pdb, cs_cac)",
+              "recall": {}, "precision": {}}
+    for repo, path, lang, genre in SAMPLE_RECALL:
+        sample["recall"][lang] = every_nth(conllu_sentences(repos.read(repo, path), genre))
+    for repo, path, lang in SAMPLE_PRECISION:
+        sample["precision"][lang] = every_nth(conllu_sentences(repos.read(repo, path)))
+    SAMPLE.write_text(json.dumps(sample, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{SAMPLE.name}: {sum(map(len, sample['recall'].values()))} recall, {sum(map(len, sample['precision'].values()))} precision lines")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("out", nargs="?", default="/work/data/cyrillic", type=Path)
+    parser.add_argument("--mirrors", default="/work/.mirror", type=Path)
+    parser.add_argument("--sample", action="store_true", help="also rewrite the sample tests/test_cyrillic.py reads")
+    args = parser.parse_args()
+    repos = Repos(args.mirrors, args.out / "git")
+    build(args.out, repos)
+    if args.sample:
+        write_sample(repos)
+
+
+if __name__ == "__main__":
+    main()
