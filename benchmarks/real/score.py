@@ -8,12 +8,15 @@ For each shape (page.jsonl: whole-page text; extract.jsonl: trafilatura recall o
 tool gets the dump and writes its output, which is aligned line by line with the input
 (difflib on lines with their spacing collapsed, so a change of spacing alone is not counted;
 an unmatched input line is "modified" when a nearby unmatched output line contains it, is
-contained in it, or shares 60% of its words in order (difflib ratio), else "dropped").
+contained in it, or shares 60% of its words in order (difflib ratio; characters for lines of
+under 4 words, such as Chinese), else "dropped").
 Against the labels from build.py:
 
   chrome removed %   chrome lines dropped / chrome lines
   article dropped %  article lines dropped / article lines
   article modified   article lines changed but kept (examples under the table)
+  (one of two adjacent identical lines removed, e.g. a title repeated by the headline,
+  counts as kept: deduplicating is a fix)
   title              the first line (<title>): dropped / modified counts (a trimmed
                      site suffix is a fix, a dropped title a loss)
 
@@ -165,7 +168,10 @@ def similar(line: str, out: str) -> bool:
         return False
     if line in out or out in line:
         return True
-    matcher = difflib.SequenceMatcher(None, line.split(), out.split(), autojunk=False)
+    words, out_words = line.split(), out.split()
+    if min(len(words), len(out_words)) < 4:  # a short line, or a script written without spaces
+        words, out_words = line, out
+    matcher = difflib.SequenceMatcher(None, words, out_words, autojunk=False)
     return matcher.quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR
 
 
@@ -198,6 +204,11 @@ def score(records: list[dict], labels: dict[str, str], output: dict[str, str]):
             counts["missing"] += 1
             continue
         fates = align(lines, output[record["id"]].split("\n"))
+        for i, (fate, _new) in enumerate(fates):  # one of two adjacent copies removed: a fix
+            for j in (i - 1, i + 1):
+                if fate == "dropped" and 0 <= j < len(lines) and fates[j][0] == "kept" \
+                        and lines[j].split() == lines[i].split():
+                    fates[i] = fates[j]
         for line, label, (fate, new) in zip(lines, labels[record["id"]], fates):
             counts[label, fate] += 1
             if label == "a" and fate == "modified":
