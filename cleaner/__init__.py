@@ -1,7 +1,7 @@
 """cleaner: rule-driven cleaning of scraped news text.
 
 >>> from cleaner import clean
->>> clean("Belarussian officials met in Minks.\\nRate it")
+>>> clean("Belarussian officials met in Minks.\\nAdd comment")
 'Belarusian officials met in Minsk.'
 
 The heavy modules load on first use, so ``cleaner --version`` starts fast.

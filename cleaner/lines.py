@@ -18,7 +18,7 @@ from typing import Iterator, Optional, Sequence
 import regex
 
 from .changes import ChangeLog
-from .kinds.base import Key, Rule, Spec, TimeLimit
+from .kinds.base import Guard, Key, Rule, Spec, TimeLimit
 from .stages import Stage
 from .whitespace import SPACE_RUN
 
@@ -66,6 +66,7 @@ class LineRule(Rule):
         self.patterns = compiled
         self.within: int = spec.data.get("within", default_within)
         self.limit = TimeLimit(spec)
+        self.guard = Guard(spec)  # when, when-not: checked when a document's rules are chosen
 
     def _fold(self, line: str) -> str:
         return line.casefold() if self.ignore_case else line
@@ -87,23 +88,31 @@ Memo = dict  # (rule or None, line key) -> whether it matches; None: whether any
 class LineStage:
     """The line rules, sorted once for the walks of every document, and one
     regex matching any line that any of them could match: most lines are prose
-    that it rules out in a single call."""
+    that it rules out in a single call.
 
-    def __init__(self, rules: Sequence[LineRule]):
+    A stage made for one site's documents (``shared``: the stage of the rules
+    every document meets) reuses that stage's regex and adds one for the
+    site's own rules, so that a thousand sites do not compile the shared
+    rules a thousand times."""
+
+    def __init__(self, rules: Sequence[LineRule], shared: Optional["LineStage"] = None):
+        self.rules = list(rules)
         self.tails = [r for r in rules if r.walk is Walk.CUT_TAIL]
         self.top_down = [r for r in rules if r.walk is Walk.TOP_DOWN]
         self.bottom_up = [r for r in rules if r.walk is Walk.BOTTOM_UP]
-        self.any_rule = _union(rules)
+        if shared is None:
+            self.unions = [_union(rules)]
+        else:
+            known = set(shared.rules)
+            self.unions = [*shared.unions, _union([r for r in rules if r not in known])]
         self.timeout = min((r.limit.seconds for r in rules), default=None)
 
     def apply(self, text: str, log: ChangeLog) -> str:
         return drop_lines(text, self, log)
 
     def could_match(self, key: str) -> bool:
-        if self.any_rule is None:
-            return True
         try:
-            return self.any_rule.fullmatch(key, timeout=self.timeout) is not None
+            return any(union is None or union.fullmatch(key, timeout=self.timeout) for union in self.unions)
         except TimeoutError:
             return True  # let the rules themselves run, so that the one at fault is named
 

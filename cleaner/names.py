@@ -48,6 +48,7 @@ class VariantIndex:
     """
 
     def __init__(self, rules: Sequence["Variants"]):
+        self.rules = list(rules)
         self.exact: dict[str, list[Candidate]] = {}
         self.folded: dict[str, list[Candidate]] = {}
         for order, rule in enumerate(rules):

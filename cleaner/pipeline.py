@@ -19,6 +19,7 @@ from .lines import LineStage, LineStageAround
 from .loader import builtin_rules_dir, load_rules, select_rules
 from .names import VariantIndex
 from .settings import Config
+from .sites import SiteIndex, site_of
 from .stages import InTurn, RefuseOverlongLines, Stage, WholeTextOption, WithoutFinalNewline
 from .unicode import UnicodeRepair
 from .whitespace import Whitespace
@@ -29,6 +30,12 @@ class Cleaner:
 
     >>> Cleaner().clean("Minsk sent Vladimir McKay.\\nAdd comment\\n")
     'Minsk sent Vladimir Makei.\\n'
+
+    A document may name its site (a host, or a URL whose host is taken): rules
+    with ``sites`` then apply to the documents of those sites only. On a
+    document of unknown site, such a rule applies only when its ``when`` guard
+    matches the document. Choosing a document's rules costs one lookup of its
+    site; each combination of rules gets its stages built once.
     """
 
     def __init__(self, config: Optional[Config] = None, rules: Optional[list[Rule]] = None):
@@ -39,26 +46,40 @@ class Cleaner:
             rules = load_rules([*sources, *self.config.rules], self.config.timeout)
             rules = select_rules(rules, self.config.select, self.config.ignore)
         self.rules = rules
+        self._position = {id(rule): number for number, rule in enumerate(rules)}
+        everywhere = [r for r in rules if not r.sites and not _chosen_per_document(r)]
+        # line rules with a document guard, and site rules: chosen for each document
+        self._guarded = [r for r in rules if not r.sites and _chosen_per_document(r)]
+        self._sites = SiteIndex({rule: rule.sites for rule in rules if rule.sites})
+        self._site_rules_with_when = [r for r in rules if r.sites and r.guard.when is not None]
         self._placed: set[type] = set()
-        self.stages: list[Stage] = [
+        self._lines = LineStage(self._rules_of(LineStage, everywhere))
+        self._variants = VariantIndex(self._rules_of(VariantIndex, everywhere))
+        self._replace = self._rules_of(InTurn, everywhere)
+        self.stages: list[Stage] = self._assemble(self._lines, self._variants, self._replace)
+        self._stages_for_rules: dict[tuple, list[Stage]] = {}
+        unplaced = {rule.kind for rule in rules if rule.stage not in self._placed}
+        if unplaced:  # a new kind whose stage is missing above
+            raise TypeError(f"no stage of the pipeline applies {', '.join(sorted(unplaced))} rules")
+
+    def _rules_of(self, stage: type, rules: list) -> list:
+        self._placed.add(stage)
+        return [rule for rule in rules if rule.stage is stage]
+
+    def _assemble(self, lines: LineStage, variants: VariantIndex, replace: list) -> list[Stage]:
+        """The pipeline, top-down."""
+        return [
             RefuseOverlongLines(),
             UnicodeRepair(),  # mojibake, invisible characters, odd spaces
             WithoutFinalNewline([
-                LineStageAround(LineStage(self._rules_of(LineStage)), [  # drop-tail, drop-line
-                    VariantIndex(self._rules_of(VariantIndex)),  # variants
-                    InTurn(self._rules_of(InTurn)),  # replace
+                LineStageAround(lines, [  # drop-tail, drop-line
+                    variants,  # variants
+                    InTurn(replace),  # replace
                 ]),
                 *self._options(),
                 Whitespace(),
             ]),
         ]
-        unplaced = {rule.kind for rule in rules if rule.stage not in self._placed}
-        if unplaced:  # a new kind whose stage is missing above
-            raise TypeError(f"no stage of the pipeline applies {', '.join(sorted(unplaced))} rules")
-
-    def _rules_of(self, stage: type) -> list:
-        self._placed.add(stage)
-        return [rule for rule in self.rules if rule.stage is stage]
 
     def _options(self) -> list[Stage]:
         """The opt-in stages: straight quotes, then ASCII transliteration."""
@@ -69,24 +90,66 @@ class Cleaner:
             options.append(WholeTextOption("option.ascii", unidecode))
         return options
 
-    def clean(self, text: str) -> str:
-        return self._run(text, NO_LOG)
+    def stages_for(self, text: str, site: Optional[str] = None) -> list[Stage]:
+        """The stages that clean ``text``, a document of ``site`` (None: unknown)."""
+        if site is None:
+            chosen = [r for r in self._site_rules_with_when if r.guard.admits(text)]
+        else:
+            chosen = [r for r in self._sites.rules_for(site) if not _chosen_per_document(r) or r.guard.admits(text)]
+        chosen += [r for r in self._guarded if r.guard.admits(text)]
+        if not chosen:
+            return self.stages
+        key = tuple(sorted(chosen, key=lambda rule: self._position[id(rule)]))
+        stages = self._stages_for_rules.get(key)
+        if stages is None:
+            if len(self._stages_for_rules) >= MAX_RULE_COMBINATIONS:
+                self._stages_for_rules.clear()
+            stages = self._stages_for_rules[key] = self._with(key)
+        return stages
 
-    def clean_with_counts(self, text: str) -> tuple:
+    def _with(self, extra: tuple) -> list[Stage]:
+        """The stages of the rules every document meets and of ``extra``."""
+
+        def merged(stage: type, base: list) -> list:
+            own = [rule for rule in extra if rule.stage is stage]
+            return sorted([*base, *own], key=lambda rule: self._position[id(rule)]) if own else base
+
+        lines = merged(LineStage, self._lines.rules)
+        variants = merged(VariantIndex, self._variants.rules)
+        return self._assemble(
+            LineStage(lines, shared=self._lines) if lines is not self._lines.rules else self._lines,
+            VariantIndex(variants) if variants is not self._variants.rules else self._variants,
+            merged(InTurn, self._replace),
+        )
+
+    def clean(self, text: str, site: Optional[str] = None) -> str:
+        return self._run(text, NO_LOG, site)
+
+    def clean_with_counts(self, text: str, site: Optional[str] = None) -> tuple:
         """The clean text, and a Counter of how often each rule fired."""
         counter = RuleCounter()
-        return self._run(text, counter), counter.counts
+        return self._run(text, counter, site), counter.counts
 
-    def explain(self, text: str) -> list:
+    def explain(self, text: str, site: Optional[str] = None) -> list:
         """Every change ``clean`` makes, in order, as ``Change`` records."""
         log = ChangeLog()
-        self._run(text, log)
+        self._run(text, log, site)
         return log.changes
 
-    def _run(self, text: str, log: ChangeLog) -> str:
-        for stage in self.stages:
+    def _run(self, text: str, log: ChangeLog, site: Optional[str]) -> str:
+        for stage in self.stages_for(text, site_of(site)):
             text = stage.apply(text, log)
         return text
+
+
+# Rule combinations whose stages are kept: one per site in a dump of many sites.
+MAX_RULE_COMBINATIONS = 4096
+
+
+def _chosen_per_document(rule: Rule) -> bool:
+    """A line rule with a document guard: the walk over lines cannot ask the
+    guard, so the rule is chosen (or not) for each document beforehand."""
+    return rule.stage is LineStage and rule.guard.conditional
 
 
 _default: Optional[Cleaner] = None

@@ -46,7 +46,7 @@ def test_clean_stdin():
 def test_options(tmp_path):
     rules = tmp_path / "mine.yaml"
     rules.write_text("rules:\n  - id: mine.x\n    kind: replace\n    pattern: envoy\n    replacement: ambassador\n")
-    text = "“Belarussian envoy”\nRate it\n".encode()  # "Rate it" under a title: chrome
+    text = "“Belarussian envoy”\nAdd comment\n".encode()  # chrome under a title
     assert run("clean", "--rules", rules, input=text).stdout == "“Belarusian ambassador”\n".encode()
     assert run("clean", "--no-default-rules", input=text).stdout == text
     assert run("clean", "--straight-quotes", input=text).stdout == b'"Belarusian envoy"\n'

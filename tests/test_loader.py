@@ -16,7 +16,7 @@ CASES = [
     ("unknown top key", "rule: []\n", "1: unknown key 'rule' (did you mean 'rules'?)"),
     ("rules not a list", "rules: 3\n", "1: rules: expected a list, got 3"),
     ("unknown key", "rules:\n  - id: x.y\n    kind: replace\n    pattern: a\n    replacment: b\n", "5: x.y: unknown key 'replacment' (did you mean 'replacement'?)"),
-    ("key of another kind", "rules:\n  - id: x.y\n    kind: drop-line\n    lines: [a]\n    canonical: b\n", "5: x.y: key 'canonical' does not belong in a drop-line rule (it takes lines, patterns, ignore-case, where, within)"),
+    ("key of another kind", "rules:\n  - id: x.y\n    kind: drop-line\n    lines: [a]\n    canonical: b\n", "5: x.y: key 'canonical' does not belong in a drop-line rule (it takes lines, patterns, ignore-case, where, within, when, when-not)"),
     ("unknown example key", "rules:\n  - id: x.y\n    kind: variants\n    canonical: A\n    variants: [B]\n    examples:\n      - input: B\n        outptu: A\n", "8: x.y: unknown key 'outptu' (did you mean 'output'?)"),
     ("unknown kind", "rules:\n  - id: x.y\n    kind: drop\n", "3: x.y: unknown kind 'drop' (did you mean 'drop-tail'?)"),
     ("missing id", "rules:\n  - kind: replace\n    pattern: a\n    replacement: b\n", "2: missing key 'id'"),

@@ -63,8 +63,8 @@ def test_ascii_option_transliterates():
 # --- line rules, text rules, whitespace -----------------------------------------
 
 def test_boilerplate_at_head_and_tail_dropped_in_body_kept():
-    # "Rate it" is a head rule: dropped before 3 kept lines, kept after them
-    text = "Title\nRate it\n\nOne.\n\nTwo.\n\nRate it\n\nMore body.\nAdd comment\n"
+    # "Rate it" is a head rule of Inforos pages: dropped before 3 kept lines, kept after them
+    text = "Title / News / News agency Inforos\nRate it\n\nOne.\n\nTwo.\n\nRate it\n\nMore body.\nAdd comment\n"
     assert clean(text) == "Title\n\nOne.\n\nTwo.\n\nRate it\n\nMore body.\n"
 
 
@@ -153,11 +153,11 @@ def test_empty_and_blank_texts(text):
         ("Сообщите об ошибке .", ""),  # a text rule makes the line a prompt: dropped at once
         ("Сообщите об ошибке  â€™", "Сообщите об ошибке ’"),  # ftfy reads "  " as a damaged NBSP
         ("Top  â\x80¨Body", "Top\nBody"),  # mojibake of U+2028 repairs to a line break
-        ("Title\nTitle\nTitle\nOne.\nRate it", "Title\nOne."),  # repeats don't widen a window
+        ("Title / News / News agency Inforos\nTitle\nTitle\nOne.\nRate it", "Title\nOne."),  # repeats don't widen a window
         ("Body.\nAdd  comment", "Body."),  # rules see lines as tidying leaves them
         (" / News / News  agency Inforos", ""),  # found by atheris: text rules see single spaces too
         ("T / News / News agency Inforos / News / News agency Inforos", "T"),  # atheris: a suffix twice
-        ("Body.\nAbout the author\nA\nB\nC\nD\nBack to top", "Body."),  # a drop brings the marker in
+        ("Written by The Frontier Post\nBody.\nAbout the author\nA\nB\nC\nD\nBack to top", "Body."),  # a drop brings the marker in
     ],
 )
 def test_regressions_are_idempotent(text, expected):

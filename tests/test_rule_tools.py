@@ -163,7 +163,8 @@ def test_rules_list_json():
 
 def test_rules_list_text_line():
     out = run("rules", "list", "--select", "inforos.rate-it")[1]
-    assert out == "inforos.rate-it  drop-line  rules/site-inforos.yaml:17  The rating widget under the title.\n"
+    line = (ROOT / "rules" / "site-inforos.yaml").read_text(encoding="utf-8").splitlines().index("  - id: inforos.rate-it") + 1
+    assert out == f"inforos.rate-it  drop-line  rules/site-inforos.yaml:{line}  The rating widget under the title.\n"
 
 
 def test_schema_is_the_one_the_loader_uses_and_the_committed_copy():

@@ -67,6 +67,7 @@ class Choice:
 
 
 STRING_LIST = {"type": "array", "items": {"type": "string"}}
+STRING_LIST_OF_HOSTS = {"type": "array", "items": {"type": "string", "pattern": r"^[^\s/:]+$"}, "minItems": 1}
 
 # Keys every rule has, whatever its kind ("kind" lists the registered kinds: see ``schema``).
 COMMON_KEYS = (
@@ -74,6 +75,9 @@ COMMON_KEYS = (
         "Stable id, unique across all loaded files, e.g. 'names.makei'.", required=True),
     Key("kind", {}, "What the rule matches and how it applies.", required=True),
     Key("description", {"type": "string"}, "What the rule removes or fixes, and why."),
+    Key("sites", STRING_LIST_OF_HOSTS, "Host globs of the sites the rule is for ('inforos.ru', '*.bbc.co.uk'): "
+        "it never fires on a document of another site, and on a document whose site is unknown only when "
+        "its 'when' guard matches.", default=[]),
     Key("examples", {
         "type": "array",
         "items": {
@@ -204,6 +208,11 @@ class Guard:
         self.unless = spec.compile_list("unless")
         self.limit = TimeLimit(spec)
 
+    @property
+    def conditional(self) -> bool:
+        """Does the document decide whether the rule runs (``when``, ``when-not``)?"""
+        return self.when is not None or self.when_not is not None
+
     def admits(self, text: str) -> bool:
         seconds = self.limit.seconds
         with self.limit:
@@ -244,6 +253,7 @@ class Rule:
         self.description: str = spec.data.get("description", "")
         self.path = spec.path
         self.line = spec.line
+        self.sites: tuple[str, ...] = tuple(spec.data.get("sites", ()))
         self.examples = [
             Example(ex["input"], ex.get("output"), spec.line_of(("examples", i)))
             for i, ex in enumerate(spec.data.get("examples", []))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..lines import LineRule, LineStage, Walk, window
-from .base import IGNORE_CASE, STRING_LIST, Choice, Key, RegexUse, Spec
+from .base import GUARD_KEYS, IGNORE_CASE, STRING_LIST, Choice, Key, RegexUse, Spec
 
 
 class DropLine(LineRule):
@@ -22,6 +22,7 @@ class DropLine(LineRule):
         Key("where", {"enum": ["head", "tail", "anywhere"]}, "The edge of the document the line must be near.",
             default="anywhere"),
         window(default=3),
+        *GUARD_KEYS[:2],  # when, when-not
     )
     choice = Choice(("lines", "patterns"))
     stage = LineStage

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..lines import LineRule, LineStage, Walk, window
-from .base import IGNORE_CASE, Choice, Key, RegexUse, Spec
+from .base import GUARD_KEYS, IGNORE_CASE, Choice, Key, RegexUse, Spec
 
 
 class DropTail(LineRule):
@@ -19,6 +19,7 @@ class DropTail(LineRule):
         Key("pattern", {"type": "string"}, "Regex matching the whole stripped marker line.", regex=RegexUse.EDITS),
         IGNORE_CASE,
         window(default=5),
+        *GUARD_KEYS[:2],  # when, when-not
     )
     choice = Choice(("marker", "pattern"), exactly_one=True)
     stage = LineStage
