@@ -53,15 +53,16 @@ class CleanerStep(PipelineStep):
         from datatrove.pipeline.writers import JsonlWriter
         from cleaner.integrations.datatrove import CleanerStep
 
-        LocalPipelineExecutor(
-            pipeline=[
-                JsonlReader("crawl/"),
-                CleanerStep(straight_quotes=True, drop_empty=True,
-                            exclusion_writer=JsonlWriter("dropped/")),
-                JsonlWriter("clean/"),
-            ],
-            tasks=8,
-        ).run()
+        if __name__ == "__main__":  # the worker processes import this file again
+            LocalPipelineExecutor(
+                pipeline=[
+                    JsonlReader("crawl/"),
+                    CleanerStep(straight_quotes=True, drop_empty=True,
+                                exclusion_writer=JsonlWriter("dropped/")),
+                    JsonlWriter("clean/"),
+                ],
+                tasks=8,
+            ).run()
     """
 
     name = "🧹 cleaner"
