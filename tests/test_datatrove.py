@@ -5,6 +5,7 @@ import pickle
 
 import pytest
 
+from datatrove.data import Document
 from datatrove.executor import LocalPipelineExecutor
 from datatrove.pipeline.readers import JsonlReader
 from datatrove.pipeline.writers import JsonlWriter
@@ -20,7 +21,8 @@ ALL_CHROME = "Add comment\n"  # a document of nothing but a comment-form line
 def _write_input(folder):
     """The seeds as JSON Lines in two files, so that each of two tasks gets one,
     and a document that cleaning leaves empty."""
-    records = [{"text": p.read_text(encoding="utf-8"), "id": p.stem} for p in sorted((ROOT / "seeds" / "input").glob("*.txt"))]
+    seeds = sorted((ROOT / "seeds" / "input").glob("*.txt"))
+    records = [{"text": p.read_text(encoding="utf-8"), "id": p.stem} for p in seeds]
     records.append({"text": ALL_CHROME, "id": "all-chrome"})
     folder.mkdir()
     for name, part in (("a.jsonl", records[:3]), ("b.jsonl", records[3:])):
@@ -31,13 +33,16 @@ def _write_input(folder):
 
 
 def _read_jsonl(folder):
-    return [json.loads(line) for path in sorted(folder.glob("*.jsonl")) for line in path.read_text(encoding="utf-8").splitlines()]
+    paths = sorted(folder.glob("*.jsonl"))
+    return [json.loads(line) for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
 
 
 @pytest.mark.parametrize("workers", [1, 2])  # 2: the step goes to a pool of worker processes
 def test_a_datatrove_run_writes_what_dump_writes(tmp_path, workers):
     originals = _write_input(tmp_path / "in")
-    dumped = run_in_process("dump", tmp_path / "in", "-o", tmp_path / "dump", "--jobs", "1", "--stats", tmp_path / "stats.json")
+    dumped = run_in_process(
+        "dump", tmp_path / "in", "-o", tmp_path / "dump", "--jobs", "1", "--stats", tmp_path / "stats.json"
+    )
     assert dumped.returncode == 0, dumped.stderr
     by_dump = {r["id"]: r["text"] for r in _read_jsonl(tmp_path / "dump")}
     assert by_dump["all-chrome"] == ""  # dump keeps it, empty; the step drops it below
@@ -46,7 +51,9 @@ def test_a_datatrove_run_writes_what_dump_writes(tmp_path, workers):
     merged = LocalPipelineExecutor(
         pipeline=[
             JsonlReader(str(tmp_path / "in")),
-            CleanerStep(drop_empty=True, exclusion_writer=JsonlWriter(str(tmp_path / "dropped"), compression=None)),
+            CleanerStep(
+                drop_empty=True, exclusion_writer=JsonlWriter(str(tmp_path / "dropped"), compression=None)
+            ),
             JsonlWriter(str(tmp_path / "out"), compression=None),
         ],
         tasks=2,
@@ -75,13 +82,14 @@ def test_a_datatrove_run_writes_what_dump_writes(tmp_path, workers):
     (step,) = [s.stats for s in merged.stats if s.name == str(CleanerStep())]
     by_rule = {name.removeprefix("rule:"): m.total for name, m in step.items() if name.startswith("rule:")}
     assert by_rule == json.loads((tmp_path / "stats.json").read_text())["rules"]
-    assert [step[name].total for name in ("total", "changed", "forwarded", "dropped", "dropped_empty")] == [6, 5, 5, 1, 1]
+    counts = [step[name].total for name in ("total", "changed", "forwarded", "dropped", "dropped_empty")]
+    assert counts == [6, 5, 5, 1, 1]  # six documents: five seeds, all changed; one left empty
 
 
 def test_a_config_and_its_fields_choose_the_rules():
     text = "Minsk sent Vladimir McKay.\nAdd comment\n"
     step = CleanerStep(select=["names"], metadata_key="fired")
-    (doc,) = step.run([integration.Document(text=text, id="x")])
+    (doc,) = step.run([Document(text=text, id="x")])
     assert doc.text == Cleaner(Config(select=("names",))).clean(text)
     assert doc.metadata == {"fired": {"names.makei": 1}}
     assert step.config == CleanerStep(Config(select=("names",))).config
@@ -92,7 +100,7 @@ def test_a_document_dump_would_reject_is_dropped_not_fatal(tmp_path):
     drops it, hands it to the exclusion writer with the reason, and goes on."""
     huge = "x" * (16 * 1024 * 1024 + 1)
     step = CleanerStep(exclusion_writer=JsonlWriter(str(tmp_path), compression=None))
-    docs = [integration.Document(text=huge, id="huge"), integration.Document(text="Minsk.\n", id="fine")]
+    docs = [Document(text=huge, id="huge"), Document(text="Minsk.\n", id="fine")]
     assert [doc.id for doc in step.run(docs)] == ["fine"]
     (dropped,) = _read_jsonl(tmp_path)
     assert dropped["id"] == "huge" and "more than the" in dropped["metadata"]["filter_reason"]
@@ -102,6 +110,6 @@ def test_a_document_dump_would_reject_is_dropped_not_fatal(tmp_path):
 def test_the_step_travels_to_workers_without_its_rules():
     """A worker pool gets the step by pickling: it carries its Config, never a compiled Cleaner."""
     step = CleanerStep()
-    list(step.run([integration.Document(text=ALL_CHROME, id="x")]))  # compiles in this process
+    list(step.run([Document(text=ALL_CHROME, id="x")]))  # compiles in this process
     assert not any(isinstance(value, Cleaner) for value in vars(step).values())
     assert len(pickle.dumps(step)) < len(pickle.dumps(Cleaner())) / 10

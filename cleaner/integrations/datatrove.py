@@ -127,5 +127,6 @@ def _hashable(config: Config) -> Config:
     >>> _hashable(Config(select=["names"])).select
     ('names',)
     """
-    lists = {f.name: tuple(v) for f in dataclasses.fields(config) if isinstance(v := getattr(config, f.name), list)}
+    values = {f.name: getattr(config, f.name) for f in dataclasses.fields(config)}
+    lists = {name: tuple(value) for name, value in values.items() if isinstance(value, list)}
     return dataclasses.replace(config, **lists)
