@@ -20,6 +20,7 @@ import regex
 from .changes import ChangeLog
 from .kinds.base import Guard, Key, Rule, Spec, TimeLimit
 from .stages import Stage
+from .shapes import is_menu_item, is_prose
 from .whitespace import SPACE_RUN
 
 BACKREFERENCE = regex.compile(r"\\[1-9]|\(\?P=|\\g<")
@@ -37,6 +38,8 @@ class Walk(enum.Enum):
     CUT_TAIL = "cut the last lines from a marker on"
     TOP_DOWN = "from the top"
     BOTTOM_UP = "from the bottom"
+    BLOCK = "a heading and the link titles under it"
+    RUN = "a run of menu items at an edge"
 
 
 class LineRule(Rule):
@@ -100,6 +103,8 @@ class LineStage:
         self.tails = [r for r in rules if r.walk is Walk.CUT_TAIL]
         self.top_down = [r for r in rules if r.walk is Walk.TOP_DOWN]
         self.bottom_up = [r for r in rules if r.walk is Walk.BOTTOM_UP]
+        self.blocks = [r for r in rules if r.walk is Walk.BLOCK]
+        self.runs = [r for r in rules if r.walk is Walk.RUN]
         if shared is None:
             self.unions = [_union(rules)]
         else:
@@ -170,6 +175,10 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
                 dropped_by.update((i, rule.id) for i in range(cut, len(keys)) if i not in dropped_by)
         _drop_from_edge(keys, range(len(keys)), stage.top_down, dropped_by, memo)
         _drop_from_edge(keys, range(len(keys) - 1, -1, -1), stage.bottom_up, dropped_by, memo)
+        for rule in stage.blocks:
+            _drop_blocks(keys, dropped_by, rule, memo)
+        for rule in stage.runs:
+            _drop_run(keys, dropped_by, rule)
         if len(dropped_by) == before:
             break
 
@@ -238,3 +247,40 @@ def _drop_from_edge(keys: list, order: Sequence[int], rules: list, dropped_by: d
             kept += 1
             if kept <= widest:  # past the widest window only rules without one are left
                 active = [r for r in active if not r.windowed or kept < r.within]
+
+
+def _drop_blocks(keys: list, dropped_by: dict, rule: LineRule, memo: Memo) -> None:
+    """Drop each heading ``rule`` matches and the link titles under it: up to
+    ``max_lines`` kept lines that are not prose. When prose follows those
+    lines, only the heading goes: short lines that lead into prose are its
+    title, byline or subheadings, not a list of links."""
+    kept = [index for index, _ in _kept_lines(keys, dropped_by, range(len(keys)))]
+    for position, index in enumerate(kept):
+        if index in dropped_by or not _matches(rule, keys[index], memo):
+            continue
+        dropped_by[index] = rule.id
+        block = []
+        for below in kept[position + 1 : position + 1 + rule.max_lines + 1]:
+            if is_prose(keys[below]):
+                block = []
+                break
+            block.append(below)
+        dropped_by.update((below, rule.id) for below in block[: rule.max_lines] if below not in dropped_by)
+
+
+def _drop_run(keys: list, dropped_by: dict, rule: LineRule) -> None:
+    """Drop the run of menu items at the rule's edge, if it has ``min_lines``
+    of them. At the head, the run's last item is kept when prose follows it:
+    that is the title of what follows, not a menu item."""
+    order = range(len(keys)) if rule.edge == "head" else range(len(keys) - 1, -1, -1)
+    run = []
+    after = None
+    for index, _ in _kept_lines(keys, dropped_by, order):
+        if not is_menu_item(keys[index], rule.max_words):
+            after = index
+            break
+        run.append(index)
+    if rule.edge == "head" and run and after is not None and is_prose(keys[after]):
+        run.pop()
+    if len(run) >= rule.min_lines:
+        dropped_by.update((index, rule.id) for index in run)

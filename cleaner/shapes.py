@@ -5,8 +5,10 @@ judge a line's shape here, so that they agree on what can be prose.
 True
 >>> is_chrome_shaped("Related Articles"), is_chrome_shaped("Subscribe to our newsletter")
 (True, True)
->>> is_menu_item("World News", 3), is_menu_item("200 g Zucker", 3), is_menu_item("Read this.", 3)
-(True, False, False)
+>>> is_menu_item("World News", 3), is_menu_item("Terms of Use", 3), is_menu_item("В мире", 3)
+(True, True, True)
+>>> is_menu_item("200 g Zucker", 3), is_menu_item("Read this.", 3), is_menu_item("Roses are red", 3)
+(False, False, False)
 """
 
 from __future__ import annotations
@@ -37,11 +39,14 @@ def is_chrome_shaped(line: str) -> bool:
 
 
 def is_menu_item(line: str, max_words: int) -> bool:
-    """A navigation label: a capitalised word or few, no digits, no sentence punctuation."""
+    """A navigation label: a capitalised word or few (at most one in lower
+    case, so a line of verse is none), no digits, no sentence punctuation."""
+    words = line.split()
     return (
         len(line) <= MAX_MENU_ITEM_LENGTH
-        and len(line.split()) <= max_words
+        and len(words) <= max_words
         and UPPER_FIRST.match(line) is not None
+        and sum(not UPPER_FIRST.match(word) for word in words) <= 1
         and DIGIT.search(line) is None
         and SENTENCE_END.search(line) is None
     )

@@ -59,7 +59,7 @@ def test_bad_rule_file_exit_2_one_line(tmp_path):
     result = run("clean", "--rules", rules, input=b"x")
     assert result.returncode == 2
     assert result.stdout == b""
-    assert result.stderr.decode() == f"cleaner: {rules}:3: x.y: unknown kind 'drop' (did you mean 'drop-tail'?)\n"
+    assert result.stderr.decode() == f"cleaner: {rules}:3: x.y: unknown kind 'drop' (did you mean 'drop-run'?)\n"
 
 
 def test_invalid_utf8_exit_2_names_byte_offset(tmp_path):

@@ -18,7 +18,7 @@ CASES = [
     ("unknown key", "rules:\n  - id: x.y\n    kind: replace\n    pattern: a\n    replacment: b\n", "5: x.y: unknown key 'replacment' (did you mean 'replacement'?)"),
     ("key of another kind", "rules:\n  - id: x.y\n    kind: drop-line\n    lines: [a]\n    canonical: b\n", "5: x.y: key 'canonical' does not belong in a drop-line rule (it takes lines, patterns, ignore-case, where, within, when, when-not)"),
     ("unknown example key", "rules:\n  - id: x.y\n    kind: variants\n    canonical: A\n    variants: [B]\n    examples:\n      - input: B\n        outptu: A\n", "8: x.y: unknown key 'outptu' (did you mean 'output'?)"),
-    ("unknown kind", "rules:\n  - id: x.y\n    kind: drop\n", "3: x.y: unknown kind 'drop' (did you mean 'drop-tail'?)"),
+    ("unknown kind", "rules:\n  - id: x.y\n    kind: drop\n", "3: x.y: unknown kind 'drop' (did you mean 'drop-run'?)"),
     ("missing id", "rules:\n  - kind: replace\n    pattern: a\n    replacement: b\n", "2: missing key 'id'"),
     ("missing key", "rules:\n  - id: x.y\n    kind: replace\n    pattern: a\n", "2: x.y: missing key 'replacement'"),
     ("drop-line needs lines", "rules:\n  - id: x.y\n    kind: drop-line\n    where: head\n", "2: x.y: a drop-line rule needs 'lines' or 'patterns'"),
