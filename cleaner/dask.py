@@ -47,13 +47,14 @@ class DaskEngine:
 
     scheduler: str
 
-    def run(self, files: list, outdir: Path, config: Config, text_field: str, on_batch=None) -> tuple:
+    def run(self, files: list, outdir: Path, config: Config, text_field: str, on_batch=None, provenance=None) -> tuple:
         from distributed import Client, as_completed
 
         total, errors = Stats(), []
         with Client(self.scheduler) as client:
             futures = client.map(
-                _clean_file, files, outdir=outdir.resolve(), config=config, text_field=text_field, pure=False
+                _clean_file, files, outdir=outdir.resolve(), config=config, text_field=text_field,
+                provenance=provenance, pure=False
             )
             for future in as_completed(futures):
                 stats, file_errors = future.result()
@@ -64,8 +65,8 @@ class DaskEngine:
         return total, errors
 
 
-def _clean_file(source, outdir: Path, config: Config, text_field: str) -> tuple:
+def _clean_file(source, outdir: Path, config: Config, text_field: str, provenance=None) -> tuple:
     """One input file on a worker, through the same loop and record cleaning as
     the local engine: the same bytes come out."""
     cleaner = cached_cleaner(config)
-    return process([source], outdir, lambda items: Finished(clean_batch(items, cleaner, text_field)), window=1)
+    return process([source], outdir, lambda items: Finished(clean_batch(items, cleaner, text_field, provenance)), window=1)
