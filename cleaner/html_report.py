@@ -17,6 +17,8 @@ from collections import Counter, defaultdict
 from html import escape
 from pathlib import Path
 
+from .report import shown
+
 EXAMPLES_PER_RULE = 3
 LINE_KINDS = ("drop-line", "drop-tail")  # rules that drop lines: a site's chrome
 
@@ -34,7 +36,7 @@ pre{white-space:pre-wrap;margin:.1em 0;padding:.3em;font-size:12px}
 def build(stats: dict, changes, rules: list, rejects_path: Path, site_field) -> str:
     """The page of a dump: ``stats`` (``Stats.as_dict()``), its ``changes``
     (``provenance.audit``), the ``rules`` loaded, and its rejects file."""
-    places = {rule.id: f"{rule.path}:{rule.line}" for rule in rules}
+    places = {rule.id: f"{shown(rule.path)}:{rule.line}" for rule in rules}
     kinds = {rule.id: rule.kind for rule in rules}
     examples: dict = defaultdict(list)
     by_site: dict = defaultdict(Counter)
@@ -76,7 +78,7 @@ def render(stats: dict, fired: list, examples: dict, by_site: dict, reasons: lis
         parts.append(f'<h3>{escape(rule)} <code data-place="{escape(rule)}">{escape(place)}</code></h3>')
         for change in examples.get(rule, []):
             parts.append(f'<p><code>{escape(change.source)}:{change.line}</code></p>'
-                         f'<pre class=before>{escape(change.before)}</pre><pre class=after>{escape(change.after)}</pre>')
+                         f'<pre class=before>{escape(visible(change.before))}</pre><pre class=after>{escape(visible(change.after))}</pre>')
     parts.append("<h2>Rejects by reason</h2>")
     if reasons:
         parts.append("<table><tr><th>reason</th><th>records</th></tr>")
@@ -106,3 +108,12 @@ def _bars(fired: list, counts: dict) -> str:
         )
     svg.append("</svg>")
     return "".join(svg)
+
+
+def visible(text: str) -> str:
+    """``text``, or its Python literal when it is only whitespace (else the change looks like nothing).
+
+    >>> visible("a b"), visible("\\n\\n")
+    ('a b', "'\\\\n\\\\n'")
+    """
+    return text if text.strip() else repr(text)
