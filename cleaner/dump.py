@@ -53,9 +53,11 @@ def dump(
     resume: bool = False,
     scheduler: Optional[str] = None,
     on_batch=None,
+    provenance: Optional[str] = None,
 ) -> DumpResult:
     """Clean ``inputs`` into ``outdir``; with ``scheduler``, on that Dask cluster.
-    ``on_batch`` is called with the Stats of each batch cleaned, for progress."""
+    ``on_batch`` is called with the Stats of each batch cleaned, for progress;
+    ``provenance`` names the field that lists the rules fired in changed records."""
     started = time.perf_counter()
     outdir.mkdir(parents=True, exist_ok=True)
     files = plan(inputs, outdir)
@@ -70,7 +72,7 @@ def dump(
         else:
             stats.add(previous)
     engine = DaskEngine(scheduler) if scheduler else LocalEngine(jobs)
-    done, errors = engine.run(todo, outdir, config, text_field, on_batch)
+    done, errors = engine.run(todo, outdir, config, text_field, on_batch, provenance)
     stats.add(done)
     gather_rejects(files, outdir)
     return DumpResult(stats, errors, time.perf_counter() - started, len(files))

@@ -133,19 +133,19 @@ class LocalEngine:
 
     jobs: int = 1
 
-    def run(self, files: list, outdir: Path, config, text_field: str, on_batch=None) -> tuple:
+    def run(self, files: list, outdir: Path, config, text_field: str, on_batch=None, provenance=None) -> tuple:
         if self.jobs <= 1:
             from .pipeline import Cleaner
 
             cleaner = Cleaner(config)  # not cached: rule files may have changed since an earlier run here
-            return process(files, outdir, lambda items: Finished(clean_batch(items, cleaner, text_field)), on_batch, 1)
+            return process(files, outdir, lambda items: Finished(clean_batch(items, cleaner, text_field, provenance)), on_batch, 1)
         import multiprocessing
 
         with multiprocessing.get_context("fork").Pool(self.jobs, _start_worker, (config,)) as pool:
             return process(
                 files,
                 outdir,
-                lambda items: pool.apply_async(_clean_in_worker, (items, config, text_field)),
+                lambda items: pool.apply_async(_clean_in_worker, (items, config, text_field, provenance)),
                 on_batch,
                 window=2 * self.jobs,
             )
@@ -161,5 +161,5 @@ def _start_worker(config) -> None:
     cached_cleaner(config)
 
 
-def _clean_in_worker(items: list, config, text_field: str):
-    return clean_batch(items, cached_cleaner(config), text_field)
+def _clean_in_worker(items: list, config, text_field: str, provenance=None):
+    return clean_batch(items, cached_cleaner(config), text_field, provenance)

@@ -18,6 +18,7 @@ from typing import NamedTuple, Optional
 
 from .errors import CleanerError
 from .formats import MAX_RECORD_BYTES, Format, Overlong
+from .provenance import with_provenance
 
 
 @dataclass
@@ -71,9 +72,10 @@ class CleanedBatch(NamedTuple):
     stats: dict  # file number -> Stats of its records in the batch
 
 
-def clean_batch(items: list, cleaner, text_field: str) -> CleanedBatch:
+def clean_batch(items: list, cleaner, text_field: str, provenance: Optional[str] = None) -> CleanedBatch:
     """Clean ``items``, each record on its own: a record that cannot be cleaned
-    becomes a reject with the reason."""
+    becomes a reject with the reason. With ``provenance``, a changed JSON Lines
+    record gets that field naming the rules that fired (``cleaner.provenance``)."""
     results = []
     stats: dict = {}
     for item in items:
@@ -92,6 +94,8 @@ def clean_batch(items: list, cleaner, text_field: str) -> CleanedBatch:
             parsed = item.format.parse(item.raw, text_field)
             cleaned, fired = cleaner.clean_with_counts(parsed.text)
             out = item.format.serialise(parsed, item.raw, cleaned, text_field)
+            if provenance and cleaned != parsed.text and item.format.name == "jsonl":
+                out = with_provenance(out, provenance, fired)
         except (CleanerError, TimeoutError, RecursionError) as exc:
             counts.rejected += 1
             results.append(Cleaned(item.file, None, item.format.reject(item.line, str(exc) or type(exc).__name__, item.raw)))

@@ -42,6 +42,18 @@ def add_parser(commands, parents) -> None:
     parser.add_argument("--resume", action="store_true", help="skip inputs a previous run completed")
     parser.add_argument("--engine", choices=["local", "dask"], default="local", help="where to run (default: local)")
     parser.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
+    parser.add_argument(
+        "--provenance",
+        nargs="?",
+        const="cleaner_rules",
+        metavar="FIELD",
+        help="add to each changed JSON Lines record a FIELD (default: cleaner_rules) counting the rules that fired",
+    )
+    parser.add_argument(
+        "--changes", metavar="FILE", help="write one JSON line per change (source, line, id, rule, before, after)"
+    )
+    parser.add_argument("--report", metavar="FILE", help="write a self-contained HTML page about the run")
+    parser.add_argument("--site-field", metavar="FIELD", help="the records' site field, for the report's per-site counts")
     parser.set_defaults(run=run)
 
 
@@ -62,6 +74,7 @@ def run(args) -> int:
             resume=args.resume,
             scheduler=args.scheduler if args.engine == "dask" else None,
             on_batch=on_batch,
+            provenance=args.provenance,
         )
     for error in report.errors:
         print(f"cleaner: {error}", file=sys.stderr)
@@ -70,4 +83,23 @@ def run(args) -> int:
         stats = {**report.stats.as_dict(), "seconds": round(report.seconds, 3), "files": report.files}
         stats["errors"] = report.errors
         write_output(Path(args.stats), (json.dumps(stats, indent=2) + "\n").encode("utf-8"))
+    if args.changes or args.report:
+        write_audit(args, config, outdir, report)
     return exit_status(found=args.strict and bool(report.stats.rejected), failed=bool(report.errors))
+
+
+def write_audit(args, config, outdir: Path, report) -> None:
+    """``--changes`` and ``--report``: the inputs explained once more, after the run."""
+    from ..dump import plan
+    from ..html_report import build
+    from ..outputs import REJECTS
+    from ..pipeline import Cleaner
+    from ..provenance import audit
+
+    cleaner = Cleaner(config)
+    changes = list(audit(plan(args.inputs, outdir), cleaner, args.field, args.site_field))
+    if args.changes:
+        write_output(Path(args.changes), b"".join(change.as_json() for change in changes))
+    if args.report:
+        page = build(report.stats.as_dict(), changes, cleaner.rules, outdir / REJECTS, args.site_field)
+        write_output(Path(args.report), page.encode("utf-8"))
