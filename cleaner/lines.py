@@ -13,12 +13,13 @@ nothing more is dropped: cleaning its result again drops nothing.
 from __future__ import annotations
 
 import enum
-from typing import Iterator, Optional, Sequence
+from time import monotonic
+from typing import Iterable, Iterator, Optional, Sequence
 
 import regex
 
 from .changes import ChangeLog
-from .kinds.base import Key, Rule, Spec, TimeLimit
+from .kinds.base import BUDGET, Key, Rule, Spec, TimeLimit
 from .stages import Stage
 from .whitespace import SPACE_RUN
 
@@ -94,18 +95,38 @@ class LineStage:
         self.top_down = [r for r in rules if r.walk is Walk.TOP_DOWN]
         self.bottom_up = [r for r in rules if r.walk is Walk.BOTTOM_UP]
         self.any_rule = _union(rules)
-        self.timeout = min((r.limit.seconds for r in rules), default=None)
+        self.timeout = min((r.spec.timeout for r in rules), default=None)
 
     def apply(self, text: str, log: ChangeLog) -> str:
         return drop_lines(text, self, log)
 
-    def could_match(self, key: str) -> bool:
-        if self.any_rule is None:
-            return True
-        try:
-            return self.any_rule.fullmatch(key, timeout=self.timeout) is not None
-        except TimeoutError:
-            return True  # let the rules themselves run, so that the one at fault is named
+    def prefilter(self, keys: Iterable[str], memo: Memo) -> None:
+        """Notes in ``memo`` whether any rule could match each line.
+
+        The union regex spends at most a quarter of the document's regex time left
+        on a line; if that runs out, the rules themselves try every line from
+        then on, with the rest (the regex module overshoots short limits):
+        the one at fault is the one named.
+        """
+        budget = BUDGET.get()
+        union = self.any_rule
+        for key in keys:
+            if not key or (None, key) in memo:
+                continue
+            seconds = self.timeout if budget is None else budget.left / 4
+            if union is None or seconds <= 0:  # (regex takes a timeout below 0 as none)
+                union = None
+                memo[None, key] = True
+                continue
+            started = monotonic()
+            try:
+                memo[None, key] = union.fullmatch(key, timeout=seconds) is not None
+            except TimeoutError:
+                union = None
+                memo[None, key] = True
+            finally:
+                if budget is not None:
+                    budget.left -= monotonic() - started
 
 
 class LineStageAround:
@@ -148,9 +169,7 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
     memo = {} if memo is None else memo
     lines = text.split("\n")
     keys = [_key(line) for line in lines]
-    for key in set(keys):
-        if key and (None, key) not in memo:
-            memo[None, key] = stage.could_match(key)
+    stage.prefilter(set(keys), memo)
     dropped_by: dict[int, str] = {}  # line index -> rule id
 
     while True:
