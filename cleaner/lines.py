@@ -103,10 +103,11 @@ class LineStage:
     def prefilter(self, keys: Iterable[str], memo: Memo) -> None:
         """Notes in ``memo`` whether any rule could match each line.
 
-        The union regex spends at most a quarter of the document's regex time left
-        on a line; if that runs out, the rules themselves try every line from
-        then on, with the rest (the regex module overshoots short limits):
-        the one at fault is the one named.
+        The union regex may take a quarter of the document's regex time left on
+        a line; if it runs out, that time is not charged (the regex module
+        overshoots short limits) and the rules themselves try every line from
+        then on, with what is left: the one at fault is the one named. A
+        document's regex time is thus at most 1.25 times its budget.
         """
         budget = BUDGET.get()
         union = self.any_rule
@@ -121,10 +122,10 @@ class LineStage:
             started = monotonic()
             try:
                 memo[None, key] = union.fullmatch(key, timeout=seconds) is not None
-            except TimeoutError:
+            except TimeoutError:  # not charged: the rules get the whole rest, to name the one at fault
                 union = None
                 memo[None, key] = True
-            finally:
+            else:
                 if budget is not None:
                     budget.left -= monotonic() - started
 

@@ -65,3 +65,30 @@ def test_timeout_in_toml_takes_only_a_positive_finite_number(tmp_path, value, sh
     result = run_in_process("check", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.decode().endswith(f"timeout: expected a positive number of seconds, got {shown}\n")
+
+
+@pytest.mark.parametrize(
+    "pattern, problem",
+    [
+        ("(a|aa)+$", "alternatives of group '(a|aa)' repeat each other and it is repeated by '+'"),
+        (r"(\w|x)*y", r"alternatives of group '(\\w|x)' repeat each other and it is repeated by '*'"),
+        ("(?:a{1,50}){1,50}$",
+         "group '(?:a{1,50})' holds a quantifier of up to 50 and is repeated by '{1,50}': 2,500 ways to split a run"),
+    ],
+)
+def test_lint_sees_ambiguous_alternatives_and_large_nested_bounded_repeats(tmp_path, pattern, problem):
+    (tmp_path / "bad.yaml").write_text(f"rules:\n  - id: bad.slow\n    kind: drop-line\n    patterns: ['{pattern}']\n")
+    out = run_in_process("rules", "lint", "bad.yaml", cwd=tmp_path).stdout.decode()
+    assert f"W202 bad.slow: pattern {pattern!r}: {problem}" in out
+
+
+@pytest.mark.parametrize("pattern", [r"(?:\w+ ){0,5}said", "(?:ab|cd)+", "(?:a{1,3}-){1,5}", "(?:a|b)++"])
+def test_lint_leaves_safe_repeats_alone(pattern):
+    from cleaner.lint import backtracking_risk
+
+    assert backtracking_risk(pattern) is None
+
+
+def test_builtin_rules_stay_lint_clean(tmp_path):
+    result = run_in_process("rules", "lint", cwd=tmp_path)
+    assert (result.returncode, result.stdout.decode() + result.stderr.decode()) == (0, "All checks passed.\n")
