@@ -13,12 +13,13 @@ nothing more is dropped: cleaning its result again drops nothing.
 from __future__ import annotations
 
 import enum
-from typing import Iterator, Optional, Sequence
+from time import monotonic
+from typing import Iterable, Iterator, Optional, Sequence
 
 import regex
 
 from .changes import ChangeLog
-from .kinds.base import Guard, Key, Rule, Spec, TimeLimit
+from .kinds.base import BUDGET, Guard, Key, Rule, Spec, TimeLimit
 from .stages import Stage
 from .shapes import is_menu_item, is_prose
 from .whitespace import SPACE_RUN
@@ -110,16 +111,39 @@ class LineStage:
         else:
             known = set(shared.rules)
             self.unions = [*shared.unions, _union([r for r in rules if r not in known])]
-        self.timeout = min((r.limit.seconds for r in rules), default=None)
+        self.timeout = min((r.spec.timeout for r in rules), default=None)
 
     def apply(self, text: str, log: ChangeLog) -> str:
         return drop_lines(text, self, log)
 
-    def could_match(self, key: str) -> bool:
-        try:
-            return any(union is None or union.fullmatch(key, timeout=self.timeout) for union in self.unions)
-        except TimeoutError:
-            return True  # let the rules themselves run, so that the one at fault is named
+    def prefilter(self, keys: Iterable[str], memo: Memo) -> None:
+        """Notes in ``memo`` whether any rule could match each line.
+
+        The union regex may take a quarter of the document's regex time left on
+        a line; if it runs out, that time is not charged (the regex module
+        overshoots short limits) and the rules themselves try every line from
+        then on, with what is left: the one at fault is the one named. A
+        document's regex time is thus at most 1.25 times its budget.
+        """
+        budget = BUDGET.get()
+        unions = self.unions
+        for key in keys:
+            if not key or (None, key) in memo:
+                continue
+            seconds = self.timeout if budget is None else budget.left / 4
+            if None in unions or seconds <= 0:  # (regex takes a timeout below 0 as none)
+                unions = [None]
+                memo[None, key] = True
+                continue
+            started = monotonic()
+            try:
+                memo[None, key] = any(union.fullmatch(key, timeout=seconds) is not None for union in unions)
+            except TimeoutError:  # not charged: the rules get the whole rest, to name the one at fault
+                unions = [None]
+                memo[None, key] = True
+            else:
+                if budget is not None:
+                    budget.left -= monotonic() - started
 
 
 class LineStageAround:
@@ -162,9 +186,7 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
     memo = {} if memo is None else memo
     lines = text.split("\n")
     keys = [_key(line) for line in lines]
-    for key in set(keys):
-        if key and (None, key) not in memo:
-            memo[None, key] = stage.could_match(key)
+    stage.prefilter(set(keys), memo)
     dropped_by: dict[int, str] = {}  # line index -> rule id
 
     while True:

@@ -81,20 +81,32 @@ def _regex_findings(rule: Rule) -> Iterator[Finding]:
             yield _at(rule, place, BACKTRACKING.code, f"pattern {source!r}: {problem}")
 
 
+# Nested bounded repeats whose counts multiply to this many ways of splitting a run are a risk.
+MANY_SPLITS = 1000
+
+
 def backtracking_risk(source: str) -> Optional[str]:
     """Why ``source`` risks catastrophic backtracking, or None.
 
-    A group holding an unbounded quantifier, itself repeated without bound, or a
-    repeated group whose alternatives repeat each other.
+    A group holding an unbounded quantifier, itself repeated without bound; a
+    group holding a bounded one, repeated boundedly, the two counts multiplying
+    to ``MANY_SPLITS`` or more; or a repeated group whose alternatives can match
+    the same text (equal, or one made of the others).
 
     >>> backtracking_risk(r"(a+)+$")
     "group '(a+)' holds a quantifier and is repeated by '+'"
     >>> backtracking_risk(r"(a|a)*")
     "alternatives of group '(a|a)' repeat each other and it is repeated by '*'"
+    >>> backtracking_risk(r"(a|aa)+$")
+    "alternatives of group '(a|aa)' repeat each other and it is repeated by '+'"
+    >>> backtracking_risk(r"(?:a{1,50}){1,50}$")
+    "group '(?:a{1,50})' holds a quantifier of up to 50 and is repeated by '{1,50}': 2,500 ways to split a run"
     >>> backtracking_risk(r"(?:\\w+ ){0,5}said") is None  # bounded: fine
     True
+    >>> backtracking_risk(r"(?:ab|cd)+") is None
+    True
     """
-    stack: list[list] = []  # per open group: [start, holds an unbounded quantifier]
+    stack: list[list] = []  # per open group: [start, holds an unbounded quantifier, largest bounded count inside]
     i, n = 0, len(source)
     while i < n:
         char = source[i]
@@ -107,23 +119,31 @@ def backtracking_risk(source: str) -> Optional[str]:
             while i < n and source[i] != "]":
                 i += 2 if source[i] == "\\" else 1
         elif char == "(":
-            stack.append([i, False])
+            stack.append([i, False, 1])
         elif char == ")" and stack:
-            start, holds = stack.pop()
+            start, holds, inner = stack.pop()
             group = source[start : i + 1]
             repeat = _unbounded_quantifier(source, i + 1)
-            if repeat and not group.startswith("(?>"):
-                if holds:
+            bounded = _bounded_quantifier(source, i + 1)
+            if (repeat or bounded) and not group.startswith("(?>"):
+                if holds and repeat:
                     return f"group {group!r} holds a quantifier and is repeated by {repeat!r}"
+                if bounded and inner * bounded[1] >= MANY_SPLITS:
+                    return (f"group {group!r} holds a quantifier of up to {inner} and is repeated by {bounded[0]!r}:"
+                            f" {inner * bounded[1]:,} ways to split a run")
                 body = regex.sub(r"^\((?:\?(?:[:=!]|<[=!]|P?<\w+>))?", "", group)[:-1]
-                alternatives = _top_level_alternatives(body)
-                if len(alternatives) != len(set(alternatives)):
+                if repeat and _alternatives_overlap(_top_level_alternatives(body)):
                     return f"alternatives of group {group!r} repeat each other and it is repeated by {repeat!r}"
-            if holds and stack:
-                stack[-1][1] = True
+            if stack:
+                stack[-1][1] = stack[-1][1] or holds or bool(repeat)
+                stack[-1][2] = max(stack[-1][2], inner * (bounded[1] if bounded else 1))
         elif char in "+*" or (char == "{" and regex.match(r"\{\d*,\}", source[i:])):
             if stack:
                 stack[-1][1] = True
+        elif char == "{" and stack:
+            bounded = _bounded_quantifier(source, i)
+            if bounded:
+                stack[-1][2] = max(stack[-1][2], bounded[1])
         i += 1
     return None
 
@@ -131,8 +151,40 @@ def backtracking_risk(source: str) -> Optional[str]:
 def _unbounded_quantifier(source: str, i: int) -> Optional[str]:
     if source[i : i + 1] in ("+", "*") and source[i + 1 : i + 2] != "+":  # a possessive one is safe
         return source[i]
-    match = regex.match(r"\{\d*,\}", source[i:])
+    match = regex.match(r"\{\d*,\}(?!\+)", source[i:])
     return match.group() if match else None
+
+
+def _bounded_quantifier(source: str, i: int) -> Optional[tuple]:
+    """A ``{m,n}`` at ``i`` that lets the count vary (n > m), and n; a possessive one is safe."""
+    match = regex.match(r"\{(\d*),(\d+)\}(?!\+)", source[i:])
+    if match and int(match[2]) > int(match[1] or 0):
+        return match.group(), int(match[2])
+    return None
+
+
+LITERAL = regex.compile(r"[^\\\[\](){}.*+?^$|]+")
+
+
+def _alternatives_overlap(alternatives: list) -> bool:
+    """Can two ways through the alternatives match the same text? Equal ones can,
+    and a literal one that the others match, alone or one after another.
+
+    >>> _alternatives_overlap(["a", "aa"]), _alternatives_overlap([r"\\w", "x"]), _alternatives_overlap(["ab", "cd"])
+    (True, True, False)
+    """
+    if len(alternatives) != len(set(alternatives)):
+        return True
+    for i, alternative in enumerate(alternatives):
+        others = alternatives[:i] + alternatives[i + 1 :]
+        if not others or not LITERAL.fullmatch(alternative):
+            continue
+        try:
+            if regex.fullmatch(f"(?:{'|'.join(others)})(?:{'|'.join(alternatives)})*", alternative, timeout=1):
+                return True
+        except (regex.error, TimeoutError):
+            continue
+    return False
 
 
 def _top_level_alternatives(body: str) -> list:

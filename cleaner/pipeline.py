@@ -14,7 +14,7 @@ import ftfy.fixes
 from unidecode import unidecode
 
 from .changes import NO_LOG, Change, ChangeLog, RuleCounter
-from .kinds.base import Rule
+from .kinds.base import Rule, document_budget
 from .lines import LineStage, LineStageAround
 from .loader import builtin_rules_dir, load_rules, select_rules
 from .names import VariantIndex
@@ -46,6 +46,8 @@ class Cleaner:
             rules = load_rules([*sources, *self.config.rules], self.config.timeout)
             rules = select_rules(rules, self.config.select, self.config.ignore)
         self.rules = rules
+        # seconds of regex time each document has (rules loaded here all have the config's)
+        self.timeout = min((rule.spec.timeout for rule in rules), default=self.config.timeout)
         self._position = {id(rule): number for number, rule in enumerate(rules)}
         everywhere = [r for r in rules if not r.sites and not _chosen_per_document(r)]
         # line rules with a document guard, and site rules: chosen for each document
@@ -137,8 +139,9 @@ class Cleaner:
         return log.changes
 
     def _run(self, text: str, log: ChangeLog, site: Optional[str]) -> str:
-        for stage in self.stages_for(text, site_of(site)):
-            text = stage.apply(text, log)
+        with document_budget(self.timeout):  # one budget per document, not per regex call
+            for stage in self.stages_for(text, site_of(site)):
+                text = stage.apply(text, log)
         return text
 
 

@@ -1,0 +1,92 @@
+"""One regex time budget per document: many lines that each take a little
+under the limit fail the document as surely as one line over it, and the
+error names the rule that ran out."""
+
+import time
+
+import pytest
+
+from conftest import run_in_process
+
+SLOW_LINE = "a" * 18 + "b{}"  # (a|a)+$ backtracks about 0.1 s on it: under the limit alone
+
+
+def run(cwd, *args):
+    started = time.monotonic()
+    result = run_in_process(*args, cwd=cwd)
+    return result.returncode, result.stderr.decode(), time.monotonic() - started
+
+
+@pytest.mark.slow  # spends the 1 s budget
+def test_many_slow_lines_share_one_budget(tmp_path):
+    (tmp_path / "evil.yaml").write_text("rules:\n  - id: evil.slow\n    kind: drop-line\n    patterns: ['(a|a)+$']\n")
+    (tmp_path / "a.txt").write_text("\n".join(SLOW_LINE.format(i) for i in range(120)) + "\n")
+    code, err, seconds = run(tmp_path, "clean", "--no-default-rules", "--rules", "evil.yaml", "--timeout", "1", "a.txt")
+    assert (code, err) == (2, "cleaner: a.txt: rule evil.slow (evil.yaml:2) took more than 1 s on this document\n")
+    assert seconds < 8  # 120 lines at a per-line limit took 14 s or more (the regex module overshoots its limits)
+
+
+@pytest.mark.slow  # spends the 1 s budget
+def test_the_rule_at_fault_is_named_after_the_line_prefilter_gives_up(tmp_path):
+    rules = "rules:\n  - id: fine.first\n    kind: drop-line\n    lines: [Advertisement]\n" \
+        "  - id: evil.slow\n    kind: drop-line\n    patterns: ['(a|a)+$']\n"
+    (tmp_path / "evil.yaml").write_text(rules)
+    (tmp_path / "a.txt").write_text("a" * 24 + "b\n")  # seconds of backtracking
+    code, err, seconds = run(tmp_path, "clean", "--no-default-rules", "--rules", "evil.yaml", "--timeout", "1", "a.txt")
+    assert (code, err) == (2, "cleaner: a.txt: rule evil.slow (evil.yaml:5) took more than 1 s on this document\n")
+    assert seconds < 8  # the regex module overshoots its limits on a loaded machine
+
+
+def test_each_document_has_its_own_budget():
+    from cleaner import Cleaner, Config
+    from cleaner.kinds.base import BUDGET
+
+    cleaner = Cleaner(Config(timeout=3))
+    assert cleaner.clean("Minsk sent Vladimir McKay.\n") == "Minsk sent Vladimir Makei.\n"
+    assert BUDGET.get() is None  # closed with its document
+    assert cleaner.timeout == 3.0
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "-1", "0"])
+def test_timeout_flag_takes_only_a_positive_finite_number(tmp_path, value):
+    result = run_in_process("check", f"--timeout={value}", cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (
+        2,
+        f"cleaner check: error: argument --timeout: expected a positive number of seconds, got '{value}'"
+        " (see 'cleaner check --help')\n",
+    )
+
+
+@pytest.mark.parametrize("value, shown", [("inf", "inf"), ("nan", "nan"), ("-1", "-1"), ("0", "0"), ("-inf", "-inf")])
+def test_timeout_in_toml_takes_only_a_positive_finite_number(tmp_path, value, shown):
+    (tmp_path / ".cleaner.toml").write_text(f"timeout = {value}\n")
+    result = run_in_process("check", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.decode().endswith(f"timeout: expected a positive number of seconds, got {shown}\n")
+
+
+@pytest.mark.parametrize(
+    "pattern, problem",
+    [
+        ("(a|aa)+$", "alternatives of group '(a|aa)' repeat each other and it is repeated by '+'"),
+        (r"(\w|x)*y", r"alternatives of group '(\\w|x)' repeat each other and it is repeated by '*'"),
+        ("(?:a{1,50}){1,50}$",
+         "group '(?:a{1,50})' holds a quantifier of up to 50 and is repeated by '{1,50}': 2,500 ways to split a run"),
+    ],
+)
+def test_lint_sees_ambiguous_alternatives_and_large_nested_bounded_repeats(tmp_path, pattern, problem):
+    (tmp_path / "bad.yaml").write_text(f"rules:\n  - id: bad.slow\n    kind: drop-line\n    patterns: ['{pattern}']\n")
+    out = run_in_process("rules", "lint", "bad.yaml", cwd=tmp_path).stdout.decode()
+    assert f"W202 bad.slow: pattern {pattern!r}: {problem}" in out
+
+
+@pytest.mark.parametrize("pattern", [r"(?:\w+ ){0,5}said", "(?:ab|cd)+", "(?:a{1,3}-){1,5}", "(?:a|b)++"])
+def test_lint_leaves_safe_repeats_alone(pattern):
+    from cleaner.lint import backtracking_risk
+
+    assert backtracking_risk(pattern) is None
+
+
+def test_builtin_rules_stay_lint_clean(tmp_path):
+    result = run_in_process("rules", "lint", cwd=tmp_path)
+    assert (result.returncode, result.stdout.decode() + result.stderr.decode()) == (0, "All checks passed.\n")
