@@ -141,7 +141,7 @@ class TextDocument:
         if self.endings and set(self.endings) - {""} != {"\n"}:
             lines = text.split("\n")
             ends = self.line_endings(lines[:-1])
-            text = "".join(line + end for line, end in zip(lines, ends)) + lines[-1]
+            text = "".join(line + end for line, end in zip(lines[:-1], ends)) + lines[-1]
         try:
             data = text.encode(self.encoding)
         except UnicodeEncodeError as exc:
@@ -160,7 +160,7 @@ class TextDocument:
         (the file's most common ending at the start of the file)."""
         old = self.endings
         if len(lines) == len(old) - (old[-1:] == ("",)):
-            return list(old)
+            return list(old[: len(lines)])
         old_lines = self.text.split("\n")[: len(old)]
         ends = []
         matcher = difflib.SequenceMatcher(None, old_lines, lines, autojunk=False)
