@@ -255,13 +255,19 @@ def write_atomically(path: Path, data: bytes) -> None:
         out.write(data)
 
 
-def walk(folder: Path, enter: Callable[[Path], bool], on_error: Optional[Callable[[Path, CleanerError], None]] = None) -> Iterator[Path]:
+def walk(
+    folder: Path,
+    enter: Callable[[Path], bool],
+    on_error: Optional[Callable[[Path, CleanerError], None]] = None,
+    stay_inside: bool = False,
+) -> Iterator[Path]:
     """The regular files under ``folder``, in name order, in the subfolders
     ``enter`` accepts (and theirs).
 
-    Symbolic links: a link to a file inside ``folder`` is followed; a link to a
-    file outside it, a linked folder (never entered), a FIFO, device or socket,
-    and a folder that cannot be listed are left out, each told to
+    Symbolic links to files are followed, with ``stay_inside`` only those to
+    a file inside ``folder`` (for a walk whose files are rewritten). A link to
+    a file outside it then, a linked folder (never entered), a FIFO, device or
+    socket, and a folder that cannot be listed are left out, each told to
     ``on_error(path, error)``: a ``Skipped`` note or, when a folder or file
     cannot be read, a ``CleanerError``."""
     root = os.path.realpath(folder)
@@ -280,7 +286,7 @@ def walk(folder: Path, enter: Callable[[Path], bool], on_error: Optional[Callabl
         subfolders[:] = sorted(d for d in subfolders if enter(Path(parent, d)))
         for name in sorted(names):
             path = Path(parent, name)
-            if path.is_symlink():
+            if stay_inside and path.is_symlink():
                 real = os.path.realpath(path)
                 if os.path.commonpath([root, real]) != root:
                     note(path, f"{path}: skipped: symbolic link out of {folder}")
@@ -303,7 +309,8 @@ def find_files(
     on_error: Optional[Callable[[CleanerError], None]] = None,
 ) -> Iterator[Path]:
     """Files named on the command line as they are (through a symbolic link
-    too); folders walked for ``include`` globs, past version control and tool
+    too); folders walked for ``include`` globs, following no link out of the
+    folder (``fix`` rewrites what this finds), past version control and tool
     folders (see ``walk``, which tells ``on_error`` what it left out).
     ``exclude`` globs apply to both, matched against the path and its name."""
     include, exclude = tuple(include), tuple(exclude)
@@ -321,7 +328,7 @@ def find_files(
 
     for path in map(Path, paths):
         if path.is_dir():
-            for found in walk(path, lambda d: d.name not in SKIPPED_FOLDERS and not excluded(d), note):
+            for found in walk(path, lambda d: d.name not in SKIPPED_FOLDERS and not excluded(d), note, stay_inside=True):
                 if wanted(found.name) and not excluded(found):
                     yield found
         elif not excluded(path):

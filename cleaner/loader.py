@@ -178,24 +178,45 @@ def load_file(path, timeout: float = DEFAULT_TIMEOUT) -> list:
     return [_build(name, index, rule, lines, timeout) for index, rule in enumerate(data["rules"])]
 
 
+# What aliases may add: a few shared values are a convenience, a billion
+# laughs (nine aliases of nine aliases ...) is an attack.
+MAX_ALIASED_VALUES = 100_000
+
+
 def _check_events(text: str, path: str) -> None:
     """Refuse, before a node is built, what would make building costly or
-    crash: anchors and aliases (an alias bomb of a few hundred bytes expands
-    to gigabytes) and nesting deeper than ``MAX_NESTING`` (libyaml's composer
-    recurses: 30,000 ``[`` overflow its stack). Reads the parser's events,
-    which keep no tree."""
-    depth = 0
+    crash: aliases that would expand to more than ``MAX_ALIASED_VALUES``
+    values (a 360-byte alias bomb expands to gigabytes) and nesting deeper
+    than ``MAX_NESTING`` (libyaml's composer recurses: 30,000 ``[`` overflow
+    its stack). Reads the parser's events, which keep no tree, counting the
+    values under each anchor."""
+    sizes: dict = {}  # anchor -> values under it, aliases expanded
+    open_collections: list = [[None, 0]]  # [anchor, values so far], the document at the bottom
+    aliased = 0
     for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-            line, column = event.start_mark.line + 1, event.start_mark.column + 1
-            raise RuleError(path, line, "YAML anchors and aliases (& and *) are not allowed in rule files", UNREADABLE.code, column)
+        line, column = event.start_mark.line + 1, event.start_mark.column + 1
         if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_NESTING + 2:  # the rules list and a rule are two levels
-                line, column = event.start_mark.line + 1, event.start_mark.column + 1
+            open_collections.append([event.anchor, 0])
+            if len(open_collections) > MAX_NESTING + 3:  # the document, the rules list and a rule: 3
                 raise RuleError(path, line, f"nested more than {MAX_NESTING} levels deep", INVALID_RULE.code, column)
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+            continue
+        if isinstance(event, yaml.CollectionEndEvent):
+            anchor, size = open_collections.pop()
+            size += 1
+        elif isinstance(event, yaml.AliasEvent):
+            anchor, size = None, sizes.get(event.anchor, 1)
+            aliased += size
+            if aliased > MAX_ALIASED_VALUES:
+                raise RuleError(
+                    path, line, f"YAML aliases expand to more than {MAX_ALIASED_VALUES:,} values", UNREADABLE.code, column
+                )
+        elif isinstance(event, yaml.ScalarEvent):
+            anchor, size = event.anchor, 1
+        else:
+            continue
+        if anchor is not None:
+            sizes[anchor] = size
+        open_collections[-1][1] += size
 
 
 def _load_json(text: str, path: str, timeout: float):
