@@ -22,14 +22,13 @@ import codecs
 import difflib
 import fnmatch
 import os
+import re
 import stat
 import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
-
-import regex
 
 from .errors import CleanerError
 
@@ -79,7 +78,7 @@ def read_bounded(path, limit: int = MAX_DOCUMENT_BYTES, what: str = "file") -> b
     return data
 
 
-_LINE_END = regex.compile(r"\r\n|\r|\n")
+_LINE_END = re.compile(r"\r\n|\r|\n")  # re, not regex: --help and --version stay light
 # Codecs whose byte order mark the decoder would drop and the encoder would
 # add (or swap): the document records the mark and writes with the codec of
 # the byte order it found. Without a mark, UTF-16 and UTF-32 are read as
