@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import os
 from pathlib import Path
 from typing import Iterable
 
@@ -16,6 +17,7 @@ import regex
 import yaml
 
 from .errors import CleanerError, RuleError
+from .files import SKIPPED_FOLDERS, read_bounded
 from .hints import did_you_mean
 from .kinds import KIND_CLASSES, Rule, Spec
 from .kinds.base import COMMON_KEYS
@@ -61,14 +63,31 @@ def builtin_rules_dir() -> Path:
     return packaged if packaged.is_dir() else Path(__file__).parent.parent / "rules"
 
 
+# A rule folder is small: a walk that meets more entries than this was given
+# the wrong folder (``/``, a home folder) and stops with one line.
+MAX_RULE_FOLDER_ENTRIES = 10_000
+
+
 def rule_files(paths: Iterable) -> list:
-    """Expand files and folders (searched recursively, sorted) into rule files."""
+    """Expand files and folders into rule files: a folder is searched recursively
+    (past version control and tool folders, not into linked folders) for
+    ``*.yaml``, ``*.yml`` and ``*.json``, sorted, visiting at most
+    ``MAX_RULE_FOLDER_ENTRIES`` files and folders."""
     found = []
     for path in map(Path, paths):
         if path.is_dir():
-            found.extend(
-                sorted(p for p in path.rglob("*") if p.suffix in RULE_FILE_SUFFIXES and p.is_file())
-            )
+            visited, in_folder = 0, []
+            for parent, subfolders, names in os.walk(path):
+                visited += len(subfolders) + len(names)
+                if visited > MAX_RULE_FOLDER_ENTRIES:
+                    raise RuleError(
+                        str(path), 0,
+                        f"more than {MAX_RULE_FOLDER_ENTRIES:,} files and folders under this rule folder: "
+                        "name the folder that holds the rule files", UNREADABLE.code,
+                    )
+                subfolders[:] = [d for d in subfolders if d not in SKIPPED_FOLDERS]
+                in_folder.extend(Path(parent, n) for n in names if n.endswith(RULE_FILE_SUFFIXES))
+            found.extend(sorted(p for p in in_folder if p.is_file()))
         elif path.exists():
             found.append(path)
         else:
@@ -128,17 +147,17 @@ MAX_NESTING = 50
 def load_file(path, timeout: float = DEFAULT_TIMEOUT) -> list:
     name = str(path)
     try:
-        size = Path(path).stat().st_size
-        if size > MAX_RULE_FILE_BYTES:
-            raise RuleError(name, 0, f"rule file has {size:,} bytes, more than the {MAX_RULE_FILE_BYTES:,} allowed", UNREADABLE.code)
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_bounded(path, MAX_RULE_FILE_BYTES, "rule file").decode("utf-8")
+    except CleanerError as exc:  # the message names the file: keep what follows
+        raise RuleError(name, 0, str(exc).removeprefix(f"{name}: "), UNREADABLE.code) from None
+    except UnicodeDecodeError as exc:
         raise RuleError(name, 0, f"cannot read rule file: {exc}", UNREADABLE.code) from None
     if Path(path).suffix == ".json":
         rules = _load_json(text, name, timeout)
         if rules is not None:
             return rules
     try:
+        _check_events(text, name)
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -159,14 +178,55 @@ def load_file(path, timeout: float = DEFAULT_TIMEOUT) -> list:
     return [_build(name, index, rule, lines, timeout) for index, rule in enumerate(data["rules"])]
 
 
+# What aliases may add: a few shared values are a convenience, a billion
+# laughs (nine aliases of nine aliases ...) is an attack.
+MAX_ALIASED_VALUES = 100_000
+
+
+def _check_events(text: str, path: str) -> None:
+    """Refuse, before a node is built, what would make building costly or
+    crash: aliases that would expand to more than ``MAX_ALIASED_VALUES``
+    values (a 360-byte alias bomb expands to gigabytes) and nesting deeper
+    than ``MAX_NESTING`` (libyaml's composer recurses: 30,000 ``[`` overflow
+    its stack). Reads the parser's events, which keep no tree, counting the
+    values under each anchor."""
+    sizes: dict = {}  # anchor -> values under it, aliases expanded
+    open_collections: list = [[None, 0]]  # [anchor, values so far], the document at the bottom
+    aliased = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        if isinstance(event, yaml.CollectionStartEvent):
+            open_collections.append([event.anchor, 0])
+            if len(open_collections) > MAX_NESTING + 3:  # the document, the rules list and a rule: 3
+                raise RuleError(path, line, f"nested more than {MAX_NESTING} levels deep", INVALID_RULE.code, column)
+            continue
+        if isinstance(event, yaml.CollectionEndEvent):
+            anchor, size = open_collections.pop()
+            size += 1
+        elif isinstance(event, yaml.AliasEvent):
+            anchor, size = None, sizes.get(event.anchor, 1)
+            aliased += size
+            if aliased > MAX_ALIASED_VALUES:
+                raise RuleError(
+                    path, line, f"YAML aliases expand to more than {MAX_ALIASED_VALUES:,} values", UNREADABLE.code, column
+                )
+        elif isinstance(event, yaml.ScalarEvent):
+            anchor, size = event.anchor, 1
+        else:
+            continue
+        if anchor is not None:
+            sizes[anchor] = size
+        open_collections[-1][1] += size
+
+
 def _load_json(text: str, path: str, timeout: float):
     """The rules of a valid JSON rule file; None for an invalid one, which the YAML
     path then reads again to say where the problem is."""
     try:
         data = json.loads(text)
         _IS_VALID(data)
-    except (ValueError, fastjsonschema.JsonSchemaException):
-        return None
+    except (ValueError, RecursionError, fastjsonschema.JsonSchemaException):
+        return None  # RecursionError: nested too deep; ValueError: also an integer too long
     newlines = [m.start() for m in regex.finditer("\n", text)]
     first_seen: dict = {}
     for match in _JSON_ID.finditer(text):
@@ -193,6 +253,14 @@ def _to_python(node: yaml.Node, path: str, where: tuple, lines: dict, constructo
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise RuleError(
+                    path,
+                    key_node.start_mark.line + 1,
+                    "a key must be text, not a list or a mapping",
+                    INVALID_RULE.code,
+                    key_node.start_mark.column + 1,
+                )
             key = _to_python(key_node, path, where + ("<key>",), lines, constructor)
             if not isinstance(key, str):
                 raise RuleError(
@@ -212,7 +280,10 @@ def _to_python(node: yaml.Node, path: str, where: tuple, lines: dict, constructo
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(item, path, where + (i,), lines, constructor) for i, item in enumerate(node.value)]
-    return constructor.construct_object(node)
+    try:
+        return constructor.construct_object(node)
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        raise RuleError(path, lines[where], f"value cannot be read: {str(exc).split(';')[0]}", INVALID_RULE.code, lines[("column",) + where]) from None
 
 
 def _validate(data, path: str, lines: dict) -> None:

@@ -7,7 +7,7 @@ import sys
 
 from ..config import resolve
 from ..errors import CleanerError
-from ..files import BinaryFile, TextDocument, find_files
+from ..files import Skipped, TextDocument, find_files, read_bounded
 from ..report import Report
 from . import clean_text, write_output
 
@@ -32,19 +32,23 @@ def run(args) -> int:
     settings = resolve(args)
     cleaner = Cleaner(settings.config)
     report = Report("diff" if args.command == "diff" or getattr(args, "diff", False) else args.command)
-    for path in find_files(args.paths, settings.include, settings.exclude):
+
+    def left_out(error: CleanerError) -> None:
+        if isinstance(error, Skipped):
+            report.note(str(error))
+        else:
+            report.failed(str(error))
+
+    for path in find_files(args.paths, settings.include, settings.exclude, left_out):
         try:
-            data = path.read_bytes()
+            data = read_bounded(path)
             doc = TextDocument.decode(data, str(path), settings.encoding)
             result = clean_text(cleaner, doc.text, path)
             new = doc.encode(result)
             if new != data and report.mode == "fix":
                 write_output(path, new)
-        except BinaryFile as exc:
+        except Skipped as exc:
             report.note(str(exc))
-            continue
-        except OSError as exc:
-            report.failed(f"{path}: cannot read: {exc.strerror or exc}")
             continue
         except CleanerError as exc:
             report.failed(str(exc))

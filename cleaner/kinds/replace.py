@@ -34,6 +34,10 @@ class Replace(Rule):
             known = ref.isdigit() and int(ref) <= self.pattern.groups or ref in self.pattern.groupindex
             if not known:
                 raise spec.error("replacement", f"replacement refers to unknown group {ref!r}")
+        try:  # the parser ``sub`` itself runs on the template: a bad escape fails here, not at a match
+            regex._main._compile_replacement_helper(self.pattern, self.replacement)
+        except (regex.error, IndexError) as exc:
+            raise spec.error("replacement", f"invalid replacement: {exc}") from None
 
     def apply(self, text: str, log: ChangeLog) -> str:
         if not self.guard.admits(text):
