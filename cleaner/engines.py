@@ -127,38 +127,85 @@ def process(files: list, outdir: Path, submit: Callable, on_batch=None, window: 
     return total, errors
 
 
+class WorkerLost(CleanerError):
+    """A worker process ended in the middle of the run."""
+
+
 @dataclass
 class LocalEngine:
-    """This process (one job), or a pool of ``jobs`` worker processes."""
+    """This process (one job), or a pool of ``jobs`` worker processes.
+    ``cleaner``: the rules, loaded and checked by the caller before any worker
+    starts (a worker that fails to start ends the run, it is not restarted)."""
 
     jobs: int = 1
+    cleaner: object = None
 
     def run(self, files: list, outdir: Path, config, text_field: str, on_batch=None) -> tuple:
-        if self.jobs <= 1:
+        if self.cleaner is None:
             from .pipeline import Cleaner
 
-            cleaner = Cleaner(config)  # not cached: rule files may have changed since an earlier run here
+            self.cleaner = Cleaner(config)  # not cached: rule files may have changed since an earlier run here
+        if self.jobs <= 1:
+            cleaner = self.cleaner
             return process(files, outdir, lambda items: Finished(clean_batch(items, cleaner, text_field)), on_batch, 1)
         import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
 
-        with multiprocessing.get_context("fork").Pool(self.jobs, _start_worker, (config,)) as pool:
+        # Not multiprocessing.Pool: it waits forever for the result of a worker
+        # that was killed (the OOM killer), and respawns workers that fail to start.
+        pool = ProcessPoolExecutor(self.jobs, multiprocessing.get_context("fork"), _start_worker, (config,))
+        try:
             return process(
                 files,
                 outdir,
-                lambda items: pool.apply_async(_clean_in_worker, (items, config, text_field)),
+                lambda items: _Result(pool.submit(_clean_in_worker, items, config, text_field)),
                 on_batch,
                 window=2 * self.jobs,
             )
+        except BaseException:
+            _stop(pool)
+            raise
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Result:
+    """A worker's pending result; a lost worker is one line, not a hang."""
+
+    def __init__(self, future):
+        self.future = future
+
+    def get(self):
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self.future.result()
+        except BrokenProcessPool:
+            raise WorkerLost(
+                "a worker process ended unexpectedly (killed, or out of memory?); "
+                "completed files are kept: run again with --resume to finish"
+            ) from None
+
+
+def _stop(pool) -> None:
+    """End the workers now rather than after their batch: the run is over."""
+    for worker in list((getattr(pool, "_processes", None) or {}).values()):
+        worker.terminate()
 
 
 def _start_worker(config) -> None:
+    import os
     import signal
 
-    # Ctrl+C reaches the whole process group: the main process alone handles it
-    # (it stops the pool and removes partial outputs), workers print nothing.
+    # Ctrl+C and SIGTERM reach the whole process group: the main process alone
+    # handles them (it stops the workers and removes partial outputs), workers print nothing.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    cached_cleaner.cache_clear()  # forked: what the parent cached may be of older rule files
-    cached_cleaner(config)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        cached_cleaner.cache_clear()  # forked: what the parent cached may be of older rule files
+        cached_cleaner(config)
+    except BaseException:  # the parent checked these rules: this is a worker that cannot start
+        os._exit(2)  # silently: the parent reports the lost worker in one line
 
 
 def _clean_in_worker(items: list, config, text_field: str):

@@ -93,8 +93,14 @@ def clean_batch(items: list, cleaner, text_field: str) -> CleanedBatch:
             cleaned, fired = cleaner.clean_with_counts(parsed.text)
             out = item.format.serialise(parsed, item.raw, cleaned, text_field)
         except (CleanerError, TimeoutError, RecursionError) as exc:
+            reason = str(exc) or type(exc).__name__
+        except Exception as exc:  # a bug of ours on this record: the run goes on without it
+            reason = f"internal error: {type(exc).__name__}: {exc}"
+        else:
+            reason = None
+        if reason is not None:
             counts.rejected += 1
-            results.append(Cleaned(item.file, None, item.format.reject(item.line, str(exc) or type(exc).__name__, item.raw)))
+            results.append(Cleaned(item.file, None, item.format.reject(item.line, reason, item.raw)))
             continue
         counts.documents += 1
         counts.changed += cleaned != parsed.text
