@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -52,17 +54,21 @@ def run(args) -> int:
         raise CleanerError("--engine dask needs --scheduler ADDRESS")
     config = resolve(args).config
     outdir = Path(args.output)
-    with progress() as on_batch:
-        report = dump(
-            args.inputs,
-            outdir,
-            config,
-            text_field=args.field,
-            jobs=args.jobs,
-            resume=args.resume,
-            scheduler=args.scheduler if args.engine == "dask" else None,
-            on_batch=on_batch,
-        )
+    try:
+        with terminated_like_interrupted(), progress() as on_batch:
+            report = dump(
+                args.inputs,
+                outdir,
+                config,
+                text_field=args.field,
+                jobs=args.jobs,
+                resume=args.resume,
+                scheduler=args.scheduler if args.engine == "dask" else None,
+                on_batch=on_batch,
+            )
+    except Terminated:
+        print("cleaner: terminated", file=sys.stderr)
+        return 128 + signal.SIGTERM
     for error in report.errors:
         print(f"cleaner: {error}", file=sys.stderr)
     print(summary(report, outdir), file=sys.stderr)
@@ -71,3 +77,20 @@ def run(args) -> int:
         stats["errors"] = report.errors
         write_output(Path(args.stats), (json.dumps(stats, indent=2) + "\n").encode("utf-8"))
     return exit_status(found=args.strict and bool(report.stats.rejected), failed=bool(report.errors))
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: stop as for Ctrl+C (no partial outputs), exit 143."""
+
+
+@contextlib.contextmanager
+def terminated_like_interrupted():
+    """SIGTERM raises ``Terminated`` while dumping (only the main thread can set a handler)."""
+    def stop(signum, frame):
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
