@@ -149,11 +149,12 @@ class LocalEngine:
             cleaner = self.cleaner
             return process(files, outdir, lambda items: Finished(clean_batch(items, cleaner, text_field)), on_batch, 1)
         import multiprocessing
+        import os
         from concurrent.futures import ProcessPoolExecutor
 
         # Not multiprocessing.Pool: it waits forever for the result of a worker
         # that was killed (the OOM killer), and respawns workers that fail to start.
-        pool = ProcessPoolExecutor(self.jobs, multiprocessing.get_context("fork"), _start_worker, (config,))
+        pool = ProcessPoolExecutor(self.jobs, multiprocessing.get_context("fork"), _start_worker, (config, os.getpid()))
         try:
             return process(
                 files,
@@ -193,10 +194,11 @@ def _stop(pool) -> None:
         worker.terminate()
 
 
-def _start_worker(config) -> None:
+def _start_worker(config, parent: int) -> None:
     import os
     import signal
 
+    _end_with_parent(parent)
     # Ctrl+C and SIGTERM reach the whole process group: the main process alone
     # handles them (it stops the workers and removes partial outputs), workers print nothing.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -206,6 +208,21 @@ def _start_worker(config) -> None:
         cached_cleaner(config)
     except BaseException:  # the parent checked these rules: this is a worker that cannot start
         os._exit(2)  # silently: the parent reports the lost worker in one line
+
+
+def _end_with_parent(parent: int) -> None:
+    """Ask Linux to kill this worker when the main process dies (killed -9, or
+    by the OOM killer): orphaned workers would otherwise wait for work forever."""
+    import ctypes
+    import os
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: nothing to ask
+        return
+    if os.getppid() != parent:  # it died before we asked
+        os._exit(2)
 
 
 def _clean_in_worker(items: list, config, text_field: str):
