@@ -151,6 +151,7 @@ class LocalEngine:
         import multiprocessing
         import os
         from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
         # Not multiprocessing.Pool: it waits forever for the result of a worker
         # that was killed (the OOM killer), and respawns workers that fail to start.
@@ -163,6 +164,12 @@ class LocalEngine:
                 on_batch,
                 window=2 * self.jobs,
             )
+        except BrokenProcessPool:  # from a result, or from submitting to a broken pool
+            _stop(pool)
+            raise WorkerLost(
+                "a worker process ended unexpectedly (killed, or out of memory?); "
+                "completed files are kept: run again with --resume to finish"
+            ) from None
         except BaseException:
             _stop(pool)
             raise
@@ -171,21 +178,13 @@ class LocalEngine:
 
 
 class _Result:
-    """A worker's pending result; a lost worker is one line, not a hang."""
+    """A worker's pending result, in the shape ``process`` takes."""
 
     def __init__(self, future):
         self.future = future
 
     def get(self):
-        from concurrent.futures.process import BrokenProcessPool
-
-        try:
-            return self.future.result()
-        except BrokenProcessPool:
-            raise WorkerLost(
-                "a worker process ended unexpectedly (killed, or out of memory?); "
-                "completed files are kept: run again with --resume to finish"
-            ) from None
+        return self.future.result()
 
 
 def _stop(pool) -> None:
@@ -198,12 +197,12 @@ def _start_worker(config, parent: int) -> None:
     import os
     import signal
 
-    _end_with_parent(parent)
     # Ctrl+C and SIGTERM reach the whole process group: the main process alone
     # handles them (it stops the workers and removes partial outputs), workers print nothing.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
+        _end_with_parent(parent)
         cached_cleaner.cache_clear()  # forked: what the parent cached may be of older rule files
         cached_cleaner(config)
     except BaseException:  # the parent checked these rules: this is a worker that cannot start

@@ -86,7 +86,11 @@ class Terminated(BaseException):
 @contextlib.contextmanager
 def terminated_like_interrupted():
     """SIGTERM raises ``Terminated`` while dumping (only the main thread can set a handler)."""
+    owner = os.getpid()
+
     def stop(signum, frame):
+        if os.getpid() != owner:  # a worker just forked, before it set its own handlers
+            os._exit(128 + signal.SIGTERM)
         raise Terminated
 
     previous = signal.signal(signal.SIGTERM, stop)
