@@ -69,7 +69,7 @@ def part_path(outdir: Path, source: InputFile, number: int) -> Path:
     return outdir / STATE_DIR / f"{source.name}.part{number:06d}{TEMPORARY_SUFFIX}"
 
 
-def clean_range(source: InputFile, piece: Range, part: Path, cleaner, text_field: str, provenance: Optional[str]) -> tuple:
+def clean_range(source: InputFile, piece: Range, part: Path, cleaner, text_field: str, provenance: Optional[str], site_field: Optional[str] = None) -> tuple:
     """Clean the records of ``piece`` of ``source`` into ``part``; return its Stats and rejects."""
     with open(source.path, "rb") as stream:
         stream.seek(piece.start)
@@ -78,7 +78,7 @@ def clean_range(source: InputFile, piece: Range, part: Path, cleaner, text_field
         Item(0, source.format, None if record.line is None else record.line + piece.first_line - 1, record.raw)
         for record in source.format.records(io.BytesIO(data))
     ]
-    cleaned = clean_batch(items, cleaner, text_field, provenance)
+    cleaned = clean_batch(items, cleaner, text_field, provenance, site_field)
     part.parent.mkdir(parents=True, exist_ok=True)
     with open(part, "wb") as out:
         for record in cleaned.records:

@@ -8,6 +8,8 @@ can be resumed.
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,16 +20,32 @@ from .engines import LocalEngine
 from .errors import CleanerError
 from .files import TEMPORARY_SUFFIX
 from .formats import find_inputs
-from .outputs import REJECTS, completed, gather_rejects
+from .outputs import REJECTS, completed, gather_rejects, locked
 from .records import Stats
+
+
+def check_apart(inputs: Iterable, outdir: Path) -> None:
+    """Refuse an output folder that is an input, holds one, or lies inside an
+    input folder, before anything is written: a dump must never write over,
+    or delete, what it reads. Symbolic links are followed, so an alias is caught."""
+    out = Path(os.path.realpath(outdir))
+    for given in inputs:
+        source = Path(os.path.realpath(given))
+        if out == source or out in source.parents or source in out.parents:
+            where = "is" if out == source else "holds" if out in source.parents else "is inside"
+            raise CleanerError(f"{outdir}: the output folder {where} the input {given}: choose a folder apart from the inputs")
+
 
 def plan(inputs: Iterable, outdir: Path) -> list:
     """The input files in order, each with the name of its output in ``outdir``
-    (which a folder walk does not enter); two inputs may not share an output."""
+    two inputs may not share an output, nor an output be an input."""
     outdir = outdir.resolve()
-    files = find_inputs(inputs, skip=outdir)
+    files = find_inputs(inputs)
     seen: dict = {}
+    sources = {os.path.realpath(f.path) for f in files}
     for f in files:
+        if os.path.realpath(outdir / f.name) in sources:  # through a symbolic link in OUTDIR
+            raise CleanerError(f"{f.path}: its output {outdir / f.name} would be an input file")
         if f.name in seen:
             raise CleanerError(f"{f.path} and {seen[f.name]} would both be written to {outdir / f.name}")
         if f.name == REJECTS:
@@ -54,15 +72,38 @@ def dump(
     scheduler: Optional[str] = None,
     on_batch=None,
     provenance: Optional[str] = None,
+    site_field: Optional[str] = None,
 ) -> DumpResult:
     """Clean ``inputs`` into ``outdir``; with ``scheduler``, on that Dask cluster.
     ``on_batch`` is called with the Stats of each batch cleaned, for progress;
-    ``provenance`` names the field that lists the rules fired in changed records."""
+    ``provenance`` names the field that lists the rules fired in changed records;
+    ``site_field`` the field naming each record's site, for site-scoped rules."""
+    from .pipeline import Cleaner
+
     started = time.perf_counter()
+    inputs = list(inputs)
+    cleaner = Cleaner(config)  # bad rules fail here, once, before any output or worker
+    check_apart(inputs, outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     files = plan(inputs, outdir)
-    for leftover in outdir.rglob(f"*{TEMPORARY_SUFFIX}"):  # from a run that was killed
-        leftover.unlink()
+    if scheduler:  # Dask workers may run in other folders
+        config = dataclasses.replace(config, rules=tuple(os.path.abspath(r) for r in config.rules))
+    engine = DaskEngine(scheduler) if scheduler else LocalEngine(jobs, cleaner)
+    with locked(outdir):  # so every temporary file in OUTDIR is this run's
+        _remove_temporary_files(outdir)  # from a run that was killed
+        try:
+            return _dump_locked(files, outdir, config, text_field, resume, engine, on_batch, started, provenance, site_field)
+        except BaseException:  # interrupted, a lost worker, a full disk: no partial output
+            _remove_temporary_files(outdir)
+            raise
+
+
+def _remove_temporary_files(outdir: Path) -> None:
+    for leftover in outdir.rglob(f"*{TEMPORARY_SUFFIX}"):
+        leftover.unlink(missing_ok=True)
+
+
+def _dump_locked(files, outdir, config, text_field, resume, engine, on_batch, started, provenance, site_field) -> DumpResult:
     stats = Stats()
     todo = []
     for source in files:
@@ -71,8 +112,7 @@ def dump(
             todo.append(source)
         else:
             stats.add(previous)
-    engine = DaskEngine(scheduler) if scheduler else LocalEngine(jobs)
-    done, errors = engine.run(todo, outdir, config, text_field, on_batch, provenance)
+    done, errors = engine.run(todo, outdir, config, text_field, on_batch, provenance, site_field)
     stats.add(done)
     gather_rejects(files, outdir)
     return DumpResult(stats, errors, time.perf_counter() - started, len(files))

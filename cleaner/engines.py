@@ -127,39 +127,102 @@ def process(files: list, outdir: Path, submit: Callable, on_batch=None, window: 
     return total, errors
 
 
+class WorkerLost(CleanerError):
+    """A worker process ended in the middle of the run."""
+
+
 @dataclass
 class LocalEngine:
-    """This process (one job), or a pool of ``jobs`` worker processes."""
+    """This process (one job), or a pool of ``jobs`` worker processes.
+    ``cleaner``: the rules, loaded and checked by the caller before any worker
+    starts (a worker that fails to start ends the run, it is not restarted)."""
 
     jobs: int = 1
+    cleaner: object = None
 
-    def run(self, files: list, outdir: Path, config, text_field: str, on_batch=None, provenance=None) -> tuple:
-        if self.jobs <= 1:
+    def run(self, files: list, outdir: Path, config, text_field: str, on_batch=None, provenance=None, site_field=None) -> tuple:
+        if self.cleaner is None:
             from .pipeline import Cleaner
 
-            cleaner = Cleaner(config)  # not cached: rule files may have changed since an earlier run here
-            return process(files, outdir, lambda items: Finished(clean_batch(items, cleaner, text_field, provenance)), on_batch, 1)
+            self.cleaner = Cleaner(config)  # not cached: rule files may have changed since an earlier run here
+        if self.jobs <= 1:
+            cleaner = self.cleaner
+            return process(files, outdir, lambda items: Finished(clean_batch(items, cleaner, text_field, provenance, site_field)), on_batch, 1)
         import multiprocessing
+        import os
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
-        with multiprocessing.get_context("fork").Pool(self.jobs, _start_worker, (config,)) as pool:
+        # Not multiprocessing.Pool: it waits forever for the result of a worker
+        # that was killed (the OOM killer), and respawns workers that fail to start.
+        pool = ProcessPoolExecutor(self.jobs, multiprocessing.get_context("fork"), _start_worker, (config, os.getpid()))
+        try:
             return process(
                 files,
                 outdir,
-                lambda items: pool.apply_async(_clean_in_worker, (items, config, text_field, provenance)),
+                lambda items: _Result(pool.submit(_clean_in_worker, items, config, text_field, provenance, site_field)),
                 on_batch,
                 window=2 * self.jobs,
             )
+        except BrokenProcessPool:  # from a result, or from submitting to a broken pool
+            _stop(pool)
+            raise WorkerLost(
+                "a worker process ended unexpectedly (killed, or out of memory?); "
+                "completed files are kept: run again with --resume to finish"
+            ) from None
+        except BaseException:
+            _stop(pool)
+            raise
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _start_worker(config) -> None:
+class _Result:
+    """A worker's pending result, in the shape ``process`` takes."""
+
+    def __init__(self, future):
+        self.future = future
+
+    def get(self):
+        return self.future.result()
+
+
+def _stop(pool) -> None:
+    """End the workers now rather than after their batch: the run is over."""
+    for worker in list((getattr(pool, "_processes", None) or {}).values()):
+        worker.terminate()
+
+
+def _start_worker(config, parent: int) -> None:
+    import os
     import signal
 
-    # Ctrl+C reaches the whole process group: the main process alone handles it
-    # (it stops the pool and removes partial outputs), workers print nothing.
+    # Ctrl+C and SIGTERM reach the whole process group: the main process alone
+    # handles them (it stops the workers and removes partial outputs), workers print nothing.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    cached_cleaner.cache_clear()  # forked: what the parent cached may be of older rule files
-    cached_cleaner(config)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        _end_with_parent(parent)
+        cached_cleaner.cache_clear()  # forked: what the parent cached may be of older rule files
+        cached_cleaner(config)
+    except BaseException:  # the parent checked these rules: this is a worker that cannot start
+        os._exit(2)  # silently: the parent reports the lost worker in one line
 
 
-def _clean_in_worker(items: list, config, text_field: str, provenance=None):
-    return clean_batch(items, cached_cleaner(config), text_field, provenance)
+def _end_with_parent(parent: int) -> None:
+    """Ask Linux to kill this worker when the main process dies (killed -9, or
+    by the OOM killer): orphaned workers would otherwise wait for work forever."""
+    import ctypes
+    import os
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: nothing to ask
+        return
+    if os.getppid() != parent:  # it died before we asked
+        os._exit(2)
+
+
+def _clean_in_worker(items: list, config, text_field: str, provenance=None, site_field=None):
+    return clean_batch(items, cached_cleaner(config), text_field, provenance, site_field)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from pathlib import Path
 from typing import BinaryIO, Iterator, NamedTuple, Optional
 
@@ -40,6 +41,7 @@ class RawRecord(NamedTuple):
 class Parsed(NamedTuple):
     text: str  # the text to clean
     holder: object  # what holds it, for ``Format.serialise``
+    fields: dict = {}  # the record's fields (JSON Lines), e.g. its url for --site-field
 
 
 class Format:
@@ -95,6 +97,8 @@ class PlainText(Format):
         return Parsed(doc.text, doc)
 
     def serialise(self, parsed: Parsed, raw: bytes, cleaned: str, text_field: str) -> bytes:
+        if cleaned == parsed.text:
+            return raw  # byte for byte as it came, whatever its line endings
         return parsed.holder.encode(cleaned)
 
 
@@ -115,34 +119,83 @@ class JsonLines(Format):
 
     def parse(self, raw: bytes, text_field: str) -> Parsed:
         try:
-            text = raw.rstrip(b"\r\n").decode("utf-8")
+            line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise CleanerError(f"not valid UTF-8 at byte {exc.start}") from None
-        try:
-            record = json.loads(text)
-        except ValueError as exc:
-            raise CleanerError(f"invalid JSON: {exc}") from None
-        if not isinstance(record, dict):
-            raise CleanerError(f"not a JSON object but {type(record).__name__}")
-        if text_field not in record:
-            raise CleanerError(f"no field {text_field!r}")
-        value = record[text_field]
-        if not isinstance(value, str):
-            raise CleanerError(f"field {text_field!r} is {type(value).__name__}, not a string")
-        return Parsed(value, record)
+        value, start, end, record = text_token(line, text_field)
+        return Parsed(value, (line, start, end), record)
 
     def serialise(self, parsed: Parsed, raw: bytes, cleaned: str, text_field: str) -> bytes:
+        """The record as it came with only its text's JSON string replaced: other
+        fields keep their spelling (numbers, escapes, key order, spacing)."""
         if cleaned == parsed.text:
             return raw  # byte for byte as it came
-        record = {**parsed.holder, text_field: cleaned}
-        ending = raw[len(raw.rstrip(b"\r\n")) :]
-        return json.dumps(record, ensure_ascii=False).encode("utf-8") + ending
+        line, start, end = parsed.holder
+        return (line[:start] + json_string(cleaned) + line[end:]).encode("utf-8")
 
     def body(self, raw: bytes) -> bytes:
         return raw.rstrip(b"\r\n")
 
 
 FORMATS = (PlainText(), JsonLines())
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def text_token(line: str, text_field: str) -> tuple:
+    """The value of the top-level key ``text_field`` of the JSON object on
+    ``line``, where its string token starts and ends, and the object decoded;
+    CleanerError says why there is none. A BOM before the object (a file's
+    first line) is skipped.
+
+    >>> text_token('{"id": 1e400, "text": "Minks"}', "text")[:3]
+    ('Minks', 22, 29)
+    >>> text_token('{"text": "a", "text": "b"}', "text")
+    Traceback (most recent call last):
+    ...
+    cleaner.errors.CleanerError: field 'text' appears twice
+    """
+    try:
+        record, end = _DECODER.raw_decode(line, _SPACE.match(line, 1 if line.startswith("\ufeff") else 0).end())
+    except ValueError as exc:
+        raise CleanerError(f"invalid JSON: {exc}") from None
+    except RecursionError:
+        raise CleanerError("invalid JSON: nested too deep") from None
+    if _SPACE.match(line, end).end() != len(line):
+        raise CleanerError(f"invalid JSON: Extra data: column {end + 1} (char {end})")
+    if not isinstance(record, dict):
+        raise CleanerError(f"not a JSON object but {type(record).__name__}")
+    if text_field not in record:
+        raise CleanerError(f"no field {text_field!r}")
+    if not isinstance(record[text_field], str):
+        raise CleanerError(f"field {text_field!r} is {type(record[text_field]).__name__}, not a string")
+    found = None
+    at = _SPACE.match(line, line.index("{") + 1).end()
+    while line[at] != "}":  # the object is valid JSON: walk its keys and values
+        key, at = json.decoder.scanstring(line, at + 1)
+        at = _SPACE.match(line, _SPACE.match(line, at).end() + 1).end()  # past ':'
+        value_start = at
+        _, at = _DECODER.raw_decode(line, at)
+        if key == text_field:
+            if found is not None:
+                raise CleanerError(f"field {text_field!r} appears twice")
+            found = (record[text_field], value_start, at, record)
+        at = _SPACE.match(line, at).end()
+        if line[at] == ",":
+            at = _SPACE.match(line, at + 1).end()
+    return found
+
+
+def json_string(text: str) -> str:
+    """``text`` as a JSON string, UTF-8 as it is but for lone surrogates, which
+    UTF-8 cannot hold: those stay escapes, as they came.
+
+    >>> print(json_string("Minsk, " + chr(0xD800)))
+    "Minsk, \\ud800"
+    """
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def format_of(path) -> Optional[Format]:
@@ -166,13 +219,13 @@ def input_file(path: Path, name: str) -> Optional[InputFile]:
     return InputFile(path, name, found, compression_of(path)) if found else None
 
 
-def find_inputs(inputs, skip: Optional[Path] = None) -> list:
+def find_inputs(inputs) -> list:
     """The dump files named or under the folders named, in order, with whole
     paths (workers elsewhere need them). A folder walk enters no hidden folder
-    and not ``skip`` (the output folder)."""
+    (the output folder is never inside an input: ``dump.check_apart``)."""
 
     def enter(folder: Path) -> bool:
-        return not folder.name.startswith(".") and folder.resolve() != skip
+        return not folder.name.startswith(".")
 
     files: list = []
     for given in (Path(i).resolve() for i in inputs):

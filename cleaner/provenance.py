@@ -20,7 +20,7 @@ from typing import Iterator, NamedTuple, Optional
 
 from .errors import CleanerError
 from .formats import Overlong, read_records
-from .sites import site_of
+from .sites import site_of_record
 
 DEFAULT_FIELD = "cleaner_rules"
 
@@ -70,12 +70,11 @@ def audit(files: list, cleaner, text_field: str, site_field: Optional[str] = Non
                     continue
                 try:
                     parsed = source.format.parse(record.raw, text_field)
-                    changes = cleaner.explain(parsed.text)
+                    site = site_of_record(parsed, site_field)
+                    changes = cleaner.explain(parsed.text, site)
                 except (CleanerError, TimeoutError, RecursionError):
                     continue
-                holder = parsed.holder if isinstance(parsed.holder, dict) else {}
-                site = holder.get(site_field) if site_field else None
-                site = site_of(site) if isinstance(site, str) else None
+                holder = parsed.fields
                 for change in changes:
                     yield RecordChange(
                         str(source.path), record.line, holder.get("id"),

@@ -19,6 +19,7 @@ from typing import NamedTuple, Optional
 from .errors import CleanerError
 from .formats import MAX_RECORD_BYTES, Format, Overlong
 from .provenance import with_provenance
+from .sites import site_of_record
 
 
 @dataclass
@@ -72,10 +73,13 @@ class CleanedBatch(NamedTuple):
     stats: dict  # file number -> Stats of its records in the batch
 
 
-def clean_batch(items: list, cleaner, text_field: str, provenance: Optional[str] = None) -> CleanedBatch:
+def clean_batch(
+    items: list, cleaner, text_field: str, provenance: Optional[str] = None, site_field: Optional[str] = None
+) -> CleanedBatch:
     """Clean ``items``, each record on its own: a record that cannot be cleaned
     becomes a reject with the reason. With ``provenance``, a changed JSON Lines
-    record gets that field naming the rules that fired (``cleaner.provenance``)."""
+    record gets that field naming the rules that fired (``cleaner.provenance``).
+    With ``site_field``, each record is cleaned as a document of the site it names."""
     results = []
     stats: dict = {}
     for item in items:
@@ -92,13 +96,19 @@ def clean_batch(items: list, cleaner, text_field: str, provenance: Optional[str]
         counts.bytes_in += len(item.raw)
         try:
             parsed = item.format.parse(item.raw, text_field)
-            cleaned, fired = cleaner.clean_with_counts(parsed.text)
+            cleaned, fired = cleaner.clean_with_counts(parsed.text, site_of_record(parsed, site_field))
             out = item.format.serialise(parsed, item.raw, cleaned, text_field)
             if provenance and cleaned != parsed.text and item.format.name == "jsonl":
                 out = with_provenance(out, provenance, fired)
         except (CleanerError, TimeoutError, RecursionError) as exc:
+            reason = str(exc) or type(exc).__name__
+        except Exception as exc:  # a bug of ours on this record: the run goes on without it
+            reason = f"internal error: {type(exc).__name__}: {exc}"
+        else:
+            reason = None
+        if reason is not None:
             counts.rejected += 1
-            results.append(Cleaned(item.file, None, item.format.reject(item.line, str(exc) or type(exc).__name__, item.raw)))
+            results.append(Cleaned(item.file, None, item.format.reject(item.line, reason, item.raw)))
             continue
         counts.documents += 1
         counts.changed += cleaned != parsed.text

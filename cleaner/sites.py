@@ -39,6 +39,12 @@ def site_of(value: Optional[str]) -> Optional[str]:
     return site[4:] if site.startswith("www.") else site
 
 
+def site_of_record(parsed, site_field: Optional[str]) -> Optional[str]:
+    """The site a parsed record's ``site_field`` names (``formats.Parsed``), or None."""
+    value = parsed.fields.get(site_field) if site_field else None
+    return site_of(value) if isinstance(value, str) else None
+
+
 def matches(site: str, globs: Iterable[str]) -> bool:
     """Does ``site`` match one of the host ``globs``?
 

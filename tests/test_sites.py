@@ -97,3 +97,27 @@ def test_builtin_site_rules_fire_on_their_site_and_on_unknown_sites_with_their_g
 def test_builtin_site_rules_never_fire_on_another_known_site():
     assert Cleaner().clean(INFOROS, site="example.org") == INFOROS
     assert Cleaner().clean(FRONTIER, site="example.org") == FRONTIER
+
+
+def test_dump_site_field_gives_each_record_its_site(tmp_path):
+    import json
+
+    from conftest import run_in_process
+
+    rules = tmp_path / "sites.yaml"
+    rules.write_text(RULES, encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    records = [
+        {"url": "https://www.courier.example/a", "text": "Body.\nGet the Courier daily"},
+        {"url": "https://herald.example/b", "text": "Body.\nGet the Courier daily"},
+        {"text": "Body.\nGet the Courier daily"},
+    ]
+    lines = "".join(json.dumps(r) + "\n" for r in records)
+    (tmp_path / "in" / "d.jsonl").write_text(lines, encoding="utf-8")
+    result = run_in_process(
+        "dump", tmp_path / "in", "-o", tmp_path / "out", "--jobs", "1", "--site-field", "url",
+        "--no-default-rules", "--rules", rules,
+    )
+    assert result.returncode == 0, result.stderr
+    texts = [json.loads(line)["text"] for line in (tmp_path / "out" / "d.jsonl").read_text().splitlines()]
+    assert texts == ["Body.", "Body.\nGet the Courier daily", "Body.\nGet the Courier daily"]

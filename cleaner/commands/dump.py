@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -53,7 +55,7 @@ def add_parser(commands, parents) -> None:
         "--changes", metavar="FILE", help="write one JSON line per change (source, line, id, rule, before, after)"
     )
     parser.add_argument("--report", metavar="FILE", help="write a self-contained HTML page about the run")
-    parser.add_argument("--site-field", metavar="FIELD", help="the records' site field, for the report's per-site counts")
+    parser.add_argument("--site-field", metavar="FIELD", help="the field naming each record's site, e.g. url (its host is taken): site-scoped rules apply to their sites' records")
     parser.set_defaults(run=run)
 
 
@@ -64,18 +66,23 @@ def run(args) -> int:
         raise CleanerError("--engine dask needs --scheduler ADDRESS")
     config = resolve(args).config
     outdir = Path(args.output)
-    with progress() as on_batch:
-        report = dump(
-            args.inputs,
-            outdir,
-            config,
-            text_field=args.field,
-            jobs=args.jobs,
-            resume=args.resume,
-            scheduler=args.scheduler if args.engine == "dask" else None,
-            on_batch=on_batch,
-            provenance=args.provenance,
-        )
+    try:
+        with terminated_like_interrupted(), progress() as on_batch:
+            report = dump(
+                args.inputs,
+                outdir,
+                config,
+                text_field=args.field,
+                jobs=args.jobs,
+                resume=args.resume,
+                scheduler=args.scheduler if args.engine == "dask" else None,
+                on_batch=on_batch,
+                provenance=args.provenance,
+                site_field=args.site_field,
+            )
+    except Terminated:
+        print("cleaner: terminated", file=sys.stderr)
+        return 128 + signal.SIGTERM
     for error in report.errors:
         print(f"cleaner: {error}", file=sys.stderr)
     print(summary(report, outdir), file=sys.stderr)
@@ -103,3 +110,24 @@ def write_audit(args, config, outdir: Path, report) -> None:
     if args.report:
         page = build(report.stats.as_dict(), changes, cleaner.rules, outdir / REJECTS, args.site_field)
         write_output(Path(args.report), page.encode("utf-8"))
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: stop as for Ctrl+C (no partial outputs), exit 143."""
+
+
+@contextlib.contextmanager
+def terminated_like_interrupted():
+    """SIGTERM raises ``Terminated`` while dumping (only the main thread can set a handler)."""
+    owner = os.getpid()
+
+    def stop(signum, frame):
+        if os.getpid() != owner:  # a worker just forked, before it set its own handlers
+            os._exit(128 + signal.SIGTERM)
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

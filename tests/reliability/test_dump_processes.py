@@ -1,0 +1,79 @@
+"""``dump`` as a real process meets a lost worker, SIGTERM, a full disk and
+``kill -9``: one line, the right exit status, nothing half-written (issue 12)."""
+
+import json
+import os
+import resource
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.slow  # real processes, stopped on purpose
+
+sys.path.insert(0, str(ROOT / "tests" / "reliability"))
+import kill_soak  # noqa: E402
+
+
+def start(source, out, *flags, **popen):
+    command = [sys.executable, "-m", "cleaner", "dump", str(source), "-o", str(out), *flags]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **popen)
+
+
+def wait_for_workers(run, count=2, seconds=30):
+    deadline = time.monotonic() + seconds
+    while len(workers := kill_soak.children(run.pid)) < count:
+        assert run.poll() is None and time.monotonic() < deadline, "no workers came"
+        time.sleep(0.01)
+    return workers
+
+
+def test_a_killed_worker_ends_the_run_in_one_line_and_resume_finishes_it(tmp_path):
+    kill_soak.make_dump(tmp_path / "in", files=6, records=6000)
+    run = start(tmp_path / "in", tmp_path / "out", "--jobs", "2")
+    os.kill(wait_for_workers(run)[0], signal.SIGKILL)  # what the OOM killer does
+    _, err = run.communicate(timeout=60)
+    assert (run.returncode, err.decode()) == (
+        2, "cleaner: a worker process ended unexpectedly (killed, or out of memory?); "
+        "completed files are kept: run again with --resume to finish\n",
+    )
+    assert not list((tmp_path / "out").rglob("*.cleaner-tmp"))
+    finish = start(tmp_path / "in", tmp_path / "out", "--jobs", "2", "--resume")
+    assert finish.wait(timeout=60) == 0
+    reference = start(tmp_path / "in", tmp_path / "reference", "--jobs", "1")
+    assert reference.wait(timeout=60) == 0
+    assert kill_soak.snapshot(tmp_path / "out") == kill_soak.snapshot(tmp_path / "reference")
+
+
+def test_sigterm_stops_a_dump_like_ctrl_c(tmp_path):
+    kill_soak.make_dump(tmp_path / "in", files=6, records=6000)
+    run = start(tmp_path / "in", tmp_path / "out", "--jobs", "2")
+    wait_for_workers(run)
+    run.send_signal(signal.SIGTERM)
+    _, err = run.communicate(timeout=60)
+    assert (run.returncode, err.decode()) == (143, "cleaner: terminated\n")
+    assert not list((tmp_path / "out").rglob("*.cleaner-tmp"))
+
+
+def test_a_full_disk_is_one_line_and_leaves_no_temporary_file(tmp_path):
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.jsonl").write_text("".join(json.dumps({"text": f"Minks, Belarus {i}"}) + "\n" for i in range(20_000)))
+
+    def small_disk():  # writes past 64 KiB fail with EFBIG, as ENOSPC would on a full disk
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
+
+    run = start(source, tmp_path / "out", "--jobs", "1", preexec_fn=small_disk)
+    _, err = run.communicate(timeout=60)
+    assert (run.returncode, err.decode()) == (2, f"cleaner: {tmp_path / 'out' / 'a.jsonl'}: cannot write: File too large\n")
+    assert not list((tmp_path / "out").rglob("*.cleaner-tmp"))
+    assert not (tmp_path / "out" / "a.jsonl").exists()
+
+
+def test_kill_soak_three_rounds(tmp_path):
+    assert kill_soak.soak(3, seed=12, work=tmp_path) == []
