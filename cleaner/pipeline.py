@@ -13,7 +13,7 @@ from typing import Optional
 import ftfy.fixes
 from unidecode import unidecode
 
-from .changes import NO_LOG, Change, ChangeLog, RuleCounter
+from .changes import NO_LOG, Change, ChangeLog, RuleCounter, explain
 from .kinds.base import Rule
 from .lines import LineStage, LineStageAround
 from .loader import builtin_rules_dir, load_rules, select_rules
@@ -78,10 +78,9 @@ class Cleaner:
         return self._run(text, counter), counter.counts
 
     def explain(self, text: str) -> list:
-        """Every change ``clean`` makes, in order, as ``Change`` records."""
-        log = ChangeLog()
-        self._run(text, log)
-        return log.changes
+        """Every change ``clean`` makes, as ``Change`` records at their line and
+        column in ``text``, ordered by position (see ``changes.explain``)."""
+        return explain(self.stages, text)
 
     def _run(self, text: str, log: ChangeLog) -> str:
         for stage in self.stages:
