@@ -95,9 +95,15 @@ class Relocator:
         self.lines: dict = {}  # line index in ``seen`` -> line index in ``original``
         matcher = difflib.SequenceMatcher(None, self.original, self.seen, autojunk=False)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                self.lines.update((j1 + k, i1 + k) for k in range(j2 - j1))
+                continue
+            start = i1  # edited lines: each to the most alike original line, in order
             for j in range(j1, j2):
-                # equal: one to one; replaced: pair in turn, surplus to the block's last line
-                self.lines[j] = min(i1 + (j - j1), i2 - 1) if i2 > i1 else max(i1 - 1, 0)
+                if i2 > start:
+                    alike = lambda i: difflib.SequenceMatcher(None, self.original[i], self.seen[j]).ratio()
+                    start = max(range(start, i2), key=alike)
+                self.lines[j] = start if i2 > i1 else max(i1 - 1, 0)
 
     def __call__(self, line: int, column: int) -> tuple:
         if line - 1 not in self.lines:  # past the end: a change at the very end
