@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .errors import CleanerError
+from .gitignore import Gitignore
 
 DEFAULT_INCLUDE = ("*.txt",)
 # Folders a walk never enters: version control and tool caches.
@@ -160,10 +161,13 @@ def walk(folder: Path, enter: Callable[[Path], bool]) -> Iterator[Path]:
             yield Path(parent, name)
 
 
-def find_files(paths: Iterable, include: Iterable = DEFAULT_INCLUDE, exclude: Iterable = ()) -> Iterator[Path]:
+def find_files(
+    paths: Iterable, include: Iterable = DEFAULT_INCLUDE, exclude: Iterable = (), gitignore: bool = False
+) -> Iterator[Path]:
     """Files named on the command line as they are; folders walked for ``include``
-    globs, past version control and tool folders. ``exclude`` globs apply to
-    both, matched against the path and its name."""
+    globs, past version control and tool folders (and, with ``gitignore``, what
+    ``.gitignore`` files ignore). ``exclude`` globs apply to both, matched
+    against the path and its name."""
     include, exclude = tuple(include), tuple(exclude)
 
     def excluded(path: Path) -> bool:
@@ -171,8 +175,9 @@ def find_files(paths: Iterable, include: Iterable = DEFAULT_INCLUDE, exclude: It
 
     for path in map(Path, paths):
         if path.is_dir():
-            for found in walk(path, lambda d: d.name not in SKIPPED_FOLDERS and not excluded(d)):
-                if any(fnmatch.fnmatch(found.name, g) for g in include) and not excluded(found):
+            ignored = Gitignore(path) if gitignore else (lambda p: False)
+            for found in walk(path, lambda d: d.name not in SKIPPED_FOLDERS and not excluded(d) and not ignored(d)):
+                if any(fnmatch.fnmatch(found.name, g) for g in include) and not excluded(found) and not ignored(found):
                     yield found
         elif not excluded(path):
             yield path
