@@ -186,7 +186,7 @@ def test_explain_json_and_text():
     code, out, _ = run("explain", "-", "--format", "json", input=text.encode())
     assert code == 0
     # ordered by position, at lines and columns of the original (mojibake) text
-    assert json.loads(out) == [
+    assert [{k: v for k, v in c.items() if k != "path"} for c in json.loads(out)] == [
         {"rule": "inforos.title-suffix", "line": 1, "column": 6, "before": " / News / News agency Inforos", "after": "", "note": ""},
         {"rule": "inforos.rate-it", "line": 2, "column": 1, "before": "Rate it", "after": "", "note": ""},
         {"rule": "unicode.ftfy", "line": 3, "column": 1, "before": "Lukashenkoâ€™s aide met McKay in Minks.",
