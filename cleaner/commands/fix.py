@@ -3,6 +3,7 @@ in what they do with a change (write it, name the file, show the diff)."""
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import sys
 from pathlib import Path
@@ -97,11 +98,8 @@ def run_on_standard_input(args, settings, cleaner, report) -> int:
     if report.mode == "fix":
         sys.stdout.buffer.write(new)
         sys.stdout.flush()
-        sys.stdout = sys.stderr  # the report goes to standard error
-        try:
+        with contextlib.redirect_stdout(sys.stderr):  # the text has standard output; the report goes beside
             return _report_one(report, name, doc.text, result, new != data, cleaner)
-        finally:
-            sys.stdout = sys.__stdout__
     return _report_one(report, name, doc.text, result, new != data, cleaner)
 
 
