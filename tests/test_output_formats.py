@@ -95,7 +95,7 @@ def test_quiet_and_verbose(tree):
 
 
 def test_config_path_is_used_instead_of_the_found_one(tree):
-    (tree / "other.toml").write_text('select = ["whitespace"]\n')
+    (tree / "other.toml").write_text('select = ["typo-prompt"]\n')
     assert run(tree, "check", "--config", "other.toml", "a.txt")[0] == 0
     assert run(tree, "check", "a.txt")[0] == 1
 
