@@ -7,6 +7,7 @@ for positions it would never show.
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter
 from typing import NamedTuple
 
@@ -67,3 +68,101 @@ class _NoLog(ChangeLog):
 
 
 NO_LOG = _NoLog()
+
+
+class Relocator:
+    """Maps a position in the text a stage saw back to the original text, so that
+    ``explain`` gives every change in the coordinates of the file on disk.
+
+    Why a diff and not an offset map carried through the stages: every stage
+    would have to report how it moved text (and stages that rebuild lines, such
+    as ftfy's, cannot say so cheaply). A line diff between the original and the
+    stage's input is computed only when explaining, and needs nothing from the
+    stages. Lines the diff pairs as equal map exactly; a line an earlier stage
+    edited maps to the original line it replaced, its column through a
+    character diff of the two lines.
+
+    >>> relocate = Relocator("menu\\nAdd comment\\nMcKay met\\n", "McKay met\\n")
+    >>> relocate(1, 1)
+    (3, 1)
+    >>> Relocator("a  McKay\\n", "a McKay\\n")(1, 3)
+    (1, 4)
+    """
+
+    def __init__(self, original: str, seen: str):
+        self.original = original.split("\n")
+        self.seen = seen.split("\n")
+        self.lines: dict = {}  # line index in ``seen`` -> line index in ``original``
+        matcher = difflib.SequenceMatcher(None, self.original, self.seen, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                self.lines.update((j1 + k, i1 + k) for k in range(j2 - j1))
+                continue
+            start = i1  # edited lines: each to the most alike original line, in order
+            for j in range(j1, j2):
+                if i2 > start:
+                    alike = lambda i: difflib.SequenceMatcher(None, self.original[i], self.seen[j]).ratio()
+                    start = max(range(start, i2), key=alike)
+                self.lines[j] = start if i2 > i1 else max(i1 - 1, 0)
+
+    def __call__(self, line: int, column: int) -> tuple:
+        if line - 1 not in self.lines:  # past the end: a change at the very end
+            return line, column
+        index = self.lines[line - 1]
+        was, now = self.original[index], self.seen[line - 1]
+        if was != now:
+            column = _column_in(was, now, column - 1) + 1
+        return index + 1, column
+
+
+def _column_in(was: str, now: str, column: int) -> int:
+    """The index in ``was`` of the character at ``column`` of ``now``, its edited form."""
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, was, now, autojunk=False).get_opcodes():
+        if j1 <= column < j2 or (column == j2 and tag == "equal" and j2 == len(now)):
+            return i1 + min(column - j1, max(i2 - i1 - 1, 0)) if tag != "equal" else i1 + column - j1
+    return len(was)
+
+
+def explain(stages, text: str) -> list:
+    """Every change ``stages`` make to ``text``, in the original text's lines and
+    columns, ordered by position (a stable sort: changes at one place keep the
+    order the pipeline made them in). Stages that run others in turn are entered,
+    so that each rule's changes are relocated from the text that rule saw."""
+    from .lines import LineStageAround, drop_lines
+    from .stages import InTurn, WithoutFinalNewline
+
+    log = ChangeLog()
+    original = text
+
+    def run(stage, text: str) -> str:
+        if isinstance(stage, InTurn):
+            for rule in stage.rules:
+                text = run(rule, text)
+            return text
+        if isinstance(stage, WithoutFinalNewline):  # keeps every line where it was
+            final_newline = text.endswith("\n")
+            text = text[:-1] if final_newline else text
+            for inner in stage.inside:
+                text = run(inner, text)
+            return text + "\n" if final_newline and text else text
+        if isinstance(stage, LineStageAround):  # as its ``apply``, each step relocated
+            matched: dict = {}
+            text = dropped = leaf(lambda t, log: drop_lines(t, stage.lines, log, matched), text)
+            for inner in stage.inside:
+                text = run(inner, text)
+            return leaf(lambda t, log: drop_lines(t, stage.lines, log, matched), text) if text != dropped else text
+        return leaf(stage.apply, text)
+
+    def leaf(apply, text: str) -> str:
+        first = len(log.changes)
+        seen, text = text, apply(text, log)
+        if seen.rstrip("\n") != original.rstrip("\n") and len(log.changes) > first:
+            relocate = Relocator(original, seen)
+            log.changes[first:] = [
+                c._replace(**dict(zip(("line", "column"), relocate(c.line, c.column)))) for c in log.changes[first:]
+            ]
+        return text
+
+    for stage in stages:
+        text = run(stage, text)
+    return sorted(log.changes, key=lambda c: (c.line, c.column))

@@ -31,9 +31,10 @@ commands:
   check   list the files that would change; exit 1 if any would
   diff    show what would change as a unified diff; exit 1 if anything would
   dump    clean a dump (.txt, .jsonl, optionally .gz/.zst) into a new folder
-  explain show every change the pipeline makes to a file, rule by rule
-  rules   test, lint, list the rules; print the rule file schema
+  explain show every change the pipeline makes to files, rule by rule
+  rules   test, lint, list, show the rules; print the rule file schema
   suggest mine a dump for the rules it needs; write a draft rule file
+  completion  print a shell completion script (bash, zsh, fish)
 
 examples:
   cleaner clean article.txt                 print the clean text of a file
@@ -42,6 +43,8 @@ examples:
   cleaner check --ignore names corpus/      check, without the name rules
   cleaner clean --rules my-rules/ a.txt     add your own rule files or folders
   cleaner dump crawl/ -o clean/ --stats s.json   clean a whole dump, all cores
+  cleaner check --output-format github .    annotations for a GitHub Actions run
+  cat a.txt | cleaner fix - --stdin-filename a.txt   clean standard input, as an editor would
 
 configuration: [tool.cleaner] in pyproject.toml, or .cleaner.toml, found from the
 working folder upwards (see README). Flags override it; --rules adds to it.
@@ -70,7 +73,25 @@ def build_parser() -> argparse.ArgumentParser:
     shared = parents()
     for name in MODULES:
         import_module(f"cleaner.commands.{name}").add_parser(commands, shared)
+    completion = commands.add_parser(
+        "completion", help="print a shell completion script (bash, zsh, fish)",
+        description="Print a completion script for SHELL, made from this parser by shtab "
+        "(pip install 'cleaner[completion]'). See README, 'Shell completions'.",
+    )
+    completion.add_argument("shell", choices=["bash", "zsh", "fish"], metavar="SHELL", help="bash, zsh or fish")
+    completion.set_defaults(run=print_completion)
     return parser
+
+
+def print_completion(args) -> int:
+    """The completion script of ``cleaner`` for ``args.shell``, from the parser itself
+    so that it never lags behind the flags."""
+    try:
+        import shtab
+    except ImportError:
+        raise CleanerError("shell completions need shtab: pip install 'cleaner[completion]'") from None
+    print(shtab.complete(build_parser(), args.shell))
+    return 0
 
 
 def main(argv=None) -> int:

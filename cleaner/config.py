@@ -34,7 +34,7 @@ KEYS = {key(name): name for name in SETTINGS}
 def resolve(args) -> Settings:
     """A command's settings: its flags over the config file found from the working
     folder (``--rules`` adds to the file's rules), over the defaults."""
-    found = find_config(Path.cwd())
+    found = Path(args.config) if getattr(args, "config", None) else find_config(Path.cwd())
     values = read_config(found) if found else {}
     for name, each in SETTINGS.items():
         flag = getattr(args, name, None)

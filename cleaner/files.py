@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
 from .errors import CleanerError
+from .gitignore import Gitignore
 
 DEFAULT_INCLUDE = ("*.txt",)
 # Folders a walk never enters: version control and tool caches.
@@ -306,11 +307,13 @@ def find_files(
     include: Iterable = DEFAULT_INCLUDE,
     exclude: Iterable = (),
     on_error: Optional[Callable[[CleanerError], None]] = None,
+    gitignore: bool = False,
 ) -> Iterator[Path]:
     """Files named on the command line as they are (through a symbolic link
     too); folders walked for ``include`` globs, following no link out of the
     folder (``fix`` rewrites what this finds), past version control and tool
     folders (see ``walk``, which tells ``on_error`` what it left out).
+    With ``gitignore``, what ``.gitignore`` files ignore is left out too.
     ``exclude`` globs apply to both, matched against the path and its name."""
     include, exclude = tuple(include), tuple(exclude)
 
@@ -327,8 +330,10 @@ def find_files(
 
     for path in map(Path, paths):
         if path.is_dir():
-            for found in walk(path, lambda d: d.name not in SKIPPED_FOLDERS and not excluded(d), note, stay_inside=True):
-                if wanted(found.name) and not excluded(found):
+            ignored = Gitignore(path) if gitignore else (lambda p: False)
+            enter = lambda d: d.name not in SKIPPED_FOLDERS and not excluded(d) and not ignored(d)  # noqa: E731
+            for found in walk(path, enter, note, stay_inside=True):
+                if wanted(found.name) and not excluded(found) and not ignored(found):
                     yield found
         elif not excluded(path):
             yield path

@@ -13,7 +13,7 @@ from typing import Optional
 import ftfy.fixes
 from unidecode import unidecode
 
-from .changes import NO_LOG, Change, ChangeLog, RuleCounter
+from .changes import NO_LOG, Change, ChangeLog, RuleCounter, explain
 from .kinds.base import Rule, document_budget
 from .lines import LineStage, LineStageAround
 from .loader import builtin_rules_dir, load_rules, select_rules
@@ -133,10 +133,10 @@ class Cleaner:
         return self._run(text, counter, site), counter.counts
 
     def explain(self, text: str, site: Optional[str] = None) -> list:
-        """Every change ``clean`` makes, in order, as ``Change`` records."""
-        log = ChangeLog()
-        self._run(text, log, site)
-        return log.changes
+        """Every change ``clean`` makes, as ``Change`` records at their line and
+        column in ``text``, ordered by position (see ``changes.explain``)."""
+        with document_budget(self.timeout):
+            return explain(self.stages_for(text, site_of(site)), text)
 
     def _run(self, text: str, log: ChangeLog, site: Optional[str]) -> str:
         with document_budget(self.timeout):  # one budget per document, not per regex call

@@ -13,7 +13,9 @@ Would fix a.txt
 from __future__ import annotations
 
 import difflib
+import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 OK, FOUND, FAILED = 0, 1, 2  # nothing to do; something changed or was found; an error
@@ -56,21 +58,61 @@ class Report:
     go to standard error.
     """
 
-    def __init__(self, mode: str):
-        self.mode = mode
+    def __init__(self, mode: str, output_format: str = "full", statistics: bool = False,
+                 show_fixes: bool = False, exit_zero: bool = False, quiet: bool = False, verbose: bool = False):
+        self.mode, self.output_format = mode, output_format
+        self.statistics, self.show_fixes, self.exit_zero = statistics, show_fixes, exit_zero
+        self.quiet, self.verbose = quiet, verbose
         self.changed_files = self.unchanged_files = self.failed_files = 0
+        self.rule_counts: Counter = Counter()
+        self.json: list = []
 
-    def changed(self, path, before: str, after: str) -> None:
+    @property
+    def wants_changes(self) -> bool:
+        """Whether ``changed`` needs the changes one by one (explaining costs time)."""
+        return self.output_format != "full" or self.statistics or self.show_fixes
+
+    def changed(self, path, before: str, after: str, changes=()) -> None:
+        """A file that changed (or would); ``changes`` from ``Cleaner.explain`` if ``wants_changes``."""
+        from . import output_formats
+
         self.changed_files += 1
-        if self.mode == "fix":
+        self.rule_counts.update(c.rule for c in changes)
+        path = str(path)
+        if self.output_format == "json":
+            self.json.extend(output_formats.as_json(path, c) for c in changes)
+        elif self.output_format in ("concise", "github"):
+            show = getattr(output_formats, self.output_format)
+            print("\n".join(show(path, c) for c in changes))
+        elif self.quiet:
+            pass
+        elif self.mode == "fix":
             print(f"Fixed {path}")
         elif self.mode == "check":
             print(f"Would fix {path}")
         else:
-            sys.stdout.write(unified_diff(before, after, str(path)))
+            sys.stdout.write(unified_diff(before, after, path))
+        if self.show_fixes and self.output_format == "full":
+            for change in changes:
+                print(f"  {output_formats.concise(path, change)}")
+
+    def finish(self) -> int:
+        """Print what is printed once at the end (the JSON list, the statistics, the
+        summary unless quiet); the exit status."""
+        if self.output_format == "json":
+            print(json.dumps(self.json, ensure_ascii=False, indent=2))
+        if self.statistics:
+            for rule, count in sorted(self.rule_counts.items(), key=lambda item: (-item[1], item[0])):
+                print(f"{count:5}  {rule}")
+        sys.stdout.flush()
+        if not self.quiet:
+            print(self.summary(), file=sys.stderr)
+        return exit_status(found=False, failed=bool(self.failed_files)) if self.exit_zero else self.exit_status()
 
     def unchanged(self, path) -> None:
         self.unchanged_files += 1
+        if self.verbose:
+            print(f"cleaner: {path}: unchanged", file=sys.stderr)
 
     def failed(self, message: str) -> None:
         """A file that could not be read, decoded or cleaned: ``message`` names it."""

@@ -28,12 +28,12 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple, Optional
-from urllib.parse import urlparse
 
 import regex
 
 from .errors import CleanerError
 from .formats import Overlong, find_inputs, read_records
+from .sites import site_of_record
 
 MAX_LINES = 2_000_000  # entries of the line table before lines seen once are forgotten
 MAX_NAMES = 500_000
@@ -182,21 +182,14 @@ def mine(inputs, cleaner, text_field: str = "text", site_field: Optional[str] = 
                 continue
             try:
                 parsed = source.format.parse(record.raw, text_field)
-                text = cleaner.clean(parsed.text)
+                site = site_of_record(parsed, site_field)
+                text = cleaner.clean(parsed.text, site)
             except CleanerError:
                 continue  # dump would reject it: nothing to learn from it
-            miner.add(text, _site(parsed.holder, site_field) if site_field else "")
+            miner.add(text, site or "")
             if on_document:
                 on_document(len(record.raw))
     return miner
-
-
-def _site(record, site_field: str) -> str:
-    value = record.get(site_field) if isinstance(record, dict) else None
-    if not isinstance(value, str):
-        return ""
-    host = urlparse(value).hostname if "//" in value else None
-    return (host or value).removeprefix("www.")
 
 
 def is_chrome(line: str) -> bool:

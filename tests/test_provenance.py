@@ -51,9 +51,9 @@ def test_changes_file_has_one_line_per_change(tmp_path):
     changes = [json.loads(line) for line in (tmp_path / "changes.jsonl").read_text(encoding="utf-8").splitlines()]
     source = str(tmp_path / "in.jsonl")
     assert changes == [
-        {"source": source, "line": 1, "id": 1, "rule": "chrome.comment-form", "before": "Add comment", "after": ""},
         {"source": source, "line": 1, "id": 1, "rule": "names.makei", "before": "McKay", "after": "Makei"},
         {"source": source, "line": 1, "id": 1, "rule": "names.minsk", "before": "Minks", "after": "Minsk"},
+        {"source": source, "line": 1, "id": 1, "rule": "chrome.comment-form", "before": "Add comment", "after": ""},
         {"source": source, "line": 4, "rule": "names.minsk", "before": "Minks", "after": "Minsk"},
     ]
 

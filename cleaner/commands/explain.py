@@ -16,12 +16,12 @@ def add_parser(commands, parents) -> None:
     parser = commands.add_parser(
         "explain",
         parents=[parents.rules],
-        help="show every change the pipeline makes to a file, rule by rule",
-        description="List every change cleaning PATH makes, in order: the rule, where (line and "
-        "column in the text as that stage saw it), before and after. On a terminal the change "
+        help="show every change the pipeline makes to files, rule by rule",
+        description="List every change cleaning each PATH makes, ordered by position: the rule, where "
+        "(line and column in the original file), before and after. On a terminal the change "
         "is shown inline in colour; ftfy's repairs come with ftfy's own explanation.",
     )
-    parser.add_argument("path", metavar="PATH", help="text file ('-': standard input)")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="text files ('-': standard input)")
     parser.add_argument("--format", choices=["text", "json"], default="text", help="output format")
     add_flags(parser, "files", only=("encoding",))
     parser.set_defaults(run=run)
@@ -31,15 +31,17 @@ def run(args) -> int:
     from ..pipeline import Cleaner
 
     settings = resolve(args)
-    doc = read_document(args.path, settings.encoding)
-    changes = Cleaner(settings.config).explain(doc.text)
+    cleaner = Cleaner(settings.config)
+    explained = [(path, cleaner.explain(read_document(path, settings.encoding).text)) for path in args.paths]
     if args.format == "json":
-        print(json.dumps([c._asdict() for c in changes], ensure_ascii=False, indent=2))
+        listing = [{"path": path, **c._asdict()} for path, changes in explained for c in changes]
+        print(json.dumps(listing, ensure_ascii=False, indent=2))
         return OK
     colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    for change in changes:
-        print(describe_change(args.path, change, colour))
-    print(f"{plural(len(changes), 'change')}.", file=sys.stderr)
+    for path, changes in explained:
+        for change in changes:
+            print(describe_change(path, change, colour))
+    print(f"{plural(sum(len(changes) for _, changes in explained), 'change')}.", file=sys.stderr)
     return OK
 
 

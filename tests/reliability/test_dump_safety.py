@@ -109,10 +109,10 @@ def test_a_record_that_breaks_the_cleaner_is_rejected_and_the_run_goes_on(tmp_pa
     # No rule crashes today: a cleaner that raises on one record stands for the bug to come.
     real = Cleaner.clean_with_counts
 
-    def breaks_on_boom(self, text):
+    def breaks_on_boom(self, text, site=None):
         if "boom" in text:
             raise IndexError("list index out of range")
-        return real(self, text)
+        return real(self, text, site)
 
     monkeypatch.setattr(Cleaner, "clean_with_counts", breaks_on_boom)
     source = tmp_path / "in"
