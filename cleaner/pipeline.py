@@ -4,6 +4,12 @@
 its stage (``Rule.stage``); within a stage, rules apply in the order they were
 loaded: built-in files by name, then the user's files as given, each file top
 to bottom.
+
+The stages after the first run again while they change the text (at most
+``MAX_ROUNDS`` times): a guard then sees the text as the other rules leave it,
+an option's output meets the rules it can feed (``--ascii`` writes
+``Sergei``, which a name rule spells ``Sergey``), and a repair that one rule
+makes possible is made in the same run. So ``clean`` is idempotent.
 """
 
 from __future__ import annotations
@@ -24,6 +30,11 @@ from .unicode import UnicodeRepair
 from .whitespace import Whitespace
 
 
+# Rounds of the stages at most: real rules settle in two or three; rules that
+# undo each other (A -> B, B -> A) stop here instead of running forever.
+MAX_ROUNDS = 5
+
+
 class Cleaner:
     """Rules compiled once, applied to as many texts as you like.
 
@@ -40,8 +51,8 @@ class Cleaner:
             rules = select_rules(rules, self.config.select, self.config.ignore)
         self.rules = rules
         self._placed: set[type] = set()
+        self.refuse = RefuseOverlongLines()
         self.stages: list[Stage] = [
-            RefuseOverlongLines(),
             UnicodeRepair(),  # mojibake, invisible characters, odd spaces
             WithoutFinalNewline([
                 LineStageAround(LineStage(self._rules_of(LineStage)), [  # drop-tail, drop-line
@@ -84,8 +95,13 @@ class Cleaner:
         return log.changes
 
     def _run(self, text: str, log: ChangeLog) -> str:
-        for stage in self.stages:
-            text = stage.apply(text, log)
+        text = self.refuse.apply(text, log)
+        for _ in range(MAX_ROUNDS):
+            before = text
+            for stage in self.stages:
+                text = stage.apply(text, log)
+            if text == before:
+                break
         return text
 
 
