@@ -78,6 +78,7 @@ def main(argv=None) -> int:
                 failures += 1
                 print(json.dumps({"options": name, "input": text, "once": once, "twice": twice}), flush=True)
         counts[name] = args.cases
+        print(json.dumps({"options": name, "cases": args.cases, "failures so far": failures}), flush=True)
     print(json.dumps({"cases": counts, "total": sum(counts.values()), "failures": failures}), flush=True)
     return 1 if failures else 0
 
