@@ -43,7 +43,8 @@ MAX_CHROME_LENGTH = 100
 MIN_NAME_LENGTH = 5  # shorter capitalised words are mostly ordinary words at a sentence start
 MAX_VARIANT_SHARE = 0.2  # a variant more frequent than this beside its name is a competing spelling, for review
 ORDINARY_SHARE = 0.2  # a word written in lower case this often beside its capitalised form is an ordinary word
-MIN_SIMILARITY = 0.25  # cosine of context words a variant needs with its name
+MIN_SIMILARITY = 0.4  # cosine of context words a variant needs with its name (Briton/Britain: 0.36)
+MIN_COMPETING_SIMILARITY = 0.5  # a common competing spelling needs more (Davis/David: 0.30)
 CONTEXT = 3  # words either side of a name that make its context
 MAX_CONTEXT_WORDS = 200  # distinct context words kept per name
 STOP_WORDS = 100  # the dump's most frequent lower-case words say nothing about a name
@@ -327,7 +328,7 @@ def variants(miner: Miner, known: dict, top: int = 200, min_count: int = 2) -> l
     found = []
     for anchor in anchors:
         anchor_count = miner.names.get(anchor, 0)
-        distance = 1 if len(anchor) < 7 else 2
+        distance = 1 if len(anchor) < 10 else 2  # Tuesday, Thursday: two edits apart, too short to be one name
         fuzzy = regex.compile(rf"(?:{regex.escape(anchor)}){{e<={distance}}}")
         for name, count in by_initial.get(anchor[0], ()):
             if (
@@ -338,6 +339,7 @@ def variants(miner: Miner, known: dict, top: int = 200, min_count: int = 2) -> l
                 or count >= max(anchor_count, 1)  # the rarer spelling is the variant
                 or abs(len(name) - len(anchor)) > distance
                 or name in (anchor + "s", anchor + "es") or anchor in (name + "s", name + "es")  # plurals
+                or name.startswith(anchor) or anchor.startswith(name)  # a derived word: Russia, Russian
                 or not fuzzy.fullmatch(name)
             ):
                 continue
@@ -345,11 +347,12 @@ def variants(miner: Miner, known: dict, top: int = 200, min_count: int = 2) -> l
             if lower_case >= count * ORDINARY_SHARE or miner.lower.get(anchor.lower(), 0) >= anchor_count * ORDINARY_SHARE:
                 continue  # an ordinary word, capitalised at a sentence's start or in a title
             similarity = miner.similarity(anchor, name)
-            if similarity < MIN_SIMILARITY:
+            competing = count > max(anchor_count, 1) * MAX_VARIANT_SHARE
+            if similarity < (MIN_COMPETING_SIMILARITY if competing else MIN_SIMILARITY):
                 continue  # another word or name in its own right: its contexts are not the name's
             found.append(VariantCandidate(
                 anchor, name, count, anchor_count, [miner.name_contexts.get(name, "")],
-                round(similarity, 3), lower_case, competing=count > max(anchor_count, 1) * MAX_VARIANT_SHARE,
+                round(similarity, 3), lower_case, competing,
             ))
     # a spelling near two names belongs to the closest, then the more frequent
     closest: dict = {}
