@@ -4,6 +4,12 @@
 its stage (``Rule.stage``); within a stage, rules apply in the order they were
 loaded: built-in files by name, then the user's files as given, each file top
 to bottom.
+
+The stages after the first run again while they change the text (at most
+``MAX_ROUNDS`` times): a guard then sees the text as the other rules leave it,
+an option's output meets the rules it can feed (``--ascii`` writes
+``Sergei``, which a name rule spells ``Sergey``), and a repair that one rule
+makes possible is made in the same run. So ``clean`` is idempotent.
 """
 
 from __future__ import annotations
@@ -23,6 +29,11 @@ from .sites import SiteIndex, site_of
 from .stages import InTurn, RefuseOverlongLines, Stage, WholeTextOption, WithoutFinalNewline
 from .unicode import UnicodeRepair
 from .whitespace import Whitespace
+
+
+# Rounds of the stages at most: real rules settle in two or three; rules that
+# undo each other (A -> B, B -> A) stop here instead of running forever.
+MAX_ROUNDS = 5
 
 
 class Cleaner:
@@ -140,8 +151,13 @@ class Cleaner:
 
     def _run(self, text: str, log: ChangeLog, site: Optional[str]) -> str:
         with document_budget(self.timeout):  # one budget per document, not per regex call
-            for stage in self.stages_for(text, site_of(site)):
-                text = stage.apply(text, log)
+            stages = self.stages_for(text, site_of(site))  # chosen once: a round must not unchoose a rule
+            for _ in range(MAX_ROUNDS):
+                before = text
+                for stage in stages:
+                    text = stage.apply(text, log)
+                if text == before:
+                    break
         return text
 
 

@@ -5,6 +5,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# In CI every run tries the same examples: a failure there is one anyone can
+# rerun, never a random example that passes on the next push. Found failures
+# become explicit regression tests (see tests/reliability/test_properties.py).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI") == "true":
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 

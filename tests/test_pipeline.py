@@ -93,7 +93,7 @@ def test_crlf_input_comes_out_with_lf():
 def test_user_rules_apply_after_builtins_in_file_order(tmp_path):
     (tmp_path / "mine.yaml").write_text(
         "rules:\n"
-        "  - id: mine.first\n    kind: replace\n    pattern: Makei\n    replacement: MAKEI\n"
+        "  - id: mine.first\n    kind: replace\n    pattern: 'Makei(?! \\()'\n    replacement: MAKEI\n"
         "  - id: mine.second\n    kind: replace\n    pattern: MAKEI\n    replacement: Makei (minister)\n",
         encoding="utf-8",
     )

@@ -56,8 +56,8 @@ def test_rules_test_checks_idempotence(tmp_path):
     code, out, _ = run("rules", "test", "grow.yaml", cwd=tmp_path)
     assert (code, out) == (
         1,
-        "grow.yaml:7: grow.a: example 1: not idempotent (rule alone)\n"
-        "  input:    'a'\n  expected: 'aa'\n  actual:   'aaaa'\n",
+        "grow.yaml:7: grow.a: example 1: unexpected output\n"
+        "  input:    'a'\n  expected: 'aa'\n  actual:   'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'\n",
     )
 
 

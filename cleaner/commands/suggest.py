@@ -74,7 +74,8 @@ def run(args) -> int:
             ],
             "variants": [
                 {"canonical": v.canonical, "variant": v.variant, "count": v.count,
-                 "canonical_count": v.canonical_count, "contexts": v.contexts}
+                 "canonical_count": v.canonical_count, "contexts": v.contexts,
+                 "context_similarity": v.similarity, "lower_case_count": v.lower_case, "competing": v.competing}
                 for v in names
             ],
         }  # fmt: skip

@@ -259,7 +259,19 @@ def overlaps(span: tuple, spans: list) -> bool:
 
 class Guard:
     """``when`` / ``when-not`` (the document must / must not match) and
-    ``unless`` (contexts never touched)."""
+    ``unless`` (contexts never touched).
+
+    A guard's match stays within one line unless its regex names the line
+    break (``\\n``): a headline's last word and the next line's first are no
+    phrase, so each line is searched on its own (``^`` and ``$`` are its ends).
+
+    >>> from cleaner.kinds.base import Spec
+    >>> spec = Spec({"id": "x", "when-not": r"[A-Z]\\w+\\s+McKay"}, "r.yml", 1, {}, ())
+    >>> Guard(spec).admits("Talks ended in Minsk\\nMcKay said")
+    True
+    >>> Guard(spec).admits("Talks ended in Minsk McKay said")
+    False
+    """
 
     def __init__(self, spec: Spec):
         when, when_not = spec.data.get("when"), spec.data.get("when-not")
@@ -274,16 +286,35 @@ class Guard:
         return self.when is not None or self.when_not is not None
 
     def admits(self, text: str) -> bool:
-        limit = self.limit
-        with limit:
-            if self.when is not None and self.when.search(text, timeout=limit.seconds) is None:
+        with self.limit:
+            if self.when is not None and next(self._matches(self.when, text), None) is None:
                 return False
-            return self.when_not is None or self.when_not.search(text, timeout=limit.seconds) is None
+            return self.when_not is None or next(self._matches(self.when_not, text), None) is None
 
     def protected_spans(self, text: str) -> list:
-        limit = self.limit
-        with limit:
-            return [m.span() for p in self.unless for m in p.finditer(text, timeout=limit.seconds)]
+        with self.limit:
+            return [span for p in self.unless for span in self._matches(p, text)]
+
+    def _matches(self, pattern: regex.Pattern, text: str) -> Iterator[tuple]:
+        """The spans of ``pattern`` in ``text``, line by line unless it names the line break."""
+        seconds = self.limit.seconds
+        if _names_line_break(pattern.pattern):
+            yield from (m.span() for m in pattern.finditer(text, timeout=seconds))
+            return
+        start = 0
+        for line in text.split("\n"):
+            for m in pattern.finditer(line, timeout=seconds):
+                yield start + m.start(), start + m.end()
+            start += len(line) + 1
+
+
+def _names_line_break(source: str) -> bool:
+    r"""Whether a regex asks for a line break by name: ``\n``, or a newline written in it.
+
+    >>> _names_line_break(r"Minsk\n"), _names_line_break(r"Minsk\s+\w"), _names_line_break(r"a\\n")
+    (True, False, False)
+    """
+    return "\n" in source or regex.search(r"(?<!\\)(?:\\\\)*\\n", source) is not None
 
 
 class RuleFinding(NamedTuple):

@@ -62,3 +62,34 @@ def test_output_is_valid_text_and_stable(text):
     once.encode("utf-8")  # no lone surrogates: encodable, writable anywhere
     assert "\r" not in once
     assert clean(once) == once
+
+
+def test_mojibake_that_once_took_two_runs():
+    # Found by a random hypothesis example: 'Â\x80Ä ' -> 'Â€Ä' -> 'ۀ'.
+    once = clean("Â\x80Ä ")
+    assert clean(once) == once
+
+
+def _mix_cleaners():
+    import sys
+
+    from cleaner import Cleaner, Config
+
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[2] / "fuzz"))
+    from fuzz_mix import OPTION_SETS, pieces
+
+    cleaners = [Cleaner(Config(**options)) for options in OPTION_SETS]
+    return cleaners, pieces(cleaners[0])
+
+
+MIX_CLEANERS, MIX_PIECES = _mix_cleaners()
+
+
+@pytest.mark.slow
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(MIX_PIECES), min_size=1, max_size=12).map("".join))
+def test_realistic_mixes_are_idempotent_with_every_combination_of_options(text):
+    """fuzz/fuzz_mix.py's mixes: the rules' trigger phrases, names, variants, mojibake, entities, scripts."""
+    for cleaner in MIX_CLEANERS:
+        once = cleaner.clean(text)
+        assert cleaner.clean(once) == once
