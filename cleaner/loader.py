@@ -314,7 +314,9 @@ def _explain(error: jsonschema.ValidationError, data) -> tuple:
     where = tuple(error.absolute_path)
     rule = data["rules"][where[1]] if where[:1] == ("rules",) and len(where) > 1 else None
     rule = rule if isinstance(rule, dict) else None
-    prefix = f"{rule['id']}: " if rule and isinstance(rule.get("id"), str) else ""
+    rule_id = rule.get("id") if rule else None
+    # an id not yet checked may hold anything, a line break too: shown as written only when it is one line
+    prefix = "" if not isinstance(rule_id, str) else f"{rule_id}: " if rule_id.isprintable() else f"{rule_id!r}: "
     field = where[-1] if where and isinstance(where[-1], str) else None
     kind = rule.get("kind") if rule else None
 

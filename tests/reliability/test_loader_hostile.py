@@ -87,3 +87,12 @@ def test_a_rule_folder_is_searched_for_rule_files_only(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "r.yml").write_text("rules:\n  - id: test.one\n    kind: replace\n    pattern: a\n    replacement: b\n")
     assert [rule.id for rule in load_rules([tmp_path])] == ["test.one"]
+
+
+def test_an_id_with_a_line_break_is_still_one_line(tmp_path):
+    # found by atheris (fuzz/fuzz_loader.py): the unchecked id went into the message as written
+    path = tmp_path / "rules.yaml"
+    path.write_text('rules:\n  - id: "a\\nb"\n    lines: [x]\n', encoding="utf-8")
+    with pytest.raises(RuleError) as caught:
+        load_rules([path])
+    assert str(caught.value) == f"{path}:2: 'a\\nb': missing key 'kind'"
