@@ -34,10 +34,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROME = [
-    "Rate it", "Add comment", "Related Articles", "Back to top button", "–",
-    "This story can be shared on social media", "Top Stories", "Leave a Reply",
+    "Rate it",
+    "Add comment",
+    "Related Articles",
+    "Back to top button",
+    "–",
+    "This story can be shared on social media",
+    "Top Stories",
+    "Leave a Reply",
     "Highlight text and press Ctrl+Enter to send the text to be edited!",
-    "Сообщите об орфографической ошибке", "Выделенный текст слишком длинный.",
+    "Сообщите об орфографической ошибке",
+    "Выделенный текст слишком длинный.",
 ]
 VARIANTS = [("Makei", "McKay"), ("Minsk", "Minks"), ("Belarusian", "Belarussian"), ("Sergey Lavrov", "Sergei Lavrov")]
 
@@ -64,7 +71,9 @@ def make_dump(folder: Path, megabytes: float, shards: int, seed: int = 1) -> int
                 body[i] = paragraph.replace(canonical, variant)
         lines = [body[0], *rng.sample(CHROME, k=rng.randint(0, 2)), "", "\n\n".join(body[1:])]
         lines += rng.sample(CHROME, k=rng.randint(0, 3))
-        record = json.dumps({"id": number, "url": f"https://example.org/{number}", "text": "\n".join(lines)}, ensure_ascii=False)
+        record = json.dumps(
+            {"id": number, "url": f"https://example.org/{number}", "text": "\n".join(lines)}, ensure_ascii=False
+        )
         outs[number % shards].write(record + "\n")
         size += len(record.encode("utf-8")) + 1
         number += 1
@@ -97,7 +106,12 @@ def run_cleaner(args: list) -> tuple:
         "code = subprocess.run(sys.argv[1:], stderr=subprocess.DEVNULL).returncode; "
         "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)"
     )
-    out = subprocess.run([sys.executable, "-c", probe, sys.executable, "-m", "cleaner", *args], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", probe, sys.executable, "-m", "cleaner", *args],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     seconds, rss_kb, code = out.stdout.split()
     if code != "0":
         raise SystemExit(f"cleaner {' '.join(args)} failed with exit status {code}")
@@ -140,7 +154,9 @@ def main() -> None:
         else:
             size = sum(p.stat().st_size for p in dump.glob("*.jsonl"))
         mb = size / 1e6
-        print(f"dump: {mb:.1f} MB in {args.shards} JSON Lines files; {os.cpu_count()} cores; Python {sys.version.split()[0]}")
+        print(
+            f"dump: {mb:.1f} MB in {args.shards} JSON Lines files; {os.cpu_count()} cores; Python {sys.version.split()[0]}"
+        )
 
         if args.only in (None, "throughput"):
             import ftfy
@@ -151,7 +167,9 @@ def main() -> None:
                 "ftfy.fix_text": timed(lambda: transform_dump(dump, work / "o-ftfy", ftfy.fix_text)),
                 "clean-text": timed(lambda: transform_dump(dump, work / "o-ct", clean_text)),
                 "cleaner 1 job": run_cleaner(["dump", str(dump), "-o", str(work / "o-c1"), "--jobs", "1"])[0],
-                f"cleaner {args.jobs} jobs": run_cleaner(["dump", str(dump), "-o", str(work / "o-cn"), "--jobs", str(args.jobs)])[0],
+                f"cleaner {args.jobs} jobs": run_cleaner(
+                    ["dump", str(dump), "-o", str(work / "o-cn"), "--jobs", str(args.jobs)]
+                )[0],
             }
             ftfy_seconds = results["ftfy.fix_text"]
             print(f"\n{'':16}{'seconds':>9}{'MB/s':>8}{'x ftfy':>8}")
@@ -165,17 +183,31 @@ def main() -> None:
             for count, suffix in ((10, ".json"), (100_000, ".json"), (100_000, ".yaml")):
                 rules = work / f"variants-{count}{suffix}"
                 variant_rules(rules, count)
-                load = timed(lambda rules=rules: subprocess.run(
-                    [sys.executable, "-c", "import sys; from cleaner import Cleaner, Config; Cleaner(Config(rules=(sys.argv[1],)))", str(rules)],
-                    check=True))
-                seconds, _ = run_cleaner(["dump", str(dump), "-o", str(work / f"o-v{count}{suffix}"), "--jobs", "1", "--rules", str(rules)])
+                load = timed(
+                    lambda rules=rules: subprocess.run(
+                        [
+                            sys.executable,
+                            "-c",
+                            "import sys; from cleaner import Cleaner, Config; Cleaner(Config(rules=(sys.argv[1],)))",
+                            str(rules),
+                        ],
+                        check=True,
+                    )
+                )
+                seconds, _ = run_cleaner(
+                    ["dump", str(dump), "-o", str(work / f"o-v{count}{suffix}"), "--jobs", "1", "--rules", str(rules)]
+                )
                 timings[count, suffix] = seconds
-                print(f"{count:>7,} variants ({suffix[1:]}): load {load:5.2f} s (process start included), dump {seconds:6.2f} s")
+                print(
+                    f"{count:>7,} variants ({suffix[1:]}): load {load:5.2f} s (process start included), dump {seconds:6.2f} s"
+                )
             print(f"100,000 variants / 10 variants (json): {timings[100_000, '.json'] / timings[10, '.json']:.2f}x")
 
         if args.only in (None, "memory"):
             seconds, peak = run_cleaner(["dump", str(dump), "-o", str(work / "o-mem"), "--jobs", str(args.jobs)])
-            print(f"\nmemory: peak RSS of the largest cleaner process {peak:.0f} MB on {mb:.0f} MB ({seconds:.1f} s, {args.jobs} jobs)")
+            print(
+                f"\nmemory: peak RSS of the largest cleaner process {peak:.0f} MB on {mb:.0f} MB ({seconds:.1f} s, {args.jobs} jobs)"
+            )
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

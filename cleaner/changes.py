@@ -101,7 +101,7 @@ class Relocator:
             start = i1  # edited lines: each to the most alike original line, in order
             for j in range(j1, j2):
                 if i2 > start:
-                    alike = lambda i: difflib.SequenceMatcher(None, self.original[i], self.seen[j]).ratio()
+                    alike = lambda i, j=j: difflib.SequenceMatcher(None, self.original[i], self.seen[j]).ratio()
                     start = max(range(start, i2), key=alike)
                 self.lines[j] = start if i2 > i1 else max(i1 - 1, 0)
 

@@ -74,7 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     for name in MODULES:
         import_module(f"cleaner.commands.{name}").add_parser(commands, shared)
     completion = commands.add_parser(
-        "completion", help="print a shell completion script (bash, zsh, fish)",
+        "completion",
+        help="print a shell completion script (bash, zsh, fish)",
         description="Print a completion script for SHELL, made from this parser by shtab "
         "(pip install 'cleaner[completion]'). See README, 'Shell completions'.",
     )

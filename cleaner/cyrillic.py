@@ -178,12 +178,14 @@ def _repair_runs(line: str, written_in: str, read_as: str) -> tuple[str, float]:
     for match in WORD.finditer(line):
         word = match.group()
         candidate = _reread(word, written_in, read_as)
-        pieces += [line[position:match.start()], word]
+        pieces += [line[position : match.start()], word]
         position = match.end()
         if candidate == word:
             continue  # ASCII: the same in every page
-        if candidate is None or NOT_TEXT.search(candidate) or (
-            not CYRILLIC_LETTER.search(candidate) and LETTER.findall(candidate) != LETTER.findall(word)
+        if (
+            candidate is None
+            or NOT_TEXT.search(candidate)
+            or (not CYRILLIC_LETTER.search(candidate) and LETTER.findall(candidate) != LETTER.findall(word))
         ):
             if run:
                 runs.append(run)

@@ -50,7 +50,16 @@ class DaskEngine:
     scheduler: str
     split_bytes: int = DEFAULT_SPLIT_BYTES
 
-    def run(self, files: list, outdir: Path, config: Config, text_field: str, on_batch=None, provenance=None, site_field=None) -> tuple:
+    def run(
+        self,
+        files: list,
+        outdir: Path,
+        config: Config,
+        text_field: str,
+        on_batch=None,
+        provenance=None,
+        site_field=None,
+    ) -> tuple:
         from distributed import Client, as_completed
 
         outdir = outdir.resolve()
@@ -58,8 +67,14 @@ class DaskEngine:
         with Client(self.scheduler) as client:
             whole = [f for f in files if not splittable(f, self.split_bytes)]
             futures = client.map(
-                _clean_file, whole, outdir=outdir, config=config, text_field=text_field,
-                provenance=provenance, site_field=site_field, pure=False
+                _clean_file,
+                whole,
+                outdir=outdir,
+                config=config,
+                text_field=text_field,
+                provenance=provenance,
+                site_field=site_field,
+                pure=False,
             )
             split = {}  # input -> its parts and their futures, in order
             for source in files:
@@ -67,10 +82,20 @@ class DaskEngine:
                     continue
                 pieces = byte_ranges(source.path, self.split_bytes)
                 parts = [part_path(outdir, source, n) for n in range(len(pieces))]
-                split[source] = (parts, client.map(
-                    _clean_range, [source] * len(pieces), pieces, parts, config=config, text_field=text_field,
-                    provenance=provenance, site_field=site_field, pure=False,
-                ))
+                split[source] = (
+                    parts,
+                    client.map(
+                        _clean_range,
+                        [source] * len(pieces),
+                        pieces,
+                        parts,
+                        config=config,
+                        text_field=text_field,
+                        provenance=provenance,
+                        site_field=site_field,
+                        pure=False,
+                    ),
+                )
             for future in as_completed(futures):
                 stats, file_errors = future.result()
                 total.add(stats)
@@ -90,7 +115,12 @@ def _clean_file(source, outdir: Path, config: Config, text_field: str, provenanc
     """One input file on a worker, through the same loop and record cleaning as
     the local engine: the same bytes come out."""
     cleaner = cached_cleaner(config)
-    return process([source], outdir, lambda items: Finished(clean_batch(items, cleaner, text_field, provenance, site_field)), window=1)
+    return process(
+        [source],
+        outdir,
+        lambda items: Finished(clean_batch(items, cleaner, text_field, provenance, site_field)),
+        window=1,
+    )
 
 
 def _clean_range(source, piece, part: Path, config: Config, text_field: str, provenance=None, site_field=None) -> tuple:

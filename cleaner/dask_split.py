@@ -69,7 +69,15 @@ def part_path(outdir: Path, source: InputFile, number: int) -> Path:
     return outdir / STATE_DIR / f"{source.name}.part{number:06d}{TEMPORARY_SUFFIX}"
 
 
-def clean_range(source: InputFile, piece: Range, part: Path, cleaner, text_field: str, provenance: Optional[str], site_field: Optional[str] = None) -> tuple:
+def clean_range(
+    source: InputFile,
+    piece: Range,
+    part: Path,
+    cleaner,
+    text_field: str,
+    provenance: Optional[str],
+    site_field: Optional[str] = None,
+) -> tuple:
     """Clean the records of ``piece`` of ``source`` into ``part``; return its Stats and rejects."""
     with open(source.path, "rb") as stream:
         stream.seek(piece.start)

@@ -22,6 +22,7 @@ from .schema import SCHEMA
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
+
 def begin_marker(part: str) -> str:
     return f"<!-- {part}: made by `python -m cleaner.docs`, do not edit -->"
 

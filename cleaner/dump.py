@@ -33,7 +33,9 @@ def check_apart(inputs: Iterable, outdir: Path) -> None:
         source = Path(os.path.realpath(given))
         if out == source or out in source.parents or source in out.parents:
             where = "is" if out == source else "holds" if out in source.parents else "is inside"
-            raise CleanerError(f"{outdir}: the output folder {where} the input {given}: choose a folder apart from the inputs")
+            raise CleanerError(
+                f"{outdir}: the output folder {where} the input {given}: choose a folder apart from the inputs"
+            )
 
 
 def plan(inputs: Iterable, outdir: Path) -> list:
@@ -92,7 +94,9 @@ def dump(
     with locked(outdir):  # so every temporary file in OUTDIR is this run's
         _remove_temporary_files(outdir)  # from a run that was killed
         try:
-            return _dump_locked(files, outdir, config, text_field, resume, engine, on_batch, started, provenance, site_field)
+            return _dump_locked(
+                files, outdir, config, text_field, resume, engine, on_batch, started, provenance, site_field
+            )
         except BaseException:  # interrupted, a lost worker, a full disk: no partial output
             _remove_temporary_files(outdir)
             raise
@@ -103,7 +107,9 @@ def _remove_temporary_files(outdir: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
-def _dump_locked(files, outdir, config, text_field, resume, engine, on_batch, started, provenance, site_field) -> DumpResult:
+def _dump_locked(
+    files, outdir, config, text_field, resume, engine, on_batch, started, provenance, site_field
+) -> DumpResult:
     stats = Stats()
     todo = []
     for source in files:
@@ -124,9 +130,7 @@ def summary(report: DumpResult, outdir: Path) -> str:
     rate = s.bytes_in / report.seconds / 1e6 if report.seconds else 0.0
     lines = [
         f"Cleaned {s.documents:,} documents from {report.files:,} files in {report.seconds:.1f} s: "
-        f"{s.changed:,} changed, {s.rejected:,} rejected"
-        + (f" (see {outdir / REJECTS})" if s.rejected else "")
-        + ".",
+        f"{s.changed:,} changed, {s.rejected:,} rejected" + (f" (see {outdir / REJECTS})" if s.rejected else "") + ".",
         f"In {s.bytes_in / 1e6:,.1f} MB, out {s.bytes_out / 1e6:,.1f} MB, {rate:,.1f} MB/s.",
     ]
     if s.rules:

@@ -140,14 +140,22 @@ class LocalEngine:
     jobs: int = 1
     cleaner: object = None
 
-    def run(self, files: list, outdir: Path, config, text_field: str, on_batch=None, provenance=None, site_field=None) -> tuple:
+    def run(
+        self, files: list, outdir: Path, config, text_field: str, on_batch=None, provenance=None, site_field=None
+    ) -> tuple:
         if self.cleaner is None:
             from .pipeline import Cleaner
 
             self.cleaner = Cleaner(config)  # not cached: rule files may have changed since an earlier run here
         if self.jobs <= 1:
             cleaner = self.cleaner
-            return process(files, outdir, lambda items: Finished(clean_batch(items, cleaner, text_field, provenance, site_field)), on_batch, 1)
+            return process(
+                files,
+                outdir,
+                lambda items: Finished(clean_batch(items, cleaner, text_field, provenance, site_field)),
+                on_batch,
+                1,
+            )
         import multiprocessing
         import os
         from concurrent.futures import ProcessPoolExecutor

@@ -124,7 +124,7 @@ class TextDocument:
                 mark, writer = bom, with_bom
                 break
         try:
-            text = data[len(mark):].decode(writer)
+            text = data[len(mark) :].decode(writer)
         except UnicodeDecodeError as exc:
             label = "UTF-8" if writer == "utf-8" else encoding
             raise Undecodable(name, label, exc.start + len(mark)) from None
@@ -145,9 +145,7 @@ class TextDocument:
         try:
             data = text.encode(self.encoding)
         except UnicodeEncodeError as exc:
-            raise CleanerError(
-                f"cannot write {text[exc.start:exc.end]!r} in {self.encoding} (try --ascii)"
-            ) from None
+            raise CleanerError(f"cannot write {text[exc.start : exc.end]!r} in {self.encoding} (try --ascii)") from None
         mark = self.mark or (codecs.BOM_UTF8 if self.bom else b"")
         return mark + data
 
@@ -331,7 +329,7 @@ def find_files(
     for path in map(Path, paths):
         if path.is_dir():
             ignored = Gitignore(path) if gitignore else (lambda p: False)
-            enter = lambda d: d.name not in SKIPPED_FOLDERS and not excluded(d) and not ignored(d)  # noqa: E731
+            enter = lambda d, ignored=ignored: d.name not in SKIPPED_FOLDERS and not excluded(d) and not ignored(d)
             for found in walk(path, enter, note, stay_inside=True):
                 if wanted(found.name) and not excluded(found) and not ignored(found):
                     yield found

@@ -49,8 +49,13 @@ def build(stats: dict, changes, rules: list, rejects_path: Path, site_field) -> 
     if rejects_path.is_file():
         for line in rejects_path.read_text(encoding="utf-8").splitlines():
             reasons[json.loads(line).get("reason", "")] += 1
-    return render(stats, [(rule, places.get(rule, "built in")) for rule in stats.get("rules", {})],
-                  examples, by_site, sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])))
+    return render(
+        stats,
+        [(rule, places.get(rule, "built in")) for rule in stats.get("rules", {})],
+        examples,
+        by_site,
+        sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])),
+    )
 
 
 def render(stats: dict, fired: list, examples: dict, by_site: dict, reasons: list) -> str:
@@ -68,8 +73,10 @@ def render(stats: dict, fired: list, examples: dict, by_site: dict, reasons: lis
         parts.append("<table><tr><th>site</th><th>rule</th><th>lines</th></tr>")
         for site in sorted(by_site, key=lambda s: (-sum(by_site[s].values()), s)):
             for rule, n in sorted(by_site[site].items(), key=lambda kv: (-kv[1], kv[0])):
-                parts.append(f'<tr><td>{escape(site)}</td><td>{escape(rule)}</td>'
-                             f'<td class=n data-site="{escape(site)}" data-rule="{escape(rule)}">{n}</td></tr>')
+                parts.append(
+                    f"<tr><td>{escape(site)}</td><td>{escape(rule)}</td>"
+                    f'<td class=n data-site="{escape(site)}" data-rule="{escape(rule)}">{n}</td></tr>'
+                )
         parts.append("</table>")
     else:
         parts.append("<p>No site field given (<code>--site-field</code>), or no lines dropped.</p>")
@@ -77,8 +84,11 @@ def render(stats: dict, fired: list, examples: dict, by_site: dict, reasons: lis
     for rule, place in fired:
         parts.append(f'<h3>{escape(rule)} <code data-place="{escape(rule)}">{escape(place)}</code></h3>')
         for change in examples.get(rule, []):
-            parts.append(f'<p><code>{escape(change.source)}:{change.line}</code></p>'
-                         f'<pre class=before>{escape(visible(change.before))}</pre><pre class=after>{escape(visible(change.after))}</pre>')
+            parts.append(
+                f"<p><code>{escape(change.source)}:{change.line}</code></p>"
+                f"<pre class=before>{escape(visible(change.before))}</pre>"
+                f"<pre class=after>{escape(visible(change.after))}</pre>"
+            )
     parts.append("<h2>Rejects by reason</h2>")
     if reasons:
         parts.append("<table><tr><th>reason</th><th>records</th></tr>")
@@ -97,14 +107,18 @@ def _bars(fired: list, counts: dict) -> str:
         return "<p>No rule fired.</p>"
     top = max(counts[rule] for rule, _ in fired)
     row, label, width = 22, 260, 420
-    svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{label + width + 80}" height="{row * len(fired)}" role=img>']
+    svg = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{label + width + 80}" height="{row * len(fired)}" role=img>'
+    ]
     for i, (rule, _) in enumerate(fired):
         n = counts[rule]
         y = i * row
         svg.append(
             f'<text x="{label - 6}" y="{y + 15}" text-anchor="end" font-size="12">{escape(rule)}</text>'
-            f'<rect x="{label}" y="{y + 3}" width="{max(1, round(width * n / top))}" height="{row - 6}" fill="#4a7bd0"/>'
-            f'<text x="{label + round(width * n / top) + 6}" y="{y + 15}" font-size="12" data-rule="{escape(rule)}">{n}</text>'
+            f'<rect x="{label}" y="{y + 3}" width="{max(1, round(width * n / top))}" '
+            f'height="{row - 6}" fill="#4a7bd0"/>'
+            f'<text x="{label + round(width * n / top) + 6}" y="{y + 15}" font-size="12" '
+            f'data-rule="{escape(rule)}">{n}</text>'
         )
     svg.append("</svg>")
     return "".join(svg)

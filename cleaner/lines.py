@@ -26,10 +26,13 @@ from .whitespace import SPACE_RUN
 
 BACKREFERENCE = regex.compile(r"\\[1-9]|\(\?P=|\\g<")
 
+
 def window(default: int) -> Key:
     return Key(
-        "within", {"type": "integer", "minimum": 1},
-        "How many kept non-blank lines may stand between the line and the edge, plus one.", default=default,
+        "within",
+        {"type": "integer", "minimum": 1},
+        "How many kept non-blank lines may stand between the line and the edge, plus one.",
+        default=default,
     )
 
 

@@ -54,7 +54,14 @@ def lint(paths: Iterable) -> list[Finding]:
         for rule in loaded:
             if rule.id in first:
                 other = first[rule.id]
-                findings.append(_at(rule, "id", DUPLICATE_ID.code, f"duplicate rule id {rule.id!r} (first at {other.path}:{other.line})"))
+                findings.append(
+                    _at(
+                        rule,
+                        "id",
+                        DUPLICATE_ID.code,
+                        f"duplicate rule id {rule.id!r} (first at {other.path}:{other.line})",
+                    )
+                )
             else:
                 first[rule.id] = rule
                 rules.append(rule)
@@ -129,8 +136,10 @@ def backtracking_risk(source: str) -> Optional[str]:
                 if holds and repeat:
                     return f"group {group!r} holds a quantifier and is repeated by {repeat!r}"
                 if bounded and inner * bounded[1] >= MANY_SPLITS:
-                    return (f"group {group!r} holds a quantifier of up to {inner} and is repeated by {bounded[0]!r}:"
-                            f" {inner * bounded[1]:,} ways to split a run")
+                    return (
+                        f"group {group!r} holds a quantifier of up to {inner} and is repeated by {bounded[0]!r}:"
+                        f" {inner * bounded[1]:,} ways to split a run"
+                    )
                 body = regex.sub(r"^\((?:\?(?:[:=!]|<[=!]|P?<\w+>))?", "", group)[:-1]
                 if repeat and _alternatives_overlap(_top_level_alternatives(body)):
                     return f"alternatives of group {group!r} repeat each other and it is repeated by {repeat!r}"

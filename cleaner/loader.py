@@ -30,9 +30,7 @@ RULE_FILE_SUFFIXES = (".yaml", ".yml", ".json")
 _JSON_ID = regex.compile(r'"id"\s*:\s*"([^"\\]*)"')
 
 _STR_TAG = "tag:yaml.org,2002:str"
-_ALLOWED_TAGS = {
-    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "map", "seq")
-}
+_ALLOWED_TAGS = {"tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "map", "seq")}
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when PyYAML has it
@@ -50,6 +48,7 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when Py
         if kind is yaml.ScalarNode and implicit[0] and value and value[0] not in self._NOT_STRING_STARTS:
             return _STR_TAG
         return super().resolve(kind, value, implicit)
+
 
 # fastjsonschema compiles the schema to Python, for the common case of a valid
 # file; jsonschema, slower, locates and explains a problem. Both read SCHEMA.
@@ -81,9 +80,11 @@ def rule_files(paths: Iterable) -> list:
                 visited += len(subfolders) + len(names)
                 if visited > MAX_RULE_FOLDER_ENTRIES:
                     raise RuleError(
-                        str(path), 0,
+                        str(path),
+                        0,
                         f"more than {MAX_RULE_FOLDER_ENTRIES:,} files and folders under this rule folder: "
-                        "name the folder that holds the rule files", UNREADABLE.code,
+                        "name the folder that holds the rule files",
+                        UNREADABLE.code,
                     )
                 subfolders[:] = [d for d in subfolders if d not in SKIPPED_FOLDERS]
                 in_folder.extend(Path(parent, n) for n in names if n.endswith(RULE_FILE_SUFFIXES))
@@ -134,8 +135,7 @@ def select_rules(rules: list, select=(), ignore=()) -> list:
     return [
         rule
         for rule in rules
-        if (not select or any(_matches(rule.id, p) for p in select))
-        and not any(_matches(rule.id, p) for p in ignore)
+        if (not select or any(_matches(rule.id, p) for p in select)) and not any(_matches(rule.id, p) for p in ignore)
     ]
 
 
@@ -208,7 +208,11 @@ def _check_events(text: str, path: str) -> None:
             aliased += size
             if aliased > MAX_ALIASED_VALUES:
                 raise RuleError(
-                    path, line, f"YAML aliases expand to more than {MAX_ALIASED_VALUES:,} values", UNREADABLE.code, column
+                    path,
+                    line,
+                    f"YAML aliases expand to more than {MAX_ALIASED_VALUES:,} values",
+                    UNREADABLE.code,
+                    column,
                 )
         elif isinstance(event, yaml.ScalarEvent):
             anchor, size = event.anchor, 1
@@ -272,7 +276,11 @@ def _to_python(node: yaml.Node, path: str, where: tuple, lines: dict, constructo
                 )
             if key in result:
                 raise RuleError(
-                    path, key_node.start_mark.line + 1, f"duplicate key {key!r}", DUPLICATE_KEY.code, key_node.start_mark.column + 1
+                    path,
+                    key_node.start_mark.line + 1,
+                    f"duplicate key {key!r}",
+                    DUPLICATE_KEY.code,
+                    key_node.start_mark.column + 1,
                 )
             result[key] = _to_python(value_node, path, where + (key,), lines, constructor)
             lines[where + (key,)] = key_node.start_mark.line + 1
@@ -283,7 +291,13 @@ def _to_python(node: yaml.Node, path: str, where: tuple, lines: dict, constructo
     try:
         return constructor.construct_object(node)
     except ValueError as exc:  # an integer of more than 4,300 digits
-        raise RuleError(path, lines[where], f"value cannot be read: {str(exc).split(';')[0]}", INVALID_RULE.code, lines[("column",) + where]) from None
+        raise RuleError(
+            path,
+            lines[where],
+            f"value cannot be read: {str(exc).split(';')[0]}",
+            INVALID_RULE.code,
+            lines[("column",) + where],
+        ) from None
 
 
 def _validate(data, path: str, lines: dict) -> None:
@@ -302,7 +316,13 @@ def _validate(data, path: str, lines: dict) -> None:
     raise RuleError(path, lines[where], message, code, lines.get(("column",) + where, 1))
 
 
-_TYPE_WORDS = {"array": "a list", "object": "a mapping", "string": "a string", "integer": "a whole number", "boolean": "true or false"}
+_TYPE_WORDS = {
+    "array": "a list",
+    "object": "a mapping",
+    "string": "a string",
+    "integer": "a whole number",
+    "boolean": "true or false",
+}
 
 
 def _is_unknown_key(error: jsonschema.ValidationError) -> bool:

@@ -3,8 +3,8 @@
 Variants are looked up by their first word in a dict. The words of the text
 are intersected with the dict's keys as sets (at C speed, and most texts hold
 none), and only the few first words found are searched for, so the cost of
-this stage grows with the text, not with the number of variants. A variant matches whole words only: ``McKay's`` holds ``McKay``,
-``McKayla`` does not.
+this stage grows with the text, not with the number of variants. A variant
+matches whole words only: ``McKay's`` holds ``McKay``, ``McKayla`` does not.
 """
 
 from __future__ import annotations

@@ -42,8 +42,14 @@ def concise(path: str, change) -> str:
 def as_json(path: str, change) -> dict:
     end_line, end_column = end(change)
     return {
-        "path": path, "line": change.line, "column": change.column, "end_line": end_line,
-        "end_column": end_column, "rule": change.rule, "before": change.before, "after": change.after,
+        "path": path,
+        "line": change.line,
+        "column": change.column,
+        "end_line": end_line,
+        "end_column": end_column,
+        "rule": change.rule,
+        "before": change.before,
+        "after": change.after,
     }
 
 
@@ -56,5 +62,7 @@ def _escape(text: str, properties: bool = False) -> str:
 def github(path: str, change) -> str:
     """A GitHub Actions annotation: shown on the pull request's diff at the change."""
     end_line, end_column = end(change)
-    where = f"file={_escape(path, True)},line={change.line},col={change.column},endLine={end_line},endColumn={end_column}"
+    where = (
+        f"file={_escape(path, True)},line={change.line},col={change.column},endLine={end_line},endColumn={end_column}"
+    )
     return f"::warning {where},title={_escape(change.rule, True)}::{_escape(message(change))}"

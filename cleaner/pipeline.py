@@ -84,14 +84,19 @@ class Cleaner:
         return [
             RefuseOverlongLines(),
             UnicodeRepair(),  # mojibake, invisible characters, odd spaces
-            WithoutFinalNewline([
-                LineStageAround(lines, [  # drop-tail, drop-line
-                    variants,  # variants
-                    InTurn(replace),  # replace
-                ]),
-                *self._options(),
-                Whitespace(),
-            ]),
+            WithoutFinalNewline(
+                [
+                    LineStageAround(
+                        lines,
+                        [  # drop-tail, drop-line
+                            variants,  # variants
+                            InTurn(replace),  # replace
+                        ],
+                    ),
+                    *self._options(),
+                    Whitespace(),
+                ]
+            ),
         ]
 
     def _options(self) -> list[Stage]:

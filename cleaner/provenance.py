@@ -77,8 +77,13 @@ def audit(files: list, cleaner, text_field: str, site_field: Optional[str] = Non
                 holder = parsed.fields
                 for change in changes:
                     yield RecordChange(
-                        str(source.path), record.line, holder.get("id"),
-                        site, change.rule, change.before, change.after,
+                        str(source.path),
+                        record.line,
+                        holder.get("id"),
+                        site,
+                        change.rule,
+                        change.before,
+                        change.after,
                     )
         except CleanerError:
             continue  # the dump reported it already

@@ -58,8 +58,16 @@ class Report:
     go to standard error.
     """
 
-    def __init__(self, mode: str, output_format: str = "full", statistics: bool = False,
-                 show_fixes: bool = False, exit_zero: bool = False, quiet: bool = False, verbose: bool = False):
+    def __init__(
+        self,
+        mode: str,
+        output_format: str = "full",
+        statistics: bool = False,
+        show_fixes: bool = False,
+        exit_zero: bool = False,
+        quiet: bool = False,
+        verbose: bool = False,
+    ):
         self.mode, self.output_format = mode, output_format
         self.statistics, self.show_fixes, self.exit_zero = statistics, show_fixes, exit_zero
         self.quiet, self.verbose = quiet, verbose
@@ -125,7 +133,10 @@ class Report:
 
     def summary(self) -> str:
         verb = "fixed" if self.mode == "fix" else "would be fixed"
-        parts = [f"{plural(self.changed_files, 'file')} {verb}", f"{plural(self.unchanged_files, 'file')} left unchanged"]
+        parts = [
+            f"{plural(self.changed_files, 'file')} {verb}",
+            f"{plural(self.unchanged_files, 'file')} left unchanged",
+        ]
         if self.failed_files:
             parts.append(f"{plural(self.failed_files, 'file')} with errors")
         return ", ".join(parts) + "."

@@ -52,7 +52,9 @@ def failure_report(failure: ExampleFailure) -> str:
     head = f"{failure.rule.path}:{example.line}: {failure.rule.id}: example {failure.number}: {failure.problem}"
     expected = example.expected
     if max(len(example.input), len(expected), len(failure.actual)) <= 72 and "\n" not in expected + failure.actual:
-        return "\n".join([head, f"  input:    {example.input!r}", f"  expected: {expected!r}", f"  actual:   {failure.actual!r}"])
+        return "\n".join(
+            [head, f"  input:    {example.input!r}", f"  expected: {expected!r}", f"  actual:   {failure.actual!r}"]
+        )
     diff = difflib.unified_diff(
         expected.splitlines(), failure.actual.splitlines(), "expected", "actual", lineterm="", n=1
     )

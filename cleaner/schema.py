@@ -69,4 +69,3 @@ SCHEMA = {
     },
     "additionalProperties": False,
 }
-

@@ -136,17 +136,27 @@ class Config:
     """What a ``Cleaner`` loads and does besides its rules."""
 
     rules: tuple = setting(
-        (), PATHS, "rules", metavar="PATH", adds=True,
+        (),
+        PATHS,
+        "rules",
+        metavar="PATH",
+        adds=True,
         help="rule file, or folder of rule files (.yaml, .json), to load after the built-in ones (repeatable)",
     )
     default_rules: bool = setting(True, FLAG, "rules", help="load the built-in rules")
     select: tuple = setting(
-        (), IDS, "rules", metavar="IDS",
+        (),
+        IDS,
+        "rules",
+        metavar="IDS",
         help="use only the rules with these ids or id prefixes, comma-separated (e.g. names,punctuation)",
     )
     ignore: tuple = setting((), IDS, "rules", metavar="IDS", help="leave out the rules with these ids or id prefixes")
     timeout: float = setting(
-        DEFAULT_TIMEOUT, SECONDS, "rules", metavar="SECONDS",
+        DEFAULT_TIMEOUT,
+        SECONDS,
+        "rules",
+        metavar="SECONDS",
         help="how long one rule's regex may run on one document before that document fails",
     )
     ascii: bool = setting(False, FLAG, "output", help="transliterate the result to ASCII (unidecode)")

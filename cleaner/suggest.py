@@ -114,8 +114,13 @@ class Suggestion:
 
 
 def suggest(
-    inputs, cleaner, text_field: str = "text", site_field: Optional[str] = None,
-    min_docs: int = 5, min_share: float = 0.02, on_document=None,
+    inputs,
+    cleaner,
+    text_field: str = "text",
+    site_field: Optional[str] = None,
+    min_docs: int = 5,
+    min_share: float = 0.02,
+    on_document=None,
 ) -> Suggestion:
     """Mine ``inputs`` after ``cleaner`` and draft the rules they need; names
     that ``cleaner``'s variants rules know are not suggested again."""
@@ -205,7 +210,8 @@ class Miner:
         """Cosine of the context words of two names, the dump's stop words left out.
 
         >>> m = Miner()
-        >>> m.add("the minister Makei said on Monday\\nthe minister Makey said on Friday\\nviele Menschen in Berlin", "s")
+        >>> m.add("the minister Makei said on Monday\\n"
+        ...       "the minister Makey said on Friday\\nviele Menschen in Berlin", "s")
         >>> round(m.similarity("Makei", "Makey"), 2), m.similarity("Makei", "Menschen")
         (0.8, 0.0)
         """
@@ -331,22 +337,35 @@ def variants(miner: Miner, known: dict, top: int = 200, min_count: int = 2) -> l
                 or count < min_count
                 or count >= max(anchor_count, 1)  # the rarer spelling is the variant
                 or abs(len(name) - len(anchor)) > distance
-                or name in (anchor + "s", anchor + "es") or anchor in (name + "s", name + "es")  # plurals
-                or name.startswith(anchor) or anchor.startswith(name)  # a derived word: Russia, Russian
+                or name in (anchor + "s", anchor + "es")
+                or anchor in (name + "s", name + "es")  # plurals
+                or name.startswith(anchor)
+                or anchor.startswith(name)  # a derived word: Russia, Russian
                 or not fuzzy.fullmatch(name)
             ):
                 continue
             lower_case = miner.lower.get(name.lower(), 0)
-            if lower_case >= count * ORDINARY_SHARE or miner.lower.get(anchor.lower(), 0) >= anchor_count * ORDINARY_SHARE:
+            if (
+                lower_case >= count * ORDINARY_SHARE
+                or miner.lower.get(anchor.lower(), 0) >= anchor_count * ORDINARY_SHARE
+            ):
                 continue  # an ordinary word, capitalised at a sentence's start or in a title
             similarity = miner.similarity(anchor, name)
             competing = count > max(anchor_count, 1) * MAX_VARIANT_SHARE
             if similarity < (MIN_COMPETING_SIMILARITY if competing else MIN_SIMILARITY):
                 continue  # another word or name in its own right: its contexts are not the name's
-            found.append(VariantCandidate(
-                anchor, name, count, anchor_count, [miner.name_contexts.get(name, "")],
-                round(similarity, 3), lower_case, competing,
-            ))
+            found.append(
+                VariantCandidate(
+                    anchor,
+                    name,
+                    count,
+                    anchor_count,
+                    [miner.name_contexts.get(name, "")],
+                    round(similarity, 3),
+                    lower_case,
+                    competing,
+                )
+            )
     # a spelling near two names belongs to the closest, then the more frequent
     closest: dict = {}
     for v in found:
@@ -367,16 +386,21 @@ def draft(boilerplate_candidates: list, variant_candidates: list, timeout: float
         by_canonical.setdefault(v.canonical, []).append(v)
     for canonical, found in by_canonical.items():
         slug = regex.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", canonical).lower()).strip("-")
-        rules.append({
-            "id": f"suggested.variants.{slug or 'name'}",
-            "kind": "variants",
-            "description": ("REVIEW: competing spelling. " if any(v.competing for v in found) else "REVIEW: ")
-            + "suggested spellings of " + canonical + " (" + ", ".join(
-                f"{v.variant} {v.count}x" for v in found) + f"; {canonical} {found[0].canonical_count}x).",
-            "canonical": canonical,
-            "variants": [v.variant for v in found],
-            "examples": [{"input": v.contexts[0]} for v in found if v.contexts[0]][:2],
-        })
+        rules.append(
+            {
+                "id": f"suggested.variants.{slug or 'name'}",
+                "kind": "variants",
+                "description": ("REVIEW: competing spelling. " if any(v.competing for v in found) else "REVIEW: ")
+                + "suggested spellings of "
+                + canonical
+                + " ("
+                + ", ".join(f"{v.variant} {v.count}x" for v in found)
+                + f"; {canonical} {found[0].canonical_count}x).",
+                "canonical": canonical,
+                "variants": [v.variant for v in found],
+                "examples": [{"input": v.contexts[0]} for v in found if v.contexts[0]][:2],
+            }
+        )
     for rule in rules:
         built = KIND_CLASSES[rule["kind"]](Spec(rule, "draft", 0, {}, (), timeout))
         alone = Cleaner(Config(), [built])

@@ -40,7 +40,7 @@ def test_no_import_cycle():
     def visit(name: str, trail: list) -> None:
         if state.get(name) == "done":
             return
-        assert state.get(name) != "open", "import cycle: " + " -> ".join(trail[trail.index(name):] + [name])
+        assert state.get(name) != "open", "import cycle: " + " -> ".join(trail[trail.index(name) :] + [name])
         state[name] = "open"
         for imported in graph[name]:
             visit(imported, trail + [name])

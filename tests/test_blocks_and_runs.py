@@ -32,11 +32,15 @@ def cleaner(tmp_path_factory):
     "text, expected",
     [
         # a block of headlines, up to max-lines, wherever it stands
-        (f"{PROSE}\nRelated Stories\nFirst headline\nSecond headline\n\nThird headline\nFourth headline",
-         f"{PROSE}\n\nFourth headline"),
+        (
+            f"{PROSE}\nRelated Stories\nFirst headline\nSecond headline\n\nThird headline\nFourth headline",
+            f"{PROSE}\n\nFourth headline",
+        ),
         # the heading alone when the short lines under it lead into prose
-        (f"{PROSE}\nRelated Stories\nThe court's ruling\nBy Anna Smith\n{PROSE}",
-         f"{PROSE}\nThe court's ruling\nBy Anna Smith\n{PROSE}"),
+        (
+            f"{PROSE}\nRelated Stories\nThe court's ruling\nBy Anna Smith\n{PROSE}",
+            f"{PROSE}\nThe court's ruling\nBy Anna Smith\n{PROSE}",
+        ),
         # a head menu of four or more items; a short title above prose stays
         (f"Home\nWorld\nBusiness\nSport\nCulture\nMinsk Talks\n{PROSE}", f"Minsk Talks\n{PROSE}"),
         (f"Home\nWorld\nBusiness\nSport\nTalks ended in Minsk today\n{PROSE}", f"Talks ended in Minsk today\n{PROSE}"),
@@ -65,7 +69,7 @@ def test_chrome_goes(cleaner, text, expected):
         # three menu-like lines are not a menu at the head (four are)
         f"Home\nWorld\nSport\n{PROSE}",
         # the words of a heading inside a sentence
-        f"Related Stories of the war were told by veterans in Minsk on Monday.\nFirst\nSecond",
+        "Related Stories of the war were told by veterans in Minsk on Monday.\nFirst\nSecond",
     ],
 )
 def test_article_lines_stay(cleaner, text):

@@ -18,8 +18,12 @@ from cleaner import cyrillic
 from cleaner.changes import NO_LOG, ChangeLog
 from cleaner.unicode import repair as unicode_repair
 
-SAMPLE = json.loads((Path(__file__).parent.parent / "benchmarks" / "cyrillic" / "sample.json").read_text(encoding="utf-8"))
-STAND_INS = str.maketrans({"«": '"', "»": '"', "„": '"', "“": '"', "”": '"', "—": "-", "–": "-", "…": "...", "’": "'", "№": "N"})
+SAMPLE = json.loads(
+    (Path(__file__).parent.parent / "benchmarks" / "cyrillic" / "sample.json").read_text(encoding="utf-8")
+)
+STAND_INS = str.maketrans(
+    {"«": '"', "»": '"', "„": '"', "“": '"', "”": '"', "—": "-", "–": "-", "…": "...", "’": "'", "№": "N"}
+)
 
 
 def broken_pairs(written_in: str, read_as: str):
@@ -49,10 +53,23 @@ def test_recall_on_real_sentences(written_in, read_as):
 def test_precision_on_real_lines():
     lines = [line for lines in SAMPLE["precision"].values() for line in lines]
     lines += [line for lines in SAMPLE["recall"].values() for line in lines]  # correct Cyrillic
-    lines += ["Ïñigo", "Þórður", "Ça", "Ïñigo Méndez de Vigo", "Þórður Guðjónsson", "Ça va très bien", "Ñoño", "Ýmir", "Òscar", "ÀÉÎÕÜ"]
+    lines += [
+        "Ïñigo",
+        "Þórður",
+        "Ça",
+        "Ïñigo Méndez de Vigo",
+        "Þórður Guðjónsson",
+        "Ça va très bien",
+        "Ñoño",
+        "Ýmir",
+        "Òscar",
+        "ÀÉÎÕÜ",
+    ]
     assert len(lines) >= 500
     assert [line for line in lines if cyrillic.repair(line, NO_LOG) != line] == []
-    assert [line for line in lines if unicode_repair(line, NO_LOG) != unicode_repair(unicode_repair(line, NO_LOG), NO_LOG)] == []
+    assert [
+        line for line in lines if unicode_repair(line, NO_LOG) != unicode_repair(unicode_repair(line, NO_LOG), NO_LOG)
+    ] == []
 
 
 def test_examples_of_each_pair():
@@ -75,7 +92,9 @@ def test_explain_names_the_code_pages():
     assert [(c.rule, c.line, c.note) for c in log.changes] == [("unicode.cyrillic", 2, "cp1251 read as latin-1")]
     log = ChangeLog()
     unicode_repair("“Ïðåçèäåíò”", log)
-    assert [(c.rule, c.after, c.note) for c in log.changes] == [("unicode.cyrillic", "“Президент”", "cp1251 read as cp1252")]
+    assert [(c.rule, c.after, c.note) for c in log.changes] == [
+        ("unicode.cyrillic", "“Президент”", "cp1251 read as cp1252")
+    ]
     for broken, note in [
         ("тЕУРХВМЙЛБ вЕМБТХУШ", "koi8-r read as cp1251"),
         ("оПЕГХДЕМР пНЯЯХХ", "cp1251 read as koi8-r"),

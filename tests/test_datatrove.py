@@ -51,9 +51,7 @@ def test_a_datatrove_run_writes_what_dump_writes(tmp_path, workers):
     merged = LocalPipelineExecutor(
         pipeline=[
             JsonlReader(str(tmp_path / "in")),
-            CleanerStep(
-                drop_empty=True, exclusion_writer=JsonlWriter(str(tmp_path / "dropped"), compression=None)
-            ),
+            CleanerStep(drop_empty=True, exclusion_writer=JsonlWriter(str(tmp_path / "dropped"), compression=None)),
             JsonlWriter(str(tmp_path / "out"), compression=None),
         ],
         tasks=2,

@@ -67,14 +67,27 @@ def test_bad_records_are_rejected_with_reasons_and_counted(tmp_path, jsonl_dump)
     source = str(jsonl_dump / "part.jsonl")
     rejects = [json.loads(line) for line in (tmp_path / "out" / "rejects.jsonl").read_text().splitlines()]
     assert rejects == [
-        {"source": source, "line": 3, "reason": "invalid JSON: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)", "record": "{bad json"},
+        {
+            "source": source,
+            "line": 3,
+            "reason": "invalid JSON: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)",
+            "record": "{bad json",
+        },
         {"source": source, "line": 4, "reason": "no field 'text'", "record": '{"id": 4}'},
-        {"source": source, "line": 5, "reason": "field 'text' is NoneType, not a string", "record": '{"id": 5, "text": null}'},
+        {
+            "source": source,
+            "line": 5,
+            "reason": "field 'text' is NoneType, not a string",
+            "record": '{"id": 5, "text": null}',
+        },
         {"source": source, "line": 7, "reason": "not a JSON object but list", "record": "[1, 2]"},
     ]
     stats = json.loads((tmp_path / "stats.json").read_text())
     assert {k: stats[k] for k in ("documents", "changed", "rejected", "files")} == {
-        "documents": 3, "changed": 2, "rejected": 4, "files": 1,
+        "documents": 3,
+        "changed": 2,
+        "rejected": 4,
+        "files": 1,
     }
     assert stats["documents"] + stats["rejected"] == 7  # the non-blank lines of the input
     assert stats["rules"]["names.makei"] == 1 and stats["rules"]["names.belarusian"] == 1
@@ -94,7 +107,9 @@ def test_field_option_and_invalid_utf8_record(tmp_path):
     assert (tmp_path / "out" / "in.jsonl").read_bytes() == b'{"body": "Minsk, Belarus"}\n'
     reject = json.loads((tmp_path / "out" / "rejects.jsonl").read_text())
     assert reject == {
-        "source": str(source), "line": 2, "reason": "not valid UTF-8 at byte 13",
+        "source": str(source),
+        "line": 2,
+        "reason": "not valid UTF-8 at byte 13",
         "record_base64": base64.b64encode(b'{"body": "caf\xe9"}').decode(),
     }
 
@@ -107,12 +122,16 @@ def test_txt_folder_is_mirrored(tmp_path):
     (source / "binary.txt").write_bytes(b"\x00\x01")
     (source / "notes.md").write_text("not a dump file")
     report = dump([source], tmp_path / "out", Config(), jobs=2)
-    expected = {
-        f"2021/06/{p.name}": p.read_bytes() for p in sorted((ROOT / "seeds" / "expected").glob("*.txt"))
+    expected = {f"2021/06/{p.name}": p.read_bytes() for p in sorted((ROOT / "seeds" / "expected").glob("*.txt"))}
+    assert files_of(tmp_path / "out") == {
+        **expected,
+        "rejects.jsonl": (tmp_path / "out" / "rejects.jsonl").read_bytes(),
     }
-    assert files_of(tmp_path / "out") == {**expected, "rejects.jsonl": (tmp_path / "out" / "rejects.jsonl").read_bytes()}
     assert json.loads((tmp_path / "out" / "rejects.jsonl").read_text()) == {
-        "source": str(source / "binary.txt"), "line": None, "reason": "binary file (NUL bytes)", "record": "\x00\x01",
+        "source": str(source / "binary.txt"),
+        "line": None,
+        "reason": "binary file (NUL bytes)",
+        "record": "\x00\x01",
     }
     assert (report.stats.documents, report.stats.rejected, report.files) == (5, 1, 6)
 
@@ -206,6 +225,7 @@ def test_resume_after_kill_loses_and_duplicates_nothing(tmp_path):
 
 # --- Dask ------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def cluster():
     from distributed import LocalCluster
@@ -232,11 +252,14 @@ def test_dask_engine_writes_the_same_bytes_as_the_local_engine(tmp_path, cluster
 
 @pytest.mark.slow
 def test_dask_engine_from_the_command_line(tmp_path, cluster, jsonl_dump):
-    code, _, err = run_cli("dump", jsonl_dump, "-o", tmp_path / "out", "--engine", "dask", "--scheduler", cluster.scheduler_address)
+    code, _, err = run_cli(
+        "dump", jsonl_dump, "-o", tmp_path / "out", "--engine", "dask", "--scheduler", cluster.scheduler_address
+    )
     assert code == 0, err
     assert json.loads((tmp_path / "out" / "part.jsonl").read_text().splitlines()[0])["text"] == CLEAN
     assert run_cli("dump", jsonl_dump, "-o", tmp_path / "x", "--engine", "dask")[:3:2] == (
-        2, "cleaner: --engine dask needs --scheduler ADDRESS\n",
+        2,
+        "cleaner: --engine dask needs --scheduler ADDRESS\n",
     )
 
 
@@ -252,9 +275,7 @@ def test_dask_bag_and_dataframe_api(cluster):
     with Client(cluster):
         bag = dask.bag.from_sequence([DIRTY, "Already clean.", "Belarussian envoy"], npartitions=2)
         assert clean_bag(bag).compute() == [CLEAN, "Already clean.", "Belarusian envoy"]
-        frame = dask.dataframe.from_pandas(
-            pandas.DataFrame({"id": [1, 2], "body": [DIRTY, "x"]}), npartitions=2
-        )
+        frame = dask.dataframe.from_pandas(pandas.DataFrame({"id": [1, 2], "body": [DIRTY, "x"]}), npartitions=2)
         result = clean_dataframe(frame, "body").compute()
         assert result.to_dict("list") == {"id": [1, 2], "body": [CLEAN, "x"]}
 
@@ -272,7 +293,9 @@ def test_progress_bar_on_a_terminal(tmp_path, jsonl_dump):
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 160, 0, 0))  # a 160-column terminal
     result = subprocess.run(
         [sys.executable, "-m", "cleaner", "dump", str(jsonl_dump), "-o", str(tmp_path / "out")],
-        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=follower,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=follower,
     )
     os.close(follower)
     shown = b""

@@ -118,6 +118,7 @@ def test_write_is_complete_when_not_interrupted(tmp_path):
 
 # --- configuration -------------------------------------------------------------
 
+
 def test_pyproject_config_found_walking_up(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[tool.cleaner]\nignore = ["names.makei"]\n')
     (tmp_path / "deep" / "er").mkdir(parents=True)
@@ -164,7 +165,10 @@ def test_bad_config_is_one_line_exit_2(tmp_path):
         f"cleaner: {tmp_path / 'pyproject.toml'}:5: unknown key 'ignor' (did you mean 'ignore'?)\n",
     )
     (tmp_path / "pyproject.toml").write_text("[tool.cleaner]\nascii = 'yes'\n")
-    assert run(tmp_path, "check")[2] == f"cleaner: {tmp_path / 'pyproject.toml'}:2: ascii: expected true or false, got 'yes'\n"
+    assert (
+        run(tmp_path, "check")[2]
+        == f"cleaner: {tmp_path / 'pyproject.toml'}:2: ascii: expected true or false, got 'yes'\n"
+    )
     (tmp_path / "pyproject.toml").write_text("[tool.cleaner\n")
     code, _, err = run(tmp_path, "check")
     assert (code, err.startswith(f"cleaner: {tmp_path / 'pyproject.toml'}:1: TOML error: ")) == (2, True)
@@ -185,7 +189,10 @@ def test_unknown_rule_selection_is_an_error(tmp_path):
         (["--timeout", "0"], "argument --timeout: expected a positive number of seconds, got '0'"),
         (["--timeout", "nan"], "argument --timeout: expected a positive number of seconds, got 'nan'"),
         (["--timeout", "inf"], "argument --timeout: expected a positive number of seconds, got 'inf'"),
-        (["--encoding", "utf9"], "argument --encoding: expected an encoding Python knows, e.g. utf-8 or cp1251, got 'utf9'"),
+        (
+            ["--encoding", "utf9"],
+            "argument --encoding: expected an encoding Python knows, e.g. utf-8 or cp1251, got 'utf9'",
+        ),
     ],
 )
 def test_bad_flag_values_are_usage_errors_naming_the_flag(tmp_path, args, message):
@@ -194,9 +201,15 @@ def test_bad_flag_values_are_usage_errors_naming_the_flag(tmp_path, args, messag
 
 def test_bad_dump_and_suggest_counts_are_usage_errors(tmp_path):
     code, _, err = run(tmp_path, "dump", "in", "-o", "out", "--jobs", "0")
-    assert (code, err) == (2, "cleaner dump: error: argument --jobs: expected a whole number of 1 or more, got '0' (see 'cleaner dump --help')\n")
+    assert (code, err) == (
+        2,
+        "cleaner dump: error: argument --jobs: expected a whole number of 1 or more, got '0' (see 'cleaner dump --help')\n",
+    )
     code, _, err = run(tmp_path, "suggest", "in", "-o", "d.yaml", "--min-share", "2")
-    assert (code, err) == (2, "cleaner suggest: error: argument --min-share: expected a number from 0 to 1, got '2' (see 'cleaner suggest --help')\n")
+    assert (code, err) == (
+        2,
+        "cleaner suggest: error: argument --min-share: expected a number from 0 to 1, got '2' (see 'cleaner suggest --help')\n",
+    )
     assert not (tmp_path / "out").exists()
 
 
@@ -220,7 +233,7 @@ def test_config_values_from_the_file_are_used(tmp_path):
     (tmp_path / ".cleaner.toml").write_text('timeout = 2\nencoding = "cp1251"\nstraight-quotes = true\n')
     (tmp_path / "a.txt").write_bytes("«Лукашенко» “said”\n".encode("cp1251"))
     assert run(tmp_path, "fix")[:2] == (1, "Fixed a.txt\n")
-    assert (tmp_path / "a.txt").read_bytes() == "«Лукашенко» \"said\"\n".encode("cp1251")
+    assert (tmp_path / "a.txt").read_bytes() == '«Лукашенко» "said"\n'.encode("cp1251")
 
 
 def test_config_in_python_refuses_a_string_for_a_list():

@@ -14,10 +14,13 @@ def test_the_guard_still_holds_within_a_line(cleaner):
     assert cleaner.clean("Talks ended in Minsk McKay said.") == "Talks ended in Minsk McKay said."
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The Belorusian Foreign Minister Vladimir McKay said", "The Belarusian Foreign Minister Vladimir Makei said"),
-    ("Tom &amp; Jerry said ‹…>", "Tom & Jerry said ‹…>"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Belorusian Foreign Minister Vladimir McKay said", "The Belarusian Foreign Minister Vladimir Makei said"),
+        ("Tom &amp; Jerry said ‹…>", "Tom & Jerry said ‹…>"),
+    ],
+)
 def test_one_run_does_what_two_would(cleaner, text, expected):
     once = cleaner.clean(text)
     assert once == expected

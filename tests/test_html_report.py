@@ -49,7 +49,9 @@ def test_report_figures_as_a_browser_renders_them(tmp_path):
     lines = [json.dumps(r) for r in RECORDS] + ["{bad json", json.dumps({"id": 6})]
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     page = tmp_path / "report.html"
-    result = run_in_process("dump", source, "-o", tmp_path / "out", "--jobs", "1", "--report", page, "--site-field", "url")
+    result = run_in_process(
+        "dump", source, "-o", tmp_path / "out", "--jobs", "1", "--report", page, "--site-field", "url"
+    )
     assert result.returncode == 0, result.stderr.decode()
     html = page.read_text(encoding="utf-8")
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", html)  # self-contained: nothing fetched
@@ -58,8 +60,12 @@ def test_report_figures_as_a_browser_renders_them(tmp_path):
     flags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}"]
     dom = subprocess.run([chromium, *flags, "--dump-dom", page.as_uri()], capture_output=True, timeout=120, check=True)
     shot = tmp_path / "report.png"
-    subprocess.run([chromium, *flags, "--window-size=1100,1400", f"--screenshot={shot}", page.as_uri()],
-                   capture_output=True, timeout=120, check=True)
+    subprocess.run(
+        [chromium, *flags, "--window-size=1100,1400", f"--screenshot={shot}", page.as_uri()],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
     assert shot.stat().st_size > 10_000  # kept in tmp_path for review
 
     parser = Figures()

@@ -41,10 +41,26 @@ def test_json_is_a_list_of_changes(tree):
     code, out, _ = run(tree, "check", "--output-format", "json", ".")
     assert code == 1
     assert json.loads(out)[:2] == [
-        {"path": "a.txt", "line": 1, "column": 1, "end_line": 1, "end_column": 12,
-         "rule": "chrome.comment-form", "before": "Add comment", "after": ""},
-        {"path": "a.txt", "line": 2, "column": 16, "end_line": 2, "end_column": 21,
-         "rule": "names.makei", "before": "McKay", "after": "Makei"},
+        {
+            "path": "a.txt",
+            "line": 1,
+            "column": 1,
+            "end_line": 1,
+            "end_column": 12,
+            "rule": "chrome.comment-form",
+            "before": "Add comment",
+            "after": "",
+        },
+        {
+            "path": "a.txt",
+            "line": 2,
+            "column": 16,
+            "end_line": 2,
+            "end_column": 21,
+            "rule": "names.makei",
+            "before": "McKay",
+            "after": "Makei",
+        },
     ]
     assert len(json.loads(out)) == 4
 

@@ -13,6 +13,7 @@ def mojibake(text: str) -> str:
 
 # --- Unicode repair -----------------------------------------------------------
 
+
 def test_mojibake_is_repaired():
     assert clean("Lukashenkoâ€™s visit") == "Lukashenko’s visit"
 
@@ -50,9 +51,10 @@ def test_typography_is_kept_by_default():
 
 # --- options --------------------------------------------------------------------
 
+
 def test_straight_quotes_option():
     cleaner = Cleaner(Config(straight_quotes=True))
-    assert cleaner.clean("“It’s done,” he said.") == "\"It's done,\" he said."
+    assert cleaner.clean("“It’s done,” he said.") == '"It\'s done," he said.'
 
 
 def test_ascii_option_transliterates():
@@ -61,6 +63,7 @@ def test_ascii_option_transliterates():
 
 
 # --- line rules, text rules, whitespace -----------------------------------------
+
 
 def test_boilerplate_at_head_and_tail_dropped_in_body_kept():
     # "Rate it" is a head rule of Inforos pages: dropped before 3 kept lines, kept after them
@@ -89,6 +92,7 @@ def test_crlf_input_comes_out_with_lf():
 
 
 # --- rule loading and order ---------------------------------------------------
+
 
 def test_user_rules_apply_after_builtins_in_file_order(tmp_path):
     (tmp_path / "mine.yaml").write_text(
@@ -124,14 +128,21 @@ def test_variants_longest_first_and_possessive(tmp_path):
 
 # --- explain ------------------------------------------------------------------
 
+
 def test_explain_lists_every_change_by_position_in_the_original():
     text = "Title / News / News agency Inforos\nRate it\nLukashenkoâ€™s aide met McKay in Minks.\n"
     changes = Cleaner().explain(text)
     assert changes == [
         Change("inforos.title-suffix", 1, 6, " / News / News agency Inforos", ""),
         Change("inforos.rate-it", 2, 1, "Rate it", ""),
-        Change("unicode.ftfy", 3, 1, "Lukashenkoâ€™s aide met McKay in Minks.",
-               "Lukashenko’s aide met McKay in Minks.", "encode sloppy-windows-1252; decode utf-8"),
+        Change(
+            "unicode.ftfy",
+            3,
+            1,
+            "Lukashenkoâ€™s aide met McKay in Minks.",
+            "Lukashenko’s aide met McKay in Minks.",
+            "encode sloppy-windows-1252; decode utf-8",
+        ),
         Change("names.makei", 3, 25, "McKay", "Makei"),
         Change("names.minsk", 3, 34, "Minks", "Minsk"),
     ]
@@ -145,6 +156,7 @@ def test_empty_and_blank_texts(text):
 
 # --- regressions found by hypothesis ------------------------------------------
 
+
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -153,11 +165,17 @@ def test_empty_and_blank_texts(text):
         ("Сообщите об ошибке .", ""),  # a text rule makes the line a prompt: dropped at once
         ("Сообщите об ошибке  â€™", "Сообщите об ошибке ’"),  # ftfy reads "  " as a damaged NBSP
         ("Top  â\x80¨Body", "Top\nBody"),  # mojibake of U+2028 repairs to a line break
-        ("Title / News / News agency Inforos\nTitle\nTitle\nOne.\nRate it", "Title\nOne."),  # repeats don't widen a window
+        (
+            "Title / News / News agency Inforos\nTitle\nTitle\nOne.\nRate it",
+            "Title\nOne.",
+        ),  # repeats don't widen a window
         ("Body.\nAdd  comment", "Body."),  # rules see lines as tidying leaves them
         (" / News / News  agency Inforos", ""),  # found by atheris: text rules see single spaces too
         ("T / News / News agency Inforos / News / News agency Inforos", "T"),  # atheris: a suffix twice
-        ("Written by The Frontier Post\nBody.\nAbout the author\nA\nB\nC\nD\nBack to top", "Body."),  # a drop brings the marker in
+        (
+            "Written by The Frontier Post\nBody.\nAbout the author\nA\nB\nC\nD\nBack to top",
+            "Body.",
+        ),  # a drop brings the marker in
     ],
 )
 def test_regressions_are_idempotent(text, expected):

@@ -25,7 +25,9 @@ CLEAN = "Lavrov met Vladimir Makei in Minsk.\n"
 def git(cwd, *args):
     subprocess.run(
         ["git", "-c", "user.name=test", "-c", "user.email=test@example.invalid", *args],
-        cwd=cwd, check=True, capture_output=True,
+        cwd=cwd,
+        check=True,
+        capture_output=True,
     )
 
 
@@ -56,9 +58,7 @@ def texts_repository(path, hooks, hook_ids):
     path.mkdir()
     git(path, "init", "-q")
     listed = "".join(f"      - id: {hook}\n" for hook in hook_ids)
-    (path / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n{listed}"
-    )
+    (path / ".pre-commit-config.yaml").write_text(f"repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n{listed}")
     return path
 
 
@@ -117,7 +117,10 @@ def test_the_projects_own_cleaner_hook_passes_on_its_texts(tmp_path):
     def hook():
         return subprocess.run(
             [sys.executable, "-m", "pre_commit", "run", "cleaner-check", "--all-files"],
-            cwd=copy, capture_output=True, text=True, env=env,
+            cwd=copy,
+            capture_output=True,
+            text=True,
+            env=env,
         )
 
     passed = hook()

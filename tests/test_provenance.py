@@ -36,7 +36,9 @@ def test_provenance_adds_the_rules_to_changed_records_only_and_keeps_the_rest(tm
     ]
     # the same text as without provenance: only the field was added
     for with_field, without in zip(marked.splitlines(), plain.splitlines()):
-        assert {k: v for k, v in json.loads(with_field or b"{}").items() if k != "cleaner_rules"} == json.loads(without or b"{}")
+        assert {k: v for k, v in json.loads(with_field or b"{}").items() if k != "cleaner_rules"} == json.loads(
+            without or b"{}"
+        )
 
 
 def test_provenance_field_name_is_configurable(tmp_path):

@@ -30,10 +30,11 @@ KEPT = [
 ]
 
 FIXED = [
-    ("“We are losing our sovereignty by cooperating with Russia,”Lukashenko stated.",
-     "“We are losing our sovereignty by cooperating with Russia,” Lukashenko stated."),
-    ("citing “unfriendly steps”British authorities took",
-     "citing “unfriendly steps” British authorities took"),
+    (
+        "“We are losing our sovereignty by cooperating with Russia,”Lukashenko stated.",
+        "“We are losing our sovereignty by cooperating with Russia,” Lukashenko stated.",
+    ),
+    ("citing “unfriendly steps”British authorities took", "citing “unfriendly steps” British authorities took"),
     ("“Мы выдержим,”сказал Лукашенко.", "“Мы выдержим,” сказал Лукашенко."),
     ("against our states <…> we will use this moment", "against our states […] we will use this moment"),
     ("Minsk , Moscow and Kyiv .", "Minsk, Moscow and Kyiv."),

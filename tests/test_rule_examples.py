@@ -38,6 +38,4 @@ def test_builtin_rule_files_and_order():
         "typo-prompts.yaml",
     ]
     # load order: files by name, then position in the file
-    assert [r.path.rsplit("/", 1)[-1] for r in RULES] == sorted(
-        (r.path.rsplit("/", 1)[-1] for r in RULES)
-    )
+    assert [r.path.rsplit("/", 1)[-1] for r in RULES] == sorted((r.path.rsplit("/", 1)[-1] for r in RULES))

@@ -163,7 +163,9 @@ def test_rules_list_json():
 
 def test_rules_list_text_line():
     out = run("rules", "list", "--select", "inforos.rate-it")[1]
-    line = (ROOT / "rules" / "site-inforos.yaml").read_text(encoding="utf-8").splitlines().index("  - id: inforos.rate-it") + 1
+    line = (ROOT / "rules" / "site-inforos.yaml").read_text(encoding="utf-8").splitlines().index(
+        "  - id: inforos.rate-it"
+    ) + 1
     assert out == f"inforos.rate-it  drop-line  rules/site-inforos.yaml:{line}  The rating widget under the title.\n"
 
 
@@ -188,10 +190,23 @@ def test_explain_json_and_text():
     assert code == 0
     # ordered by position, at lines and columns of the original (mojibake) text
     assert [{k: v for k, v in c.items() if k != "path"} for c in json.loads(out)] == [
-        {"rule": "inforos.title-suffix", "line": 1, "column": 6, "before": " / News / News agency Inforos", "after": "", "note": ""},
+        {
+            "rule": "inforos.title-suffix",
+            "line": 1,
+            "column": 6,
+            "before": " / News / News agency Inforos",
+            "after": "",
+            "note": "",
+        },
         {"rule": "inforos.rate-it", "line": 2, "column": 1, "before": "Rate it", "after": "", "note": ""},
-        {"rule": "unicode.ftfy", "line": 3, "column": 1, "before": "Lukashenkoâ€™s aide met McKay in Minks.",
-         "after": "Lukashenko’s aide met McKay in Minks.", "note": "encode sloppy-windows-1252; decode utf-8"},
+        {
+            "rule": "unicode.ftfy",
+            "line": 3,
+            "column": 1,
+            "before": "Lukashenkoâ€™s aide met McKay in Minks.",
+            "after": "Lukashenko’s aide met McKay in Minks.",
+            "note": "encode sloppy-windows-1252; decode utf-8",
+        },
         {"rule": "names.makei", "line": 3, "column": 25, "before": "McKay", "after": "Makei", "note": ""},
         {"rule": "names.minsk", "line": 3, "column": 34, "before": "Minks", "after": "Minsk", "note": ""},
     ]

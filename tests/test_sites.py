@@ -115,8 +115,17 @@ def test_dump_site_field_gives_each_record_its_site(tmp_path):
     lines = "".join(json.dumps(r) + "\n" for r in records)
     (tmp_path / "in" / "d.jsonl").write_text(lines, encoding="utf-8")
     result = run_in_process(
-        "dump", tmp_path / "in", "-o", tmp_path / "out", "--jobs", "1", "--site-field", "url",
-        "--no-default-rules", "--rules", rules,
+        "dump",
+        tmp_path / "in",
+        "-o",
+        tmp_path / "out",
+        "--jobs",
+        "1",
+        "--site-field",
+        "url",
+        "--no-default-rules",
+        "--rules",
+        rules,
     )
     assert result.returncode == 0, result.stderr
     texts = [json.loads(line)["text"] for line in (tmp_path / "out" / "d.jsonl").read_text().splitlines()]

@@ -28,7 +28,9 @@ def test_check_and_diff_name_the_stdin_filename(tmp_path):
 def test_config_excludes_and_includes_apply_to_the_name(tmp_path):
     (tmp_path / ".cleaner.toml").write_text('exclude = ["vendor/*"]\n')
     assert run(tmp_path, "fix", "-", "--stdin-filename", "vendor/a.txt") == (
-        0, DIRTY, "0 files fixed, 1 file left unchanged.\n"
+        0,
+        DIRTY,
+        "0 files fixed, 1 file left unchanged.\n",
     )
     assert run(tmp_path, "fix", "-", "--stdin-filename", "notes.md")[:2] == (0, DIRTY)  # not *.txt
     assert run(tmp_path, "fix", "-", "--stdin-filename", "news/a.txt")[:2] == (1, CLEAN)

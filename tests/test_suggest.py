@@ -60,7 +60,9 @@ def test_draft_removes_the_boilerplate_and_no_body_sentence(corpus):
     assert report["documents"] == 500
     code, _, err = run(folder, "dump", "dump.jsonl", "-o", "out", "--no-default-rules", "--rules", "draft.yaml")
     assert code == 0, err
-    cleaned = [json.loads(line)["text"].split("\n") for line in (folder / "out" / "dump.jsonl").read_text().splitlines()]
+    cleaned = [
+        json.loads(line)["text"].split("\n") for line in (folder / "out" / "dump.jsonl").read_text().splitlines()
+    ]
     remaining = {line: 0 for line in injected}
     for lines in cleaned:
         for line in lines:
@@ -104,8 +106,18 @@ def test_draft_is_a_valid_rule_file_whose_examples_pass(corpus):
 def test_existing_rules_are_not_suggested_again(corpus, tmp_path):
     folder, _, _ = corpus
     (tmp_path / "mine.yaml").write_text("rules:\n  - id: mine.ad\n    kind: drop-line\n    lines: [Advertisement]\n")
-    code, out, _ = run(folder, "suggest", "dump.jsonl", "-o", tmp_path / "draft.yaml", "--no-default-rules",
-                       "--rules", tmp_path / "mine.yaml", "--format", "json")
+    code, out, _ = run(
+        folder,
+        "suggest",
+        "dump.jsonl",
+        "-o",
+        tmp_path / "draft.yaml",
+        "--no-default-rules",
+        "--rules",
+        tmp_path / "mine.yaml",
+        "--format",
+        "json",
+    )
     assert code == 0
     assert "Advertisement" not in [c["line"] for c in json.loads(out)["boilerplate"]]
 

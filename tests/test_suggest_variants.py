@@ -63,19 +63,34 @@ def found(tmp_path_factory):
     return suggestion, {(v.variant, v.canonical): v for v in suggestion.variants}
 
 
-@pytest.mark.parametrize("variant, canonical", [
-    ("Policy", "Police"), ("National", "Nations"), ("Community", "Communist"), ("African", "American"),
-    ("Davis", "David"), ("Mikhail", "Michael"), ("Politics", "Politik"), ("Word", "World"),
-    ("München", "Menschen"), ("Prozess", "Prozent"),
-])
+@pytest.mark.parametrize(
+    "variant, canonical",
+    [
+        ("Policy", "Police"),
+        ("National", "Nations"),
+        ("Community", "Communist"),
+        ("African", "American"),
+        ("Davis", "David"),
+        ("Mikhail", "Michael"),
+        ("Politics", "Politik"),
+        ("Word", "World"),
+        ("München", "Menschen"),
+        ("Prozess", "Prozent"),
+    ],
+)
 def test_an_ordinary_word_or_another_name_is_not_proposed(found, variant, canonical):
     _, pairs = found
     assert (variant, canonical) not in pairs
 
 
-@pytest.mark.parametrize("variant, canonical", [
-    ("Lukashenka", "Lukashenko"), ("Makey", "Makei"), ("Tsikhanouskaya", "Tikhanovskaya"),
-])
+@pytest.mark.parametrize(
+    "variant, canonical",
+    [
+        ("Lukashenka", "Lukashenko"),
+        ("Makey", "Makei"),
+        ("Tsikhanouskaya", "Tikhanovskaya"),
+    ],
+)
 def test_competing_spellings_are_proposed_for_review(found, variant, canonical):
     suggestion, pairs = found
     assert pairs[variant, canonical].competing

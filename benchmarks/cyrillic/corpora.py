@@ -91,7 +91,9 @@ class Repos:
     def list(self, repo: str, folder: str) -> list[str]:
         out = subprocess.run(
             ["git", "--git-dir", str(self.git_dir(repo)), "ls-tree", "-r", "--name-only", "HEAD", folder],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout
         return out.split()
 
@@ -101,7 +103,7 @@ def conllu_sentences(data: bytes, genre: str | None = None) -> list[str]:
     sentences, text = [], None
     for line in data.decode("utf-8").split("\n"):
         if line.startswith("# text ="):  # vi_vtb has no space after '='
-            text = line[len("# text ="):].strip()
+            text = line[len("# text =") :].strip()
         elif line.startswith("# genre = ") and text is not None:
             is_news = line.split("=", 1)[1].strip() == "news"
             if genre == "news" and not is_news or genre == "!news" and is_news:
@@ -158,7 +160,10 @@ def build(out: Path, repos: Repos) -> None:
 
 # The committed sample: CC BY-SA sources only, every n-th sentence, no choosing.
 SAMPLE = Path(__file__).with_name("sample.json")
-SAMPLE_RECALL = [(UD + "Russian-PUD", "ru_pud-ud-test.conllu", "ru", None), (UD + "Belarusian-HSE", "be_hse-ud-test.conllu", "be", "news")]
+SAMPLE_RECALL = [
+    (UD + "Russian-PUD", "ru_pud-ud-test.conllu", "ru", None),
+    (UD + "Belarusian-HSE", "be_hse-ud-test.conllu", "be", "news"),
+]
 SAMPLE_PRECISION = [entry for entry in PRECISION if entry[2] not in {"tr", "el"}]  # those two are NC
 
 
@@ -167,14 +172,19 @@ def write_sample(repos: Repos, per_set: int = 60) -> None:
         lines = unique(lines)
         return lines[:: max(1, len(lines) // per_set)][:per_set]
 
-    sample = {"licence": "CC BY-SA 4.0 (Universal Dependencies: ru_pud CC BY-SA 3.0, be_hse, fr/de/es gsd, pt_bosque, is_modern, vi_vtb, pl_pdb, cs_cac)",
-              "recall": {}, "precision": {}}
+    sample = {
+        "licence": "CC BY-SA 4.0 (Universal Dependencies: ru_pud CC BY-SA 3.0, be_hse, fr/de/es gsd, pt_bosque, is_modern, vi_vtb, pl_pdb, cs_cac)",
+        "recall": {},
+        "precision": {},
+    }
     for repo, path, lang, genre in SAMPLE_RECALL:
         sample["recall"][lang] = every_nth(conllu_sentences(repos.read(repo, path), genre))
     for repo, path, lang in SAMPLE_PRECISION:
         sample["precision"][lang] = every_nth(conllu_sentences(repos.read(repo, path)))
     SAMPLE.write_text(json.dumps(sample, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"{SAMPLE.name}: {sum(map(len, sample['recall'].values()))} recall, {sum(map(len, sample['precision'].values()))} precision lines")
+    print(
+        f"{SAMPLE.name}: {sum(map(len, sample['recall'].values()))} recall, {sum(map(len, sample['precision'].values()))} precision lines"
+    )
 
 
 def main() -> None:

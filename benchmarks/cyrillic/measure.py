@@ -29,7 +29,9 @@ sys.path.insert(0, str(ROOT))
 from cleaner import cyrillic  # noqa: E402
 from cleaner.changes import NO_LOG  # noqa: E402
 
-STAND_INS = str.maketrans({"«": '"', "»": '"', "„": '"', "“": '"', "”": '"', "—": "-", "–": "-", "…": "...", "’": "'", "№": "N"})
+STAND_INS = str.maketrans(
+    {"«": '"', "»": '"', "„": '"', "“": '"', "”": '"', "—": "-", "–": "-", "…": "...", "’": "'", "№": "N"}
+)
 
 
 def broken(sentence: str, written_in: str, read_as: str) -> tuple[str, str] | None:
@@ -83,7 +85,9 @@ def main() -> None:
     parser.add_argument("data", nargs="?", default="/work/data/cyrillic", type=Path)
     parser.add_argument("--tuning", action="store_true", help="measure on the text thresholds are set on")
     parser.add_argument("--detector", choices=["bigrams", "charset-normalizer"], default="bigrams")
-    parser.add_argument("--limit", type=int, default=0, help="first N lines of each set only (charset-normalizer is slow)")
+    parser.add_argument(
+        "--limit", type=int, default=0, help="first N lines of each set only (charset-normalizer is slow)"
+    )
     parser.add_argument("--show", type=int, default=3, help="failures to show per set")
     args = parser.parse_args()
     global LIMIT
@@ -114,8 +118,10 @@ def main() -> None:
             grand[0] += good
             grand[1] += total
             skipped = len(lines) - total
-            print(f"  {path.stem} {written_in:>12} read as {read_as:<8} {good:5}/{total:<5} {good / max(total, 1):8.2%}"
-                  + (f"  ({skipped} not encodable)" if skipped else ""))
+            print(
+                f"  {path.stem} {written_in:>12} read as {read_as:<8} {good:5}/{total:<5} {good / max(total, 1):8.2%}"
+                + (f"  ({skipped} not encodable)" if skipped else "")
+            )
     print(f"  all {grand[0]}/{grand[1]} = {grand[0] / grand[1]:.2%}")
     print(f"precision ({precision_folder}/ and correct Cyrillic): lines changed / lines")
     changed_all = lines_all = 0

@@ -122,7 +122,7 @@ def hebrew(root):
     for split in ("dev", "test"):
         texts = [s[3] for s in conllu_sentences(m.read(f"he_htb-ud-{split}.conllu").decode())]
         for start in range(0, len(texts), HEBREW_SENTENCES):
-            yield f"he-htb-{split}-{start}", "Hebrew", "\n".join(texts[start:start + HEBREW_SENTENCES])
+            yield f"he-htb-{split}-{start}", "Hebrew", "\n".join(texts[start : start + HEBREW_SENTENCES])
 
 
 def saudi(root):
@@ -139,8 +139,11 @@ def saudi(root):
 
 def livedoor(root):
     m = Mirror(root, "jkatsuta/18_4q_doc2vec")
-    paths = [p for p in m.files("experiments/text") if p.rsplit("/", 1)[-1][:1].islower() and "LICENSE" not in p
-             and p.count("/") == 3]
+    paths = [
+        p
+        for p in m.files("experiments/text")
+        if p.rsplit("/", 1)[-1][:1].islower() and "LICENSE" not in p and p.count("/") == 3
+    ]
     for path in every_kth(paths, PER_SOURCE):
         # Line 1 the address, line 2 the date, then the title and the body.
         lines = m.read(path).decode().splitlines()[2:]
@@ -163,8 +166,12 @@ def main() -> None:
                 text = text.strip()
                 if not text:
                     continue
-                out.write(json.dumps({"id": key, "source": source.__name__, "script": script, "text": text},
-                                     ensure_ascii=False) + "\n")
+                out.write(
+                    json.dumps(
+                        {"id": key, "source": source.__name__, "script": script, "text": text}, ensure_ascii=False
+                    )
+                    + "\n"
+                )
                 counts[script] = counts.get(script, 0) + 1
     for script, count in sorted(counts.items()):
         print(f"{script:10} {count:6,}")

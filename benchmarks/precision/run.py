@@ -40,9 +40,11 @@ CONTEXT = 30  # characters of context each side of a change in a word diff
 
 def blocks(old: list, new: list) -> list:
     """(old lines, new lines) of each block that differs, as joined strings."""
-    return [("\n".join(old[i1:i2]), "\n".join(new[j1:j2]))
-            for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
-            if tag != "equal"]
+    return [
+        ("\n".join(old[i1:i2]), "\n".join(new[j1:j2]))
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+        if tag != "equal"
+    ]
 
 
 def changed_lines(before: str, after: str) -> list:
@@ -51,6 +53,7 @@ def changed_lines(before: str, after: str) -> list:
     Changes of words are found on the lines with spaces and blank lines taken
     out, so that a blank line dropped next to a line never shows as a change of
     that line; changes of spaces alone are the blocks left."""
+
     def words(text):
         lines = [line for line in text.split("\n") if line.strip()]
         return lines, [SPACES.sub("", line) for line in lines]
@@ -80,7 +83,11 @@ def word_diff(old: str, new: str) -> str:
         if tag == "equal":
             text = "".join(a[i1:i2])
             if len(text) > 2 * CONTEXT + 1:
-                text = (text[:CONTEXT] + "…" if out else "") + "…" + text[-CONTEXT:] if i2 < len(a) else text[:CONTEXT] + "…"
+                text = (
+                    (text[:CONTEXT] + "…" if out else "") + "…" + text[-CONTEXT:]
+                    if i2 < len(a)
+                    else text[:CONTEXT] + "…"
+                )
             out.append(text)
         else:
             removed, added = "".join(a[i1:i2]), "".join(b[j1:j2])
@@ -108,8 +115,10 @@ def review(corpus: Path):
         repair_log = ChangeLog()
         repaired, tidied = repair(text, repair_log), base.clean(text)
         repair_rules = sorted({change.rule for change in repair_log.changes})
-        attributions = [("+".join(repair_rules), text, repaired),
-                        ("+".join(sorted(r for r in fired if r.startswith("whitespace."))), repaired, tidied)]
+        attributions = [
+            ("+".join(repair_rules), text, repaired),
+            ("+".join(sorted(r for r in fired if r.startswith("whitespace."))), repaired, tidied),
+        ]
         stage_rules = {r for r in fired if r.startswith(STAGES)}
         attributions += [(r, tidied, alone[r].clean(text)) for r in sorted(fired - stage_rules)]
         for rule, before, after in attributions:
@@ -122,9 +131,13 @@ def review(corpus: Path):
 
 def summary(counts, documents, changed_documents) -> str:
     scripts = sorted(documents)
-    lines = [f"{sum(documents.values()):,} bodies, {sum(changed_documents.values()):,} changed. "
-             + ", ".join(f"{s} {changed_documents[s]}/{documents[s]}" for s in scripts), "",
-             f"| rule | whitespace-only lines | other lines | lines by script |", "|---|---:|---:|---|"]
+    lines = [
+        f"{sum(documents.values()):,} bodies, {sum(changed_documents.values()):,} changed. "
+        + ", ".join(f"{s} {changed_documents[s]}/{documents[s]}" for s in scripts),
+        "",
+        "| rule | whitespace-only lines | other lines | lines by script |",
+        "|---|---:|---:|---|",
+    ]
     for rule in sorted(counts, key=lambda r: -sum(counts[r].values())):
         ws = sum(n for (kind, _), n in counts[rule].items() if kind == "ws")
         other = sum(n for (kind, _), n in counts[rule].items() if kind == "other")

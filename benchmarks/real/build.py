@@ -64,11 +64,56 @@ DEFAULT_OUT = Path("/work/data/realeval")
 SKIPPED = {"script", "style", "noscript", "template", "svg", "math", "head"}
 # Elements that start a new line in a text dump (HTML block-level and line-breaking elements).
 BLOCKS = {
-    "address", "article", "aside", "blockquote", "body", "br", "button", "caption", "center",
-    "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
-    "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "label", "legend", "li", "main",
-    "menu", "nav", "ol", "option", "p", "pre", "section", "select", "summary", "table", "tbody",
-    "td", "textarea", "tfoot", "th", "thead", "tr", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "label",
+    "legend",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "option",
+    "p",
+    "pre",
+    "section",
+    "select",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
 }
 MIN_WORDS_INSIDE = 5  # a shorter piece of a longer gold block could be a chance match ("Share")
 
@@ -88,7 +133,8 @@ def git_tree(git_dir: Path, paths: list[str], into: Path) -> None:
     into.mkdir(parents=True, exist_ok=True)
     tar = subprocess.run(
         ["git", f"--git-dir={git_dir}", "archive", "--format=tar", "HEAD", *paths],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     ).stdout
     with tarfile.open(fileobj=io.BytesIO(tar)) as archive:
         archive.extractall(into, filter="data")
@@ -188,14 +234,16 @@ def annotated_url(key: str, html: bytes) -> str:
     'https://www.zoo-berlin.de/de/aktuelles'
     """
     if "http" in key:
-        return key[key.index("http"):]
+        return key[key.index("http") :]
     return page_url(html, key.split("::")[-1].split("-")[0])
 
 
 def page_url(html: bytes, name: str) -> str:
     """The page's canonical or og:url address when it gives one, else a made-up one per page."""
-    for pattern in (rb'<link[^>]+rel="canonical"[^>]+href="(https?://[^"]+)"',
-                    rb'<meta[^>]+property="og:url"[^>]+content="(https?://[^"]+)"'):
+    for pattern in (
+        rb'<link[^>]+rel="canonical"[^>]+href="(https?://[^"]+)"',
+        rb'<meta[^>]+property="og:url"[^>]+content="(https?://[^"]+)"',
+    ):
         found = re.search(pattern, html)
         if found:
             return found.group(1).decode("utf-8", "replace")
@@ -240,7 +288,7 @@ class Gold:
 
 def four_grams(text: str) -> list[tuple[str, ...]]:
     words = text.split()
-    return [tuple(words[i:i + 4]) for i in range(len(words) - 3)]
+    return [tuple(words[i : i + 4]) for i in range(len(words) - 3)]
 
 
 def host(url: str) -> str:
@@ -250,10 +298,14 @@ def host(url: str) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument("--trafilatura", type=Path, default=Path(os.environ.get(
-        "TRAFILATURA_REPO", MIRRORS / "adbar+trafilatura/repo")))
-    parser.add_argument("--readability", type=Path, default=Path(os.environ.get(
-        "READABILITY_REPO", MIRRORS / "mozilla+readability/repo")))
+    parser.add_argument(
+        "--trafilatura", type=Path, default=Path(os.environ.get("TRAFILATURA_REPO", MIRRORS / "adbar+trafilatura/repo"))
+    )
+    parser.add_argument(
+        "--readability",
+        type=Path,
+        default=Path(os.environ.get("READABILITY_REPO", MIRRORS / "mozilla+readability/repo")),
+    )
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--limit", type=int, default=0, help="pages per source (0: all)")
     args = parser.parse_args(argv)
@@ -268,15 +320,16 @@ def main(argv=None) -> int:
         print(f"{source}: {len(taken)} pages from {repo}", file=sys.stderr)
 
     with Pool(args.jobs) as pool:
-        texts = {i: (p, e) for i, p, e in pool.imap_unordered(
-            both_shapes, [(p[1], p[3]) for p in pages], chunksize=8)}
+        texts = {i: (p, e) for i, p, e in pool.imap_unordered(both_shapes, [(p[1], p[3]) for p in pages], chunksize=8)}
 
     counts = {shape: collections.Counter() for shape in ("page", "extract")}
     chrome = {shape: collections.defaultdict(lambda: [set(), set()]) for shape in counts}
     article_lines: dict[str, None] = {}
-    with open(args.out / "page.jsonl", "w", encoding="utf-8") as page_dump, \
-            open(args.out / "extract.jsonl", "w", encoding="utf-8") as extract_dump, \
-            open(args.out / "labels.jsonl", "w", encoding="utf-8") as label_file:
+    with (
+        open(args.out / "page.jsonl", "w", encoding="utf-8") as page_dump,
+        open(args.out / "extract.jsonl", "w", encoding="utf-8") as extract_dump,
+        open(args.out / "labels.jsonl", "w", encoding="utf-8") as label_file,
+    ):
         dumps = {"page": page_dump, "extract": extract_dump}
         for source, record_id, url, _html, gold in pages:
             page_gold = Gold(gold)
@@ -310,9 +363,12 @@ def main(argv=None) -> int:
     (args.out / "article_lines.txt").write_text("\n".join(article_lines) + "\n", encoding="utf-8")
 
     for shape, count in counts.items():
-        print(f"{shape}: pages {count['trafilatura pages']} trafilatura + {count['readability pages']}"
-              f" readability; lines: title {count['T']}, article {count['a']}, chrome {count['c']},"
-              f" unknown {count['u']}", file=sys.stderr)
+        print(
+            f"{shape}: pages {count['trafilatura pages']} trafilatura + {count['readability pages']}"
+            f" readability; lines: title {count['T']}, article {count['a']}, chrome {count['c']},"
+            f" unknown {count['u']}",
+            file=sys.stderr,
+        )
     return 0
 
 

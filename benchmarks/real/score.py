@@ -62,7 +62,8 @@ EXAMPLES = 4
 # cc_net/text_normalizer.py (facebookresearch/cc_net, MIT): normalize_for_dedup's tables.
 CCNET_PUNCT = "，。、„”“«»１」「《》´∶：？！（）；–—．～’…━〈〉【】％►"
 CCNET_PUNCT_OR_NON_PRINTING = re.compile(
-    "[" + CCNET_PUNCT + "".join(map(chr, list(range(0, 32)) + list(range(127, 160)))) + "]")
+    "[" + CCNET_PUNCT + "".join(map(chr, list(range(0, 32)) + list(range(127, 160)))) + "]"
+)
 CCNET_DIGIT = re.compile(r"\d")
 
 
@@ -91,8 +92,9 @@ def ccnet_paper(records: list[dict]) -> dict[str, str]:
     for record in records:
         for h in map(ccnet_hash, record["text"].split("\n")):
             seen_twice[h] = h in seen_twice
-    return {r["id"]: "\n".join(line for line in r["text"].split("\n")
-                               if not seen_twice[ccnet_hash(line)]) for r in records}
+    return {
+        r["id"]: "\n".join(line for line in r["text"].split("\n") if not seen_twice[ccnet_hash(line)]) for r in records
+    }
 
 
 def ccnet_one_pass(records: list[dict]) -> dict[str, str]:
@@ -117,8 +119,7 @@ def c4_lines(records: list[dict], doc_drops: bool = False) -> dict[str, str]:
     from datatrove.data import Document
     from datatrove.pipeline.filters.c4_filters import C4QualityFilter
 
-    c4 = C4QualityFilter(min_num_sentences=-1, filter_lorem_ipsum=doc_drops,
-                         filter_curly_bracket=doc_drops)
+    c4 = C4QualityFilter(min_num_sentences=-1, filter_lorem_ipsum=doc_drops, filter_curly_bracket=doc_drops)
     out = {}
     for record in records:
         document = Document(text=record["text"], id=record["id"])
@@ -128,8 +129,11 @@ def c4_lines(records: list[dict], doc_drops: bool = False) -> dict[str, str]:
 
 def run_command(template: str, dump: Path) -> dict[str, str]:
     with tempfile.TemporaryDirectory(prefix="realeval-") as outdir:
-        command = template.format(input=shlex.quote(str(dump)), outdir=shlex.quote(outdir),
-                                  draft=shlex.quote(str(Path(outdir) / "draft.yaml")))
+        command = template.format(
+            input=shlex.quote(str(dump)),
+            outdir=shlex.quote(outdir),
+            draft=shlex.quote(str(Path(outdir) / "draft.yaml")),
+        )
         done = subprocess.run(command, shell=True, cwd=ROOT, capture_output=True, text=True)
         if done.returncode not in (0, 1):
             raise SystemExit(f"{command}\nexit {done.returncode}: {done.stderr.strip()[-2000:]}")
@@ -206,8 +210,12 @@ def score(records: list[dict], labels: dict[str, str], output: dict[str, str]):
         fates = align(lines, output[record["id"]].split("\n"))
         for i, (fate, _new) in enumerate(fates):  # one of two adjacent copies removed: a fix
             for j in (i - 1, i + 1):
-                if fate == "dropped" and 0 <= j < len(lines) and fates[j][0] == "kept" \
-                        and lines[j].split() == lines[i].split():
+                if (
+                    fate == "dropped"
+                    and 0 <= j < len(lines)
+                    and fates[j][0] == "kept"
+                    and lines[j].split() == lines[i].split()
+                ):
                     fates[i] = fates[j]
         for line, label, (fate, new) in zip(lines, labels[record["id"]], fates):
             counts[label, fate] += 1
@@ -224,7 +232,8 @@ def tools(args) -> dict[str, object]:
         "cleaner built-in": f"{cleaner} dump {{input}} -o {{outdir}} --jobs {args.jobs}",
         "cleaner suggest --site-field url": (
             f"{cleaner} suggest {{input}} --site-field url -o {{draft}} >/dev/null && "
-            f"{cleaner} dump --rules {{draft}} {{input}} -o {{outdir}} --jobs {args.jobs}"),
+            f"{cleaner} dump --rules {{draft}} {{input}} -o {{outdir}} --jobs {args.jobs}"
+        ),
         "CCNet dedup (paper, 2-pass)": ccnet_paper,
         "CCNet dedup (1-pass)": ccnet_one_pass,
         "C4 lines (datatrove)": c4_lines,
@@ -258,9 +267,11 @@ def main(argv=None) -> int:
         records = [json.loads(line) for line in dump.open(encoding="utf-8")]
         labels = all_labels[shape]
         totals = collections.Counter(label for r in records for label in labels[r["id"]])
-        print(f"\n### {SHAPES[shape]}: {len(records)} pages, {len({r['url'] for r in records})} URLs;"
-              f" lines labelled chrome {totals['c']}, article {totals['a']}, title {totals['T']},"
-              f" unknown {totals['u']} (not scored)\n")
+        print(
+            f"\n### {SHAPES[shape]}: {len(records)} pages, {len({r['url'] for r in records})} URLs;"
+            f" lines labelled chrome {totals['c']}, article {totals['a']}, title {totals['T']},"
+            f" unknown {totals['u']} (not scored)\n"
+        )
         print("| tool | chrome removed % | article dropped % | article modified | titles dropped / modified | s |")
         print("|---|---:|---:|---:|---:|---:|")
         notes = []
@@ -272,21 +283,21 @@ def main(argv=None) -> int:
             chrome = sum(counts["c", f] for f in ("kept", "modified", "dropped"))
             article = sum(counts["a", f] for f in ("kept", "modified", "dropped"))
             missing = f" ({counts['missing']} records missing)" if counts["missing"] else ""
-            print(f"| {name}{missing} | {100 * counts['c', 'dropped'] / chrome:.1f} "
-                  f"| {100 * counts['a', 'dropped'] / article:.2f} | {len(modified)} "
-                  f"| {counts['T', 'dropped']} / {counts['T', 'modified']} | {seconds:.0f} |")
+            print(
+                f"| {name}{missing} | {100 * counts['c', 'dropped'] / chrome:.1f} "
+                f"| {100 * counts['a', 'dropped'] / article:.2f} | {len(modified)} "
+                f"| {counts['T', 'dropped']} / {counts['T', 'modified']} | {seconds:.0f} |"
+            )
             for record_id, line, new in modified[:EXAMPLES]:
                 notes.append(f"- {name}, {record_id}: {difference(line, new)}")
             if report:
-                report.write(f"## {shape} / {name}: {len(dropped)} article lines dropped, "
-                             f"{len(modified)} modified\n")
+                report.write(f"## {shape} / {name}: {len(dropped)} article lines dropped, {len(modified)} modified\n")
                 report.writelines(f"DROPPED {i}\t{line}\n" for i, line in dropped)
                 report.writelines(f"MODIFIED {i}\t{line}\t→\t{new}\n" for i, line, new in modified)
         if notes:
             print("\nArticle lines modified (first examples):\n")
             print("\n".join(notes))
-    print(f"\nReproduce: python benchmarks/real/build.py && python benchmarks/real/score.py"
-          f" (data: {args.data})")
+    print(f"\nReproduce: python benchmarks/real/build.py && python benchmarks/real/score.py (data: {args.data})")
     return 0
 
 

@@ -55,7 +55,12 @@ def add_parser(commands, parents) -> None:
         "--changes", metavar="FILE", help="write one JSON line per change (source, line, id, rule, before, after)"
     )
     parser.add_argument("--report", metavar="FILE", help="write a self-contained HTML page about the run")
-    parser.add_argument("--site-field", metavar="FIELD", help="the field naming each record's site, e.g. url (its host is taken): site-scoped rules apply to their sites' records")
+    parser.add_argument(
+        "--site-field",
+        metavar="FIELD",
+        help="the field naming each record's site, e.g. url (its host is taken): "
+        "site-scoped rules apply to their sites' records",
+    )
     parser.set_defaults(run=run)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..config import resolve
 from ..errors import CleanerError
-from ..files import BinaryFile, Skipped, TextDocument, find_files, read_bounded
+from ..files import Skipped, TextDocument, find_files, read_bounded
 from ..output_formats import FORMATS
 from ..report import Report
 from . import clean_text, write_output
@@ -26,24 +26,41 @@ SUMMARIES = {
 
 def add_parser(commands, parents) -> None:
     for name, summary in SUMMARIES.items():
-        command = commands.add_parser(name, parents=[parents.rules, parents.files], help=summary, description=summary + ".")
+        command = commands.add_parser(
+            name, parents=[parents.rules, parents.files], help=summary, description=summary + "."
+        )
         if name == "check":
             command.add_argument("--diff", action="store_true", help="print a unified diff instead of file names")
         if name != "diff":
             reporting = command.add_argument_group("reporting")
-            reporting.add_argument("--output-format", choices=FORMATS, default="full",
-                                   help="full: file names; concise: 'path:line:col: rule message'; json: a list of "
-                                   "changes; github: GitHub Actions annotations (default: full)")
+            reporting.add_argument(
+                "--output-format",
+                choices=FORMATS,
+                default="full",
+                help="full: file names; concise: 'path:line:col: rule message'; json: a list of "
+                "changes; github: GitHub Actions annotations (default: full)",
+            )
             reporting.add_argument("--statistics", action="store_true", help="count the changes per rule")
             reporting.add_argument("--show-fixes", action="store_true", help="list each change under its file")
-            reporting.add_argument("--exit-zero", action="store_true", help="exit 0 even if files changed (errors still 2)")
+            reporting.add_argument(
+                "--exit-zero", action="store_true", help="exit 0 even if files changed (errors still 2)"
+            )
             reporting.add_argument("-q", "--quiet", action="store_true", help="no file names, no summary line")
             reporting.add_argument("-v", "--verbose", action="store_true", help="name the unchanged files too")
-        command.add_argument("--config", metavar="PATH", help="this config file instead of the one found from the working folder")
-        command.add_argument("--stdin-filename", metavar="NAME",
-                             help="with PATH '-': the name standard input stands for (config globs apply to it)")
-        command.add_argument("--no-gitignore", dest="gitignore", action="store_false",
-                             help="walk folders without reading .gitignore files")
+        command.add_argument(
+            "--config", metavar="PATH", help="this config file instead of the one found from the working folder"
+        )
+        command.add_argument(
+            "--stdin-filename",
+            metavar="NAME",
+            help="with PATH '-': the name standard input stands for (config globs apply to it)",
+        )
+        command.add_argument(
+            "--no-gitignore",
+            dest="gitignore",
+            action="store_false",
+            help="walk folders without reading .gitignore files",
+        )
         command.set_defaults(run=run)
 
 
@@ -93,9 +110,11 @@ def run_on_standard_input(args, settings, cleaner, report) -> int:
     leave out passes through unchanged."""
     name = args.stdin_filename or "-"
     data = sys.stdin.buffer.read()
-    taken = args.stdin_filename is None or any(
-        found == Path(name) for found in find_files([name], settings.include, settings.exclude)
-    ) and any(fnmatch.fnmatch(Path(name).name, glob) for glob in settings.include)
+    taken = (
+        args.stdin_filename is None
+        or any(found == Path(name) for found in find_files([name], settings.include, settings.exclude))
+        and any(fnmatch.fnmatch(Path(name).name, glob) for glob in settings.include)
+    )
     doc = TextDocument.decode(data, name, settings.encoding)
     result = clean_text(cleaner, doc.text, name) if taken else doc.text
     new = doc.encode(result)

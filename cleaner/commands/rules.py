@@ -38,13 +38,17 @@ def add_parser(commands, parents) -> None:
     lint.add_argument("--explain", metavar="CODE", help="say what a finding's code means, why it matters, an example")
     lint.set_defaults(run=run_lint)
     show = tools.add_parser(
-        "show", parents=[parents.rules], help="show one rule: kind, where, what it matches, guards, examples",
+        "show",
+        parents=[parents.rules],
+        help="show one rule: kind, where, what it matches, guards, examples",
         description="Show a loaded rule (like `ruff rule`): its kind, description, file:line, what it "
         "matches (patterns, lines or variants), its guards and other keys, and its examples.",
     )
     show.add_argument("rule_id", metavar="ID", help="the rule's id")
     show.set_defaults(run=run_show)
-    listing = tools.add_parser("list", parents=[parents.rules], help="list the loaded rules", description="List the loaded rules.")
+    listing = tools.add_parser(
+        "list", parents=[parents.rules], help="list the loaded rules", description="List the loaded rules."
+    )
     listing.add_argument("--format", choices=["text", "json"], default="text", help="output format")
     listing.set_defaults(run=run_list)
     schema = tools.add_parser(

@@ -29,7 +29,11 @@ def add_parser(commands, parents) -> None:
         "--site-field", metavar="FIELD", help="a field naming each record's source, e.g. url (host taken)"
     )
     parser.add_argument(
-        "--min-docs", type=flag_type(COUNT), default=5, metavar="N", help="a line must recur in N documents (default: 5)"
+        "--min-docs",
+        type=flag_type(COUNT),
+        default=5,
+        metavar="N",
+        help="a line must recur in N documents (default: 5)",
     )
     parser.add_argument(
         "--min-share",
@@ -39,7 +43,11 @@ def add_parser(commands, parents) -> None:
         help="... and in this share of its source's documents (default: 0.02)",
     )
     parser.add_argument(
-        "--top", type=flag_type(COUNT), default=20, metavar="N", help="candidates of each kind in the report (default: 20)"
+        "--top",
+        type=flag_type(COUNT),
+        default=20,
+        metavar="N",
+        help="candidates of each kind in the report (default: 20)",
     )
     parser.add_argument("--format", choices=["text", "json"], default="text", help="report format")
     parser.set_defaults(run=run)

@@ -74,22 +74,35 @@ STRING_LIST_OF_HOSTS = {"type": "array", "items": {"type": "string", "pattern": 
 
 # Keys every rule has, whatever its kind ("kind" lists the registered kinds: see ``schema``).
 COMMON_KEYS = (
-    Key("id", {"type": "string", "pattern": r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9_-]+)*$"},
-        "Stable id, unique across all loaded files, e.g. 'names.makei'.", required=True),
+    Key(
+        "id",
+        {"type": "string", "pattern": r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9_-]+)*$"},
+        "Stable id, unique across all loaded files, e.g. 'names.makei'.",
+        required=True,
+    ),
     Key("kind", {}, "What the rule matches and how it applies.", required=True),
     Key("description", {"type": "string"}, "What the rule removes or fixes, and why."),
-    Key("sites", STRING_LIST_OF_HOSTS, "Host globs of the sites the rule is for ('inforos.ru', '*.bbc.co.uk'): "
+    Key(
+        "sites",
+        STRING_LIST_OF_HOSTS,
+        "Host globs of the sites the rule is for ('inforos.ru', '*.bbc.co.uk'): "
         "it never fires on a document of another site, and on a document whose site is unknown only when "
-        "its 'when' guard matches.", default=[]),
-    Key("examples", {
-        "type": "array",
-        "items": {
-            "type": "object",
-            "properties": {"input": {"type": "string"}, "output": {"type": "string"}},
-            "required": ["input"],
-            "additionalProperties": False,
+        "its 'when' guard matches.",
+        default=[],
+    ),
+    Key(
+        "examples",
+        {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"input": {"type": "string"}, "output": {"type": "string"}},
+                "required": ["input"],
+                "additionalProperties": False,
+            },
         },
-    }, "Tests: an input and its expected output; no output means unchanged."),
+        "Tests: an input and its expected output; no output means unchanged.",
+    ),
 )
 
 IGNORE_CASE = Key("ignore-case", {"type": "boolean"}, "Compare letters ignoring their case.", default=False)
@@ -97,10 +110,16 @@ IGNORE_CASE = Key("ignore-case", {"type": "boolean"}, "Compare letters ignoring 
 # The guards a kind may take (see ``Guard``).
 GUARD_KEYS = (
     Key("when", {"type": "string"}, "Regex the document must match for the rule to run.", regex=RegexUse.GUARDS),
-    Key("when-not", {"type": "string"}, "Regex the document must not match for the rule to run.",
-        regex=RegexUse.GUARDS),
-    Key("unless", STRING_LIST, "Regexes; a match of the rule inside a match of one of these is left alone.",
-        default=[], regex=RegexUse.GUARDS),
+    Key(
+        "when-not", {"type": "string"}, "Regex the document must not match for the rule to run.", regex=RegexUse.GUARDS
+    ),
+    Key(
+        "unless",
+        STRING_LIST,
+        "Regexes; a match of the rule inside a match of one of these is left alone.",
+        default=[],
+        regex=RegexUse.GUARDS,
+    ),
 )
 
 
@@ -358,4 +377,3 @@ class Rule:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.id} at {self.path}:{self.line}>"
-

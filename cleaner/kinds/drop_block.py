@@ -18,11 +18,20 @@ class DropBlock(LineRule):
     kind = "drop-block"
     keys = (
         Key("lines", STRING_LIST, "Literal heading lines (compared stripped).", default=[]),
-        Key("patterns", STRING_LIST, "Regexes that must match the whole stripped heading line.", default=[],
-            regex=RegexUse.EDITS),
+        Key(
+            "patterns",
+            STRING_LIST,
+            "Regexes that must match the whole stripped heading line.",
+            default=[],
+            regex=RegexUse.EDITS,
+        ),
         IGNORE_CASE,
-        Key("max-lines", {"type": "integer", "minimum": 0, "maximum": 50},
-            "The most lines under the heading that the block takes.", default=10),
+        Key(
+            "max-lines",
+            {"type": "integer", "minimum": 0, "maximum": 50},
+            "The most lines under the heading that the block takes.",
+            default=10,
+        ),
         *GUARD_KEYS[:2],  # when, when-not
     )
     choice = Choice(("lines", "patterns"))

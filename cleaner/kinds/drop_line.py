@@ -16,11 +16,20 @@ class DropLine(LineRule):
     kind = "drop-line"
     keys = (
         Key("lines", STRING_LIST, "Literal lines (compared stripped).", default=[]),
-        Key("patterns", STRING_LIST, "Regexes that must match the whole stripped line.", default=[],
-            regex=RegexUse.EDITS),
+        Key(
+            "patterns",
+            STRING_LIST,
+            "Regexes that must match the whole stripped line.",
+            default=[],
+            regex=RegexUse.EDITS,
+        ),
         IGNORE_CASE,
-        Key("where", {"enum": ["head", "tail", "anywhere"]}, "The edge of the document the line must be near.",
-            default="anywhere"),
+        Key(
+            "where",
+            {"enum": ["head", "tail", "anywhere"]},
+            "The edge of the document the line must be near.",
+            default="anywhere",
+        ),
         window(default=3),
         *GUARD_KEYS[:2],  # when, when-not
     )

@@ -17,10 +17,8 @@ class DropRun(LineRule):
     kind = "drop-run"
     keys = (
         Key("edge", {"enum": ["head", "tail"]}, "The edge of the document the run starts at.", required=True),
-        Key("min-lines", {"type": "integer", "minimum": 2},
-            "The fewest items a run needs to be dropped.", default=4),
-        Key("max-words", {"type": "integer", "minimum": 1, "maximum": 6},
-            "The most words a menu item has.", default=3),
+        Key("min-lines", {"type": "integer", "minimum": 2}, "The fewest items a run needs to be dropped.", default=4),
+        Key("max-words", {"type": "integer", "minimum": 1, "maximum": 6}, "The most words a menu item has.", default=3),
         *GUARD_KEYS[:2],  # when, when-not
     )
     stage = LineStage

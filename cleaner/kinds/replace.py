@@ -16,10 +16,19 @@ class Replace(Rule):
 
     kind = "replace"
     keys = (
-        Key("pattern", {"type": "string"}, "Regex whose every match is replaced; `^` and `$` match at line ends.",
-            required=True, regex=RegexUse.EDITS),
-        Key("replacement", {"type": "string"}, r"What replaces a match; `\1` and `\g<name>` stand for its groups.",
-            required=True),
+        Key(
+            "pattern",
+            {"type": "string"},
+            "Regex whose every match is replaced; `^` and `$` match at line ends.",
+            required=True,
+            regex=RegexUse.EDITS,
+        ),
+        Key(
+            "replacement",
+            {"type": "string"},
+            r"What replaces a match; `\1` and `\g<name>` stand for its groups.",
+            required=True,
+        ),
         *GUARD_KEYS,
     )
     stage = InTurn

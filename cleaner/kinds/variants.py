@@ -18,8 +18,7 @@ class Variants(Rule):
     kind = "variants"
     keys = (
         Key("canonical", {"type": "string"}, "The right spelling of the name.", required=True),
-        Key("variants", {**STRING_LIST, "minItems": 1}, "Other spellings, each matched as whole words.",
-            required=True),
+        Key("variants", {**STRING_LIST, "minItems": 1}, "Other spellings, each matched as whole words.", required=True),
         IGNORE_CASE,
         *GUARD_KEYS,
     )
@@ -36,9 +35,7 @@ class Variants(Rule):
             key = variant.casefold() if self.ignore_case else variant
             first = WORD.match(key)
             if not (first and WORD_CHAR.match(variant, len(variant) - 1)):
-                raise spec.error(
-                    ("variants", i), f"variant {variant!r} must start and end with a letter or digit"
-                )
+                raise spec.error(("variants", i), f"variant {variant!r} must start and end with a letter or digit")
             self.first_words.append(FirstWord(variant, first.group()))
             if variant == self.canonical:
                 raise spec.error(("variants", i), f"variant {variant!r} is the canonical form")
@@ -51,5 +48,9 @@ class Variants(Rule):
             for i, variant in enumerate(rule.variants):
                 other = canonical.get(variant)
                 if other is not None and other is not rule:
-                    yield RuleFinding(rule, ("variants", i), VARIANT_CYCLE.code,
-                                  f"variant {variant!r} is the canonical form of {other.id}")
+                    yield RuleFinding(
+                        rule,
+                        ("variants", i),
+                        VARIANT_CYCLE.code,
+                        f"variant {variant!r} is the canonical form of {other.id}",
+                    )

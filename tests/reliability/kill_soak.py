@@ -72,11 +72,17 @@ def one_round(source: Path, out: Path, expected: dict, chance: random.Random) ->
         run.communicate()
         return f"{victim} killed: the run hung"
     time.sleep(0.2)
-    if alive := [p for p in workers if Path(f"/proc/{p}").exists() and "Z" not in Path(f"/proc/{p}/stat").read_text().split()[2]]:
+    if alive := [
+        p for p in workers if Path(f"/proc/{p}").exists() and "Z" not in Path(f"/proc/{p}/stat").read_text().split()[2]
+    ]:
         os.killpg(run.pid, signal.SIGKILL)
         return f"{victim} killed: workers {alive} outlived the run"
     lines = err.decode(errors="replace").splitlines()
-    if victim == "worker" and run.returncode != 0 and (run.returncode != 2 or "worker process ended" not in lines[0] or len(lines) != 1):
+    if (
+        victim == "worker"
+        and run.returncode != 0
+        and (run.returncode != 2 or "worker process ended" not in lines[0] or len(lines) != 1)
+    ):
         return f"worker killed: exit {run.returncode}, stderr {lines}"
     finish = dump(source, out, "--resume")
     _, err = finish.communicate(timeout=120)

@@ -32,7 +32,9 @@ def test_empty_files_everywhere(tmp_path):
 
 def test_nul_bytes_skipped_by_fix_rejected_by_dump(tmp_path):
     (tmp_path / "blob.txt").write_bytes(b"PK\x03\x04\x00\x00binary")
-    assert run(tmp_path, "fix")[2] == "cleaner: blob.txt: skipped: binary file\n0 files fixed, 0 files left unchanged.\n"
+    assert (
+        run(tmp_path, "fix")[2] == "cleaner: blob.txt: skipped: binary file\n0 files fixed, 0 files left unchanged.\n"
+    )
     assert (tmp_path / "blob.txt").read_bytes() == b"PK\x03\x04\x00\x00binary"
     run(tmp_path, "dump", "blob.txt", "-o", "out")
     assert json.loads((tmp_path / "out" / "rejects.jsonl").read_text())["reason"] == "binary file (NUL bytes)"
@@ -83,7 +85,9 @@ def test_very_long_yaml_is_refused(tmp_path):
 
 def test_overlong_pattern_is_refused(tmp_path):
     path = tmp_path / "p.yaml"
-    path.write_text("rules:\n  - id: a.b\n    kind: replace\n    pattern: '" + "x" * 10_001 + "'\n    replacement: ''\n")
+    path.write_text(
+        "rules:\n  - id: a.b\n    kind: replace\n    pattern: '" + "x" * 10_001 + "'\n    replacement: ''\n"
+    )
     with pytest.raises(RuleError) as caught:
         load_rules([path])
     assert str(caught.value) == f"{path}:4: a.b: regex has 10,001 characters, more than 10,000"
@@ -94,7 +98,10 @@ def test_python_tags_never_run(tmp_path):
     path = tmp_path / "evil.yaml"
     path.write_text(f'rules:\n  - !!python/object/apply:os.system ["touch {marker}"]\n')
     code, _, err = run(tmp_path, "clean", "--rules", path, input=b"x")
-    assert (code, err) == (2, f"cleaner: {path}:2: YAML tag '!!python/object/apply:os.system' is not allowed in rule files\n")
+    assert (code, err) == (
+        2,
+        f"cleaner: {path}:2: YAML tag '!!python/object/apply:os.system' is not allowed in rule files\n",
+    )
     assert not marker.exists()
 
 
@@ -106,7 +113,11 @@ def test_dump_outputs_cannot_escape_the_output_folder(tmp_path):
     (inside / "link.jsonl").symlink_to(tmp_path / "elsewhere.jsonl")
     code, _, err = run(tmp_path, "dump", "in/deep/../deep", "../" + tmp_path.name + "/elsewhere.jsonl", "-o", "out")
     assert code == 0, err
-    written = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*") if p.is_file() and ".cleaner-dump" not in p.parts)
+    written = sorted(
+        p.relative_to(tmp_path / "out").as_posix()
+        for p in (tmp_path / "out").rglob("*")
+        if p.is_file() and ".cleaner-dump" not in p.parts
+    )
     assert written == ["a.jsonl", "elsewhere.jsonl", "link.jsonl", "rejects.jsonl"]
     assert all((tmp_path / "out").resolve() in p.resolve().parents for p in (tmp_path / "out").rglob("*"))
 

@@ -28,8 +28,10 @@ def test_many_slow_lines_share_one_budget(tmp_path):
 
 @pytest.mark.slow  # spends the 1 s budget
 def test_the_rule_at_fault_is_named_after_the_line_prefilter_gives_up(tmp_path):
-    rules = "rules:\n  - id: fine.first\n    kind: drop-line\n    lines: [Advertisement]\n" \
+    rules = (
+        "rules:\n  - id: fine.first\n    kind: drop-line\n    lines: [Advertisement]\n"
         "  - id: evil.slow\n    kind: drop-line\n    patterns: ['(a|a)+$']\n"
+    )
     (tmp_path / "evil.yaml").write_text(rules)
     (tmp_path / "a.txt").write_text("a" * 24 + "b\n")  # seconds of backtracking
     code, err, seconds = run(tmp_path, "clean", "--no-default-rules", "--rules", "evil.yaml", "--timeout", "1", "a.txt")
@@ -70,8 +72,10 @@ def test_timeout_in_toml_takes_only_a_positive_finite_number(tmp_path, value, sh
     [
         ("(a|aa)+$", "alternatives of group '(a|aa)' repeat each other and it is repeated by '+'"),
         (r"(\w|x)*y", r"alternatives of group '(\\w|x)' repeat each other and it is repeated by '*'"),
-        ("(?:a{1,50}){1,50}$",
-         "group '(?:a{1,50})' holds a quantifier of up to 50 and is repeated by '{1,50}': 2,500 ways to split a run"),
+        (
+            "(?:a{1,50}){1,50}$",
+            "group '(?:a{1,50})' holds a quantifier of up to 50 and is repeated by '{1,50}': 2,500 ways to split a run",
+        ),
     ],
 )
 def test_lint_sees_ambiguous_alternatives_and_large_nested_bounded_repeats(tmp_path, pattern, problem):

@@ -38,7 +38,8 @@ def test_a_killed_worker_ends_the_run_in_one_line_and_resume_finishes_it(tmp_pat
     os.kill(wait_for_workers(run)[0], signal.SIGKILL)  # what the OOM killer does
     _, err = run.communicate(timeout=60)
     assert (run.returncode, err.decode()) == (
-        2, "cleaner: a worker process ended unexpectedly (killed, or out of memory?); "
+        2,
+        "cleaner: a worker process ended unexpectedly (killed, or out of memory?); "
         "completed files are kept: run again with --resume to finish\n",
     )
     assert not list((tmp_path / "out").rglob("*.cleaner-tmp"))
@@ -70,7 +71,10 @@ def test_a_full_disk_is_one_line_and_leaves_no_temporary_file(tmp_path):
 
     run = start(source, tmp_path / "out", "--jobs", "1", preexec_fn=small_disk)
     _, err = run.communicate(timeout=60)
-    assert (run.returncode, err.decode()) == (2, f"cleaner: {tmp_path / 'out' / 'a.jsonl'}: cannot write: File too large\n")
+    assert (run.returncode, err.decode()) == (
+        2,
+        f"cleaner: {tmp_path / 'out' / 'a.jsonl'}: cannot write: File too large\n",
+    )
     assert not list((tmp_path / "out").rglob("*.cleaner-tmp"))
     assert not (tmp_path / "out" / "a.jsonl").exists()
 

@@ -37,7 +37,8 @@ def test_output_folder_holding_an_input_or_inside_one_is_refused(tmp_path):
     (tmp_path / "a.jsonl").write_bytes(b'{"text": "McKay"}\n')
     result = run_in_process("dump", "a.jsonl", "-o", ".", cwd=tmp_path)
     assert (result.returncode, result.stderr.decode()) == (
-        2, "cleaner: .: the output folder holds the input a.jsonl: choose a folder apart from the inputs\n",
+        2,
+        "cleaner: .: the output folder holds the input a.jsonl: choose a folder apart from the inputs\n",
     )
     result = run_in_process("dump", ".", "-o", "clean", cwd=tmp_path)
     assert result.returncode == 2 and b"the output folder is inside the input ." in result.stderr
@@ -71,7 +72,13 @@ def test_a_truncated_compressed_input_is_an_error_not_a_partial_read(tmp_path, s
     assert result.returncode == 2
     errors = [line for line in result.stderr.decode().splitlines() if "cut.jsonl" in line]
     assert len(errors) == 1 and errors[0].startswith(f"cleaner: {source / ('cut.jsonl' + suffix)}: cannot read: ")
-    assert sorted(files_under(tmp_path / "out")) == [".cleaner-dump/fine.jsonl.done.json", ".cleaner-dump/fine.jsonl.rejects.jsonl", ".cleaner-dump/lock", "fine.jsonl", "rejects.jsonl"]
+    assert sorted(files_under(tmp_path / "out")) == [
+        ".cleaner-dump/fine.jsonl.done.json",
+        ".cleaner-dump/fine.jsonl.rejects.jsonl",
+        ".cleaner-dump/lock",
+        "fine.jsonl",
+        "rejects.jsonl",
+    ]
 
 
 def test_a_changed_record_keeps_every_byte_but_its_text(tmp_path):
@@ -166,7 +173,8 @@ def test_a_second_dump_into_the_same_folder_refuses(tmp_path):
         fcntl.flock(held, fcntl.LOCK_EX)
         result = run_in_process("dump", source, "-o", tmp_path / "out", "--jobs", "1")
     assert (result.returncode, result.stderr.decode()) == (
-        2, f"cleaner: {tmp_path / 'out'}: another cleaner dump is writing into this folder\n",
+        2,
+        f"cleaner: {tmp_path / 'out'}: another cleaner dump is writing into this folder\n",
     )
     assert first_temp.read_bytes() == b"the first dump's work"
 
@@ -175,11 +183,19 @@ def test_dask_engine_ships_absolute_rule_paths(tmp_path, monkeypatch):
     from cleaner import dask as cleaner_dask
 
     shipped = []
-    monkeypatch.setattr(cleaner_dask.DaskEngine, "run", lambda self, files, outdir, config, *rest: shipped.append(config) or (__import__("cleaner.records").records.Stats(), []))
+    monkeypatch.setattr(
+        cleaner_dask.DaskEngine,
+        "run",
+        lambda self, files, outdir, config, *rest: (
+            shipped.append(config) or (__import__("cleaner.records").records.Stats(), [])
+        ),
+    )
     (tmp_path / "mine.yaml").write_text("rules: []\n")
     source = tmp_path / "in"
     source.mkdir()
     (source / "a.jsonl").write_bytes(b'{"text": "McKay"}\n')
-    result = run_in_process("dump", "in", "-o", "out", "--rules", "mine.yaml", "--engine", "dask", "--scheduler", "tcp://x:1", cwd=tmp_path)
+    result = run_in_process(
+        "dump", "in", "-o", "out", "--rules", "mine.yaml", "--engine", "dask", "--scheduler", "tcp://x:1", cwd=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     assert shipped[0].rules == (str(tmp_path / "mine.yaml"),)

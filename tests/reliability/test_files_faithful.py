@@ -37,7 +37,9 @@ def test_a_dropped_line_leaves_the_others_their_endings(tmp_path):
     assert (code, data) == (1, b"one\r\ntwo\rMcKay\n")
 
 
-@pytest.mark.parametrize("bom, codec", [(codecs.BOM_UTF16_BE, "utf-16-be"), (codecs.BOM_UTF16_LE, "utf-16-le"), (b"", "utf-16-le")])
+@pytest.mark.parametrize(
+    "bom, codec", [(codecs.BOM_UTF16_BE, "utf-16-be"), (codecs.BOM_UTF16_LE, "utf-16-le"), (b"", "utf-16-le")]
+)
 def test_utf16_keeps_its_byte_order(tmp_path, bom, codec):
     code, data, _ = fix(tmp_path, bom + "McKay\n".encode(codec), "--encoding", "utf-16")
     assert (code, data) == (1, bom + "Makei\n".encode(codec))

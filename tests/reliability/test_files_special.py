@@ -18,7 +18,8 @@ def test_a_fifo_in_a_walk_is_skipped_never_opened(tmp_path):
     (tmp_path / "a.txt").write_text("text\n")
     result = run_in_process("check", ".", cwd=tmp_path)
     assert (result.returncode, result.stderr.decode().splitlines()) == (
-        0, ["cleaner: pipe.txt: skipped: not a regular file", "0 files would be fixed, 1 file left unchanged."]
+        0,
+        ["cleaner: pipe.txt: skipped: not a regular file", "0 files would be fixed, 1 file left unchanged."],
     )
 
 
@@ -88,7 +89,7 @@ def test_a_link_out_of_the_walk_is_never_written(tmp_path):
     assert (tmp_path / "tree" / "inside.txt").read_text() == "Makei\n"
     assert result.stderr.decode().splitlines() == [
         "cleaner: tree/folder: skipped: symbolic link to a folder (not entered)",
-        f"cleaner: tree/link-out.txt: skipped: symbolic link out of tree",
+        "cleaner: tree/link-out.txt: skipped: symbolic link out of tree",
         "1 file fixed, 1 file left unchanged.",
     ]
 

@@ -34,9 +34,7 @@ def test_clean_stops_the_document_and_names_the_rule(tmp_path):
     (tmp_path / "a.txt").write_text(LONG_LINE)
     code, out, err, seconds = run(tmp_path, "clean", "--rules", rules, "--timeout", "0.5", "a.txt")
     assert (code, out) == (2, "")
-    assert err == (
-        f"cleaner: a.txt: rule evil.backtrack ({rules}:2) took more than 0.5 s on this document\n"
-    )
+    assert err == (f"cleaner: a.txt: rule evil.backtrack ({rules}:2) took more than 0.5 s on this document\n")
     assert seconds < 10
 
 
@@ -47,7 +45,9 @@ def test_fix_leaves_the_file_untouched_and_fixes_the_others(tmp_path):
     (tmp_path / "b.txt").write_text("Belarussian envoy\n")
     code, out, err, seconds = run(tmp_path, "fix", "--rules", rules, "--timeout", "0.5")
     assert (code, out) == (2, "Fixed b.txt\n")
-    assert err.splitlines()[0] == f"cleaner: a.txt: rule evil.backtrack ({rules}:2) took more than 0.5 s on this document"
+    assert (
+        err.splitlines()[0] == f"cleaner: a.txt: rule evil.backtrack ({rules}:2) took more than 0.5 s on this document"
+    )
     assert (tmp_path / "a.txt").read_text() == LONG_LINE
     assert (tmp_path / "b.txt").read_text() == "Belarusian envoy\n"
     assert seconds < 10

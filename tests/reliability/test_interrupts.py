@@ -31,12 +31,20 @@ def wait_for(predicate, process, seconds=60):
         time.sleep(0.01)
 
 
+def default_sigint():
+    """In the child: Ctrl+C as a terminal delivers it, even when the tests run as a
+    background job, whose shell starts them with SIGINT ignored (Python keeps that)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_sigint_stops_dump_cleanly(tmp_path):
     make_dump(tmp_path / "in")
     out = tmp_path / "out"
     run = subprocess.Popen(
         [sys.executable, "-m", "cleaner", "dump", str(tmp_path / "in"), "-o", str(out), "--jobs", "2"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=default_sigint,
     )
     wait_for(lambda: out.exists() and any(out.glob("*.cleaner-tmp")), run)
     run.send_signal(signal.SIGINT)
@@ -56,7 +64,11 @@ def test_sigint_during_fix_leaves_every_file_old_or_new(tmp_path):
     for n in range(400):
         (tmp_path / f"f{n:03}.txt").write_text(old)
     run = subprocess.Popen(
-        [sys.executable, "-m", "cleaner", "fix", "."], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        [sys.executable, "-m", "cleaner", "fix", "."],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=default_sigint,
     )
     wait_for(lambda: "Vladimir Makei" in (tmp_path / "f000.txt").read_text(), run)
     run.send_signal(signal.SIGINT)

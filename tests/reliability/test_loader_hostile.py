@@ -10,9 +10,11 @@ from cleaner.loader import MAX_RULE_FOLDER_ENTRIES, load_rules
 from cleaner.errors import RuleError
 from conftest import run_in_process
 
-LAUGHS = "a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]\n" + "".join(
-    f"{n}: &{n} [{','.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi")
-) + "rules: *i\n"
+LAUGHS = (
+    "a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]\n"
+    + "".join(f"{n}: &{n} [{','.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi"))
+    + "rules: *i\n"
+)
 
 HOSTILE = {
     "bomb.yaml": (LAUGHS, "bomb.yaml:6: YAML aliases expand to more than 100,000 values"),
@@ -85,7 +87,9 @@ def test_a_rule_folder_is_searched_for_rule_files_only(tmp_path):
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "x.yaml").write_text("not: rules")
     (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "r.yml").write_text("rules:\n  - id: test.one\n    kind: replace\n    pattern: a\n    replacement: b\n")
+    (tmp_path / "sub" / "r.yml").write_text(
+        "rules:\n  - id: test.one\n    kind: replace\n    pattern: a\n    replacement: b\n"
+    )
     assert [rule.id for rule in load_rules([tmp_path])] == ["test.one"]
 
 

@@ -12,8 +12,16 @@ from conftest import ROOT
 # What the test suite reads outside tests/ and cleaner/ (a test that reads a new
 # top-level file or folder adds it here and to the sdist's include list).
 READ_BY_TESTS = [
-    "LICENSE", "README.md", "CHANGELOG.md", "pyproject.toml", ".pre-commit-hooks.yaml",
-    "docs", "rules", "seeds", "benchmarks/cyrillic/sample.json", "fuzz/corpus-pipeline",
+    "LICENSE",
+    "README.md",
+    "CHANGELOG.md",
+    "pyproject.toml",
+    ".pre-commit-hooks.yaml",
+    "docs",
+    "rules",
+    "seeds",
+    "benchmarks/cyrillic/sample.json",
+    "fuzz/corpus-pipeline",
 ]
 
 

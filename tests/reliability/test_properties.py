@@ -8,13 +8,53 @@ from cleaner import clean
 
 # Text that stresses the pipeline: mojibake fragments, control and invisible
 # characters, RTL and combining marks, CRLF, quotes, and the seeds' debris.
-PIECES = st.sampled_from([
-    "â€™", "Ã©", "Ð¡Ð¾", "\x00", "\x07", "\x1b[1m", "\u200b", "\u200c", "\u00ad", "\u00a0",
-    "\u202e", "\u0301", "עברית", "العربية", "日本", "\u3000", "\r\n", "\r", "\n", "\n\n\n",
-    "“", "”", "‘", "’", ", “", "”,", " – ", "<…>", " ,", " .", "  ", "\t",
-    "McKay", "Minks", "Belarus", "Lukashenko said.", "Rate it", "Add comment", "–",
-    "Related Articles", "About the author", "Ctrl+Enter", "Сообщите об ошибке",
-])
+PIECES = st.sampled_from(
+    [
+        "â€™",
+        "Ã©",
+        "Ð¡Ð¾",
+        "\x00",
+        "\x07",
+        "\x1b[1m",
+        "\u200b",
+        "\u200c",
+        "\u00ad",
+        "\u00a0",
+        "\u202e",
+        "\u0301",
+        "עברית",
+        "العربية",
+        "日本",
+        "\u3000",
+        "\r\n",
+        "\r",
+        "\n",
+        "\n\n\n",
+        "“",
+        "”",
+        "‘",
+        "’",
+        ", “",
+        "”,",
+        " – ",
+        "<…>",
+        " ,",
+        " .",
+        "  ",
+        "\t",
+        "McKay",
+        "Minks",
+        "Belarus",
+        "Lukashenko said.",
+        "Rate it",
+        "Add comment",
+        "–",
+        "Related Articles",
+        "About the author",
+        "Ctrl+Enter",
+        "Сообщите об ошибке",
+    ]
+)
 TEXTS = st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=30).map("".join)
 
 
