@@ -9,7 +9,9 @@ processes) here, ``cleaner.dask.DaskEngine`` on a Dask cluster.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import signal
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -165,6 +167,11 @@ class LocalEngine:
         # that was killed (the OOM killer), and respawns workers that fail to start.
         pool = ProcessPoolExecutor(self.jobs, multiprocessing.get_context("fork"), _start_worker, (config, os.getpid()))
         try:
+            # With fork, the first task starts every worker. Ctrl+C or SIGTERM during
+            # a fork would be lost (Python ignores errors raised in fork hooks), so
+            # they wait until the workers have started, and then stop the run.
+            with _signals_held():
+                pool.submit(int).result()
             return process(
                 files,
                 outdir,
@@ -185,6 +192,19 @@ class LocalEngine:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
+HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _signals_held():
+    """Ctrl+C and SIGTERM held back (not lost) for the duration, then delivered."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, HELD_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD_SIGNALS)
+
+
 class _Result:
     """A worker's pending result, in the shape ``process`` takes."""
 
@@ -203,12 +223,12 @@ def _stop(pool) -> None:
 
 def _start_worker(config, parent: int) -> None:
     import os
-    import signal
 
     # Ctrl+C and SIGTERM reach the whole process group: the main process alone
     # handles them (it stops the workers and removes partial outputs), workers print nothing.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD_SIGNALS)  # held by the parent while it forked
     try:
         _end_with_parent(parent)
         cached_cleaner.cache_clear()  # forked: what the parent cached may be of older rule files
@@ -222,7 +242,6 @@ def _end_with_parent(parent: int) -> None:
     by the OOM killer): orphaned workers would otherwise wait for work forever."""
     import ctypes
     import os
-    import signal
 
     try:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG

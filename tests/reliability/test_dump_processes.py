@@ -51,9 +51,10 @@ def test_a_killed_worker_ends_the_run_in_one_line_and_resume_finishes_it(tmp_pat
 
 
 def test_sigterm_stops_a_dump_like_ctrl_c(tmp_path):
-    kill_soak.make_dump(tmp_path / "in", files=6, records=6000)
+    kill_soak.make_dump(tmp_path / "in", files=6, records=20000)
     run = start(tmp_path / "in", tmp_path / "out", "--jobs", "2")
     wait_for_workers(run)
+    time.sleep(1)  # the workers started: SIGTERM in the middle of the run, not of their start
     run.send_signal(signal.SIGTERM)
     _, err = run.communicate(timeout=60)
     assert (run.returncode, err.decode()) == (143, "cleaner: terminated\n")
