@@ -255,6 +255,19 @@ def read_records(source: InputFile) -> Iterator[RawRecord]:
         raise CleanerError(f"{source.path}: cannot read: {type(exc).__name__}: {exc}") from None
 
 
+def parsed_records(source: InputFile, text_field: str) -> Iterator[tuple]:
+    """(record, its ``Parsed`` text) for each record of an input that ``dump``
+    would clean: blank lines, records over the size limit and records that do
+    not parse are left out (``dump`` rejects those)."""
+    for record in read_records(source):
+        if record.line is None or isinstance(record.raw, Overlong):
+            continue
+        try:
+            yield record, source.format.parse(record.raw, text_field)
+        except CleanerError:
+            continue
+
+
 def _overlong(size: int) -> Overlong:
     record = Overlong()
     record.size = size

@@ -19,7 +19,7 @@ from collections import Counter
 from typing import Iterator, NamedTuple, Optional
 
 from .errors import CleanerError
-from .formats import Overlong, read_records
+from .formats import parsed_records
 from .sites import site_of_record
 
 DEFAULT_FIELD = "cleaner_rules"
@@ -65,12 +65,9 @@ def audit(files: list, cleaner, text_field: str, site_field: Optional[str] = Non
     could not read, have no changes."""
     for source in files:
         try:
-            for record in read_records(source):
-                if record.line is None or isinstance(record.raw, Overlong):
-                    continue
+            for record, parsed in parsed_records(source, text_field):
+                site = site_of_record(parsed, site_field)
                 try:
-                    parsed = source.format.parse(record.raw, text_field)
-                    site = site_of_record(parsed, site_field)
                     changes = cleaner.explain(parsed.text, site)
                 except (CleanerError, TimeoutError, RecursionError):
                     continue

@@ -33,7 +33,7 @@ from typing import NamedTuple, Optional
 import regex
 
 from .errors import CleanerError
-from .formats import Overlong, find_inputs, read_records
+from .formats import find_inputs, parsed_records
 from .sites import site_of_record
 
 MAX_LINES = 2_000_000  # entries of the line table before lines seen once are forgotten
@@ -228,12 +228,9 @@ def mine(inputs, cleaner, text_field: str = "text", site_field: Optional[str] = 
     ``on_document`` is called with the size in bytes of each record counted."""
     miner = Miner()
     for source in find_inputs(inputs):
-        for record in read_records(source):
-            if record.line is None or isinstance(record.raw, Overlong):
-                continue
+        for record, parsed in parsed_records(source, text_field):
+            site = site_of_record(parsed, site_field)
             try:
-                parsed = source.format.parse(record.raw, text_field)
-                site = site_of_record(parsed, site_field)
                 text = cleaner.clean(parsed.text, site)
             except CleanerError:
                 continue  # dump would reject it: nothing to learn from it
