@@ -23,7 +23,7 @@ lookup per document, however many sites the rule files know.
 from __future__ import annotations
 
 import fnmatch
-from typing import Dict, Hashable, Iterable, Optional, Tuple
+from typing import Dict, Hashable, Optional, Tuple
 from urllib.parse import urlsplit
 
 
@@ -43,15 +43,6 @@ def site_of_record(parsed, site_field: Optional[str]) -> Optional[str]:
     """The site a parsed record's ``site_field`` names (``formats.Parsed``), or None."""
     value = parsed.fields.get(site_field) if site_field else None
     return site_of(value) if isinstance(value, str) else None
-
-
-def matches(site: str, globs: Iterable[str]) -> bool:
-    """Does ``site`` match one of the host ``globs``?
-
-    >>> matches("news.bbc.co.uk", ["*.bbc.co.uk"]), matches("bbc.co.uk", ["*.bbc.co.uk"])
-    (True, False)
-    """
-    return any(fnmatch.fnmatchcase(site, glob.lower()) for glob in globs)
 
 
 class SiteIndex:

@@ -34,12 +34,12 @@ import regex
 
 from .errors import CleanerError
 from .formats import find_inputs, parsed_records
+from .shapes import is_chrome_shaped
 from .sites import site_of_record
 
 MAX_LINES = 2_000_000  # entries of the line table before lines seen once are forgotten
 MAX_NAMES = 500_000
 EDGE = 3  # a line "at the head" is among the first EDGE non-blank lines (tail alike)
-MAX_CHROME_LENGTH = 100
 MIN_NAME_LENGTH = 5  # shorter capitalised words are mostly ordinary words at a sentence start
 MAX_VARIANT_SHARE = 0.2  # a variant more frequent than this beside its name is a competing spelling, for review
 ORDINARY_SHARE = 0.2  # a word written in lower case this often beside its capitalised form is an ordinary word
@@ -51,7 +51,6 @@ STOP_WORDS = 100  # the dump's most frequent lower-case words say nothing about 
 WORDS = regex.compile(r"\w+")
 LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{Ll}\p{M}]+\b")
 NAME = regex.compile(r"\b\p{Lu}[\p{Ll}\p{M}]{2,}\b")
-SENTENCE = regex.compile(r"^\P{Ll}?.*\p{Ll}.*[.!?…»”\"]$")
 
 
 def normalise(line: str) -> str:
@@ -240,20 +239,6 @@ def mine(inputs, cleaner, text_field: str = "text", site_field: Optional[str] = 
     return miner
 
 
-def is_chrome(line: str) -> bool:
-    """Could this line be site chrome rather than prose, by its shape alone?
-
-    >>> is_chrome("Related Articles"), is_chrome("Subscribe to our newsletter")
-    (True, True)
-    >>> is_chrome("The minister said the talks would resume in the spring of next year.")
-    False
-    """
-    if len(line) > MAX_CHROME_LENGTH or not any(c.isalpha() for c in line):
-        return False
-    words = line.split()
-    return not (len(words) >= 6 and SENTENCE.match(line))
-
-
 def boilerplate(miner: Miner, min_docs: int, min_share: float) -> list:
     """The candidate lines, most frequent first, each with its draft rule."""
     candidates = []
@@ -262,7 +247,7 @@ def boilerplate(miner: Miner, min_docs: int, min_share: float) -> list:
         total = miner.docs_per_site[site]
         line = seen.forms.most_common(1)[0][0]
         edge = (seen.head + seen.tail) / seen.docs
-        if seen.docs < min_docs or seen.docs / total < min_share or edge < 0.5 or not is_chrome(line):
+        if seen.docs < min_docs or seen.docs / total < min_share or edge < 0.5 or not is_chrome_shaped(line):
             continue
         candidates.append(
             Candidate(line, site, seen.docs, seen.docs / total, seen.head / seen.docs, seen.tail / seen.docs, {})
