@@ -149,6 +149,29 @@ def test_explain_lists_every_change_by_position_in_the_original():
     assert Cleaner().clean(text) == "Title\nLukashenko’s aide met Makei in Minsk.\n"
 
 
+def apply_changes(text: str, changes: list) -> str:
+    """``text`` with ``changes`` (non-overlapping, in its coordinates) made, last first."""
+    lines = text.split("\n")
+    for change in sorted(changes, key=lambda c: (c.line, c.column), reverse=True):
+        line, start = lines[change.line - 1], change.column - 1
+        assert line[start : start + len(change.before)] == change.before
+        lines[change.line - 1] = line[:start] + change.after + line[start + len(change.before) :]
+    return "\n".join(lines)
+
+
+def test_explain_lists_the_changes_of_every_round_clean_runs():
+    # "McKay" is Makei only beside Belarus: the guard sees "Belarusian" after the first round
+    text = "The Belorusian Foreign Minister Vladimir McKay said"
+    changes = Cleaner().explain(text)
+    assert changes == [
+        Change("names.belarusian", 1, 5, "Belorusian", "Belarusian"),
+        Change("names.makei", 1, 42, "McKay", "Makei"),
+    ]
+    assert (
+        apply_changes(text, changes) == Cleaner().clean(text) == ("The Belarusian Foreign Minister Vladimir Makei said")
+    )
+
+
 @pytest.mark.parametrize("text", ["", "\n", "   ", "\n\n\n"])
 def test_empty_and_blank_texts(text):
     assert clean(text) == ""
