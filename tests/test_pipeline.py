@@ -81,6 +81,24 @@ def test_repeated_title_kept_once_but_separate_repeats_kept():
     assert clean("Yes.\n\nNo.\n\nYes.") == "Yes.\n\nNo.\n\nYes."
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # livedoor news (precision corpus): two related links with one title
+        "本文。\n■関連リンク\n・エスマックス（S-MAX）\n・モバイルプロジェクト・アワード2012\n・モバイルプロジェクト・アワード2012",
+        "Goals\nSmith\n2\n2\nJones\n1",  # a table, a cell a line
+        "City and region:\nAuckland\nAuckland\nWellington\nWellington\nBoth are in the North Island.",
+    ],
+)
+def test_repeated_short_lines_after_the_title_are_kept(text):
+    assert clean(text) == text
+
+
+def test_a_repeated_title_or_paragraph_is_debris():
+    paragraph = "The minister said the talks would resume in the spring of next year."
+    assert clean(f"Talks resume\nTalks resume\n{paragraph}\n{paragraph}\nEnd.") == f"Talks resume\n{paragraph}\nEnd."
+
+
 def test_final_newline_follows_the_input():
     assert clean("Body.\nAdd comment\n") == "Body.\n"
     assert clean("Body.\nAdd comment") == "Body."
