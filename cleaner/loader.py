@@ -9,7 +9,7 @@ import bisect
 import json
 import os
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 import fastjsonschema
 import jsonschema
@@ -33,7 +33,13 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _ALLOWED_TAGS = {"tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "map", "seq")}
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when PyYAML has it
+if TYPE_CHECKING:
+    _SafeLoader = yaml.SafeLoader
+else:  # libyaml when PyYAML has it
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeLoader):
     """The safe loader, resolving most plain scalars without PyYAML's regex scan.
 
     PyYAML picks the implicit resolvers of a plain scalar by its first
@@ -75,7 +81,8 @@ def rule_files(paths: Iterable) -> list:
     found = []
     for path in map(Path, paths):
         if path.is_dir():
-            visited, in_folder = 0, []
+            visited = 0
+            in_folder: list[Path] = []
             for parent, subfolders, names in os.walk(path):
                 visited += len(subfolders) + len(names)
                 if visited > MAX_RULE_FOLDER_ENTRIES:
@@ -194,6 +201,7 @@ def _check_events(text: str, path: str) -> None:
     open_collections: list = [[None, 0]]  # [anchor, values so far], the document at the bottom
     aliased = 0
     for event in yaml.parse(text, Loader=_Loader):
+        assert event.start_mark is not None  # the parser marks every event
         line, column = event.start_mark.line + 1, event.start_mark.column + 1
         if isinstance(event, yaml.CollectionStartEvent):
             open_collections.append([event.anchor, 0])
@@ -338,7 +346,8 @@ def _explain(error: jsonschema.ValidationError, data) -> tuple:
     # an id not yet checked may hold anything, a line break too: shown as written only when it is one line
     prefix = "" if not isinstance(rule_id, str) else f"{rule_id}: " if rule_id.isprintable() else f"{rule_id!r}: "
     field = where[-1] if where and isinstance(where[-1], str) else None
-    kind = rule.get("kind") if rule else None
+    # a kind not yet checked may be a mapping or a list: no kind, and no key of KIND_KEYS
+    kind = rule["kind"] if rule and isinstance(rule.get("kind"), str) else ""
 
     if _is_unknown_key(error):
         key = error.instance if error.validator != "additionalProperties" else _extra_key(error)
@@ -348,12 +357,12 @@ def _explain(error: jsonschema.ValidationError, data) -> tuple:
         if len(where) == 2 and rule is not None:  # a key of the rule itself
             known = [*(key.name for key in COMMON_KEYS), *KIND_KEYS.get(kind, ())]
         else:
-            known = list(error.schema.get("properties", {}))
-        return where + (key,), f"{prefix}unknown key {key!r}{did_you_mean(key, known)}"
+            known = list(_properties(error))
+        return where + (key,), f"{prefix}unknown key {key!r}{did_you_mean(str(key), known)}"
     if field == "kind" and error.validator == "enum":
         hint = did_you_mean(str(error.instance), KINDS) or f" (kinds: {', '.join(KINDS)})"
         return where, f"{prefix}unknown kind {error.instance!r}{hint}"
-    if error.validator == "required":
+    if error.validator == "required" and isinstance(error.validator_value, list) and isinstance(error.instance, dict):
         missing = [key for key in error.validator_value if key not in error.instance]
         return where, f"{prefix}missing key {missing[0]!r}"
     choice = KIND_CLASSES[kind].choice if kind in KIND_CLASSES else None
@@ -361,15 +370,21 @@ def _explain(error: jsonschema.ValidationError, data) -> tuple:
         return where, f"{prefix}{choice.message(kind)}"
     if field == "id" and error.validator == "pattern":
         return where, f"id {error.instance!r} must be lowercase words joined by dots, like 'names.makei'"
-    if error.validator == "type":
+    if error.validator == "type" and isinstance(error.validator_value, str):
         expected = _TYPE_WORDS.get(error.validator_value, error.validator_value)
         return where, f"{prefix}{field or 'value'}: expected {expected}, got {error.instance!r}"
     return where, f"{prefix}{field + ': ' if field else ''}{error.message}"
 
 
 def _extra_key(error: jsonschema.ValidationError) -> str:
-    allowed = error.schema.get("properties", {})
+    allowed = _properties(error)
+    assert isinstance(error.instance, dict)  # additionalProperties fails on a mapping
     return next(key for key in error.instance if key not in allowed)
+
+
+def _properties(error: jsonschema.ValidationError) -> Mapping:
+    """The keys the schema part that failed names (none if it names none)."""
+    return error.schema.get("properties", {}) if isinstance(error.schema, Mapping) else {}
 
 
 def _build(path: str, index: int, data: dict, lines: dict, timeout: float) -> Rule:
