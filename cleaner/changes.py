@@ -166,9 +166,10 @@ def explain(stages, text: str, rounds: int) -> list:
         return text
 
     for _ in range(rounds):
-        before = text
+        before, logged = text, len(log.changes)
         for stage in stages:
             text = run(stage, text)
-        if text == before:
+        if text == before:  # what a round that changes nothing reports is no change (a blank line of "")
+            del log.changes[logged:]
             break
     return sorted(log.changes, key=lambda c: (c.line, c.column))

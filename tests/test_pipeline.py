@@ -188,6 +188,8 @@ def test_explain_lists_the_changes_of_every_round_clean_runs():
     assert (
         apply_changes(text, changes) == Cleaner().clean(text) == ("The Belarusian Foreign Minister Vladimir Makei said")
     )
+    assert Cleaner().explain(Cleaner().clean(text)) == []  # a round that changes nothing lists nothing
+    assert [c.rule for c in Cleaner().explain("Add comment\n")] == ["chrome.comment-form", "whitespace.blank-lines"]
 
 
 @pytest.mark.parametrize("text", ["", "\n", "   ", "\n\n\n"])
