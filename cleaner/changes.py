@@ -41,9 +41,9 @@ class ChangeLog:
         line = text.count("\n", 0, offset) + 1
         self.changes.append(Change(rule, line, offset - line_start + 1, before, after, note))
 
-    def line(self, line: int, rule: str, before: str, after: str, note: str = "") -> None:
-        """Record a change of a whole line (1-based ``line``)."""
-        self.changes.append(Change(rule, line, 1, before, after, note))
+    def line(self, line: int, rule: str, before: str, after: str, note: str = "", column: int = 1) -> None:
+        """Record a change of a whole line (1-based ``line``), or of the text at ``column`` in it."""
+        self.changes.append(Change(rule, line, column, before, after, note))
 
 
 class RuleCounter(ChangeLog):
