@@ -32,12 +32,15 @@ import regex
 
 from .errors import CleanerError
 from .formats import find_inputs, parsed_records
-from .shapes import is_chrome_shaped
-from .sites import site_of_record
+from .shapes import is_chrome_shaped, is_dated, is_prose
+from .sites import example_site, site_of_record
 from .suggest_variants import NameCounter, variant_rules, variants
 
 MAX_LINES = 2_000_000  # entries of the line table before lines seen once are forgotten
 EDGE = 3  # a line "at the head" is among the first EDGE non-blank lines (tail alike)
+MIN_EDGE = 0.5  # share of its documents in which a line stands at an edge, to be an edge rule
+ANYWHERE_SHARE = 0.2  # share of its site's documents a line found away from the edges needs
+MAX_INSIDE = 0.2  # share of its documents in which a line may stand between two prose lines
 
 
 def normalise(line: str) -> str:
@@ -64,6 +67,7 @@ class LineSeen:
     tail: int = 0
     deepest_head: int = 0  # the furthest from the head it stood when at the head (0-based)
     deepest_tail: int = 0
+    inside: int = 0  # times it stood between two prose lines: a subheading's place, not chrome's
     forms: Counter = field(default_factory=Counter)  # its exact texts, for the rule
     examples: list = field(default_factory=list)  # a few documents it stood in
 
@@ -130,6 +134,7 @@ class Miner:
     def add(self, text: str, site: str) -> None:
         self.docs_per_site[site] += 1
         kept = [line.strip() for line in text.split("\n") if line.strip()]
+        prose = [is_prose(line) for line in kept]
         seen_here = set()
         for index, line in enumerate(kept):
             key = LineKey(site, hashlib.blake2b(normalise(line).encode("utf-8"), digest_size=8).digest())
@@ -147,6 +152,8 @@ class Miner:
             elif from_tail < EDGE:
                 entry.tail += 1
                 entry.deepest_tail = max(entry.deepest_tail, from_tail)
+            if 0 < index < len(kept) - 1 and prose[index - 1] and prose[index + 1]:
+                entry.inside += 1
             if len(entry.forms) < 5 or line in entry.forms:
                 entry.forms[line] += 1
             if len(entry.examples) < 2:
@@ -177,21 +184,36 @@ def boilerplate(miner: Miner, min_docs: int, min_share: float) -> list:
     """The candidate lines, most frequent first, each with its draft rule."""
     candidates = []
     for key, seen in miner.lines.items():
-        site = key.site
-        total = miner.docs_per_site[site]
+        total = miner.docs_per_site[key.site]
         line = seen.forms.most_common(1)[0][0]
-        edge = (seen.head + seen.tail) / seen.docs
-        if seen.docs < min_docs or seen.docs / total < min_share or edge < 0.5 or not is_chrome_shaped(line):
-            continue
-        candidates.append(
-            Candidate(line, site, seen.docs, seen.docs / total, seen.head / seen.docs, seen.tail / seen.docs, {})
-        )
-        candidates[-1].rule = _line_rule(candidates[-1], seen)
+        if is_learnable(seen, line, total, min_docs, min_share):
+            share = seen.docs / total
+            found = Candidate(line, key.site, seen.docs, share, seen.head / seen.docs, seen.tail / seen.docs, {})
+            found.rule = _line_rule(found, seen)
+            candidates.append(found)
     candidates.sort(key=lambda c: (-c.docs, c.site, c.line))
     for number, candidate in enumerate(candidates, 1):
         slug = regex.sub(r"[^a-z0-9]+", "-", candidate.site.lower()).strip("-") or "all"
-        candidate.rule = {"id": f"suggested.{slug}.line-{number}", **candidate.rule}
+        scope = {"sites": [candidate.site]} if candidate.site else {}
+        candidate.rule = {"id": f"suggested.{slug}.line-{number}", **scope, **candidate.rule}
     return candidates
+
+
+def is_learnable(seen: LineSeen, line: str, total: int, min_docs: int, min_share: float) -> bool:
+    """Is this recurring line its site's chrome, by number, shape and place?
+
+    - number: in ``min_docs`` documents and ``min_share`` of its site's;
+    - shape: chrome-shaped (short, not a sentence: a quotation that articles
+      repeat is prose) and undated (a dateline recurs within a day's documents);
+    - place: seldom between two prose lines (where a column's recurring
+      subheading or a quotation stands, and chrome seldom does); and mostly at
+      an edge, or, anywhere else, in ``ANYWHERE_SHARE`` of its site's documents.
+    """
+    if seen.docs < min_docs or seen.docs / total < min_share or not is_chrome_shaped(line) or is_dated(line):
+        return False
+    if seen.inside / seen.docs > MAX_INSIDE:
+        return False
+    return (seen.head + seen.tail) / seen.docs >= MIN_EDGE or seen.docs / total >= ANYWHERE_SHARE
 
 
 def _line_rule(candidate: Candidate, seen: LineSeen) -> dict:
@@ -235,7 +257,7 @@ def draft(boilerplate_candidates: list, variant_candidates: list, timeout: float
         built = KIND_CLASSES[rule["kind"]](Spec(rule, "draft", 0, {}, (), timeout))
         alone = Cleaner(Config(), [built])
         for example in rule["examples"]:
-            output = alone.clean(example["input"])
+            output = alone.clean(example["input"], example_site(built.sites))
             if output != example["input"]:
                 example["output"] = output
     return {"description": "Draft rules suggested by cleaner suggest: review each before use.", "rules": rules}
