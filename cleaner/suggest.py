@@ -36,6 +36,7 @@ from .shapes import is_chrome_shaped, is_dated, is_prose
 from .sites import example_site, site_of_record
 from .suggest_variants import NameCounter, variant_rules, variants
 
+HEADER = "# Suggested by cleaner suggest: review every rule before use."
 MAX_LINES = 2_000_000  # entries of the line table before lines seen once are forgotten
 EDGE = 3  # a line "at the head" is among the first EDGE non-blank lines (tail alike)
 MIN_EDGE = 0.5  # share of its documents in which a line stands at an edge, to be an edge rule
@@ -115,21 +116,20 @@ def suggest(
     return Suggestion(sum(counted.docs_per_site.values()), lines, names, document)
 
 
-def draft_text(suggestion: Suggestion) -> str:
+def draft_text(suggestion: Suggestion, header: str = HEADER) -> str:
     """The draft rule file, as YAML to write."""
     import yaml
 
-    header = "# Suggested by cleaner suggest: review every rule before use.\n"
-    return header + yaml.safe_dump(suggestion.draft, sort_keys=False, allow_unicode=True, width=100)
+    return header + "\n" + yaml.safe_dump(suggestion.draft, sort_keys=False, allow_unicode=True, width=100)
 
 
 class Miner:
     """The counting pass, one document at a time."""
 
-    def __init__(self):
+    def __init__(self, names: bool = True):
         self.lines: dict = {}  # LineKey -> LineSeen
         self.docs_per_site: Counter = Counter()
-        self.names = NameCounter()
+        self.names = NameCounter() if names else None  # None: lines only, as dump --learn mines
 
     def add(self, text: str, site: str) -> None:
         self.docs_per_site[site] += 1
@@ -158,15 +158,18 @@ class Miner:
                 entry.forms[line] += 1
             if len(entry.examples) < 2:
                 entry.examples.append("\n".join(kept[max(0, index - 1) : index + 2]))
-        self.names.add(text)
+        if self.names is not None:
+            self.names.add(text)
         if len(self.lines) > MAX_LINES:
             self.lines = {k: v for k, v in self.lines.items() if v.docs > 1}
 
 
-def mine(inputs, cleaner, text_field: str = "text", site_field: Optional[str] = None, on_document=None) -> Miner:
-    """Count lines and names over every record of ``inputs``, after ``cleaner``;
+def mine(
+    inputs, cleaner, text_field: str = "text", site_field: Optional[str] = None, on_document=None, names: bool = True
+) -> Miner:
+    """Count lines (and ``names``) over every record of ``inputs``, after ``cleaner``;
     ``on_document`` is called with the size in bytes of each record counted."""
-    miner = Miner()
+    miner = Miner(names)
     for source in find_inputs(inputs):
         for record, parsed in parsed_records(source, text_field):
             site = site_of_record(parsed, site_field)
