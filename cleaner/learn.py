@@ -31,7 +31,9 @@ def learned_config(
     if not (resume and path.exists()):
         miner = mine(inputs, cleaner, text_field, site_field, names=False)
         lines = boilerplate(miner, MIN_DOCS, MIN_SHARE)
-        found = Suggestion(sum(miner.docs_per_site.values()), lines, [], draft(lines, [], config.timeout))
+        titles = miner.titles.candidates(miner.docs_per_site, MIN_DOCS)
+        document = draft(lines, [], config.timeout, titles)
+        found = Suggestion(sum(miner.docs_per_site.values()), lines, [], document, titles)
         text = draft_text(found, "# Learned by cleaner dump --learn: reusable with --rules.")
         write_atomically(path, text.encode("utf-8"))
     return dataclasses.replace(config, rules=(*config.rules, str(path)))

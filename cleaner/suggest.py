@@ -34,6 +34,7 @@ from .errors import CleanerError
 from .formats import find_inputs, parsed_records
 from .shapes import is_chrome_shaped, is_dated, is_prose
 from .sites import example_site, site_of_record
+from .titles import TitleCounter, title_rule
 from .suggest_variants import NameCounter, variant_rules, variants
 
 HEADER = "# Suggested by cleaner suggest: review every rule before use."
@@ -90,6 +91,7 @@ class Suggestion:
     boilerplate: list  # Candidates, most frequent first
     variants: list  # VariantCandidates
     draft: dict  # the draft rule file as data
+    titles: list = field(default_factory=list)  # titles.TitleCandidates
 
 
 def suggest(
@@ -112,8 +114,9 @@ def suggest(
             known.setdefault(rule.canonical, set()).update(rule.variants)
     lines = boilerplate(counted, min_docs, min_share)
     names = variants(counted.names, known)
-    document = draft(lines, names, cleaner.config.timeout)
-    return Suggestion(sum(counted.docs_per_site.values()), lines, names, document)
+    titles = counted.titles.candidates(counted.docs_per_site, min_docs)
+    document = draft(lines, names, cleaner.config.timeout, titles)
+    return Suggestion(sum(counted.docs_per_site.values()), lines, names, document, titles)
 
 
 def draft_text(suggestion: Suggestion, header: str = HEADER) -> str:
@@ -130,11 +133,14 @@ class Miner:
         self.lines: dict = {}  # LineKey -> LineSeen
         self.docs_per_site: Counter = Counter()
         self.names = NameCounter() if names else None  # None: lines only, as dump --learn mines
+        self.titles = TitleCounter()
 
     def add(self, text: str, site: str) -> None:
         self.docs_per_site[site] += 1
         kept = [line.strip() for line in text.split("\n") if line.strip()]
         prose = [is_prose(line) for line in kept]
+        if kept:
+            self.titles.add(kept[0], site)
         seen_here = set()
         for index, line in enumerate(kept):
             key = LineKey(site, hashlib.blake2b(normalise(line).encode("utf-8"), digest_size=8).digest())
@@ -249,12 +255,13 @@ def _line_rule(candidate: Candidate, seen: LineSeen) -> dict:
     }
 
 
-def draft(boilerplate_candidates: list, variant_candidates: list, timeout: float) -> dict:
+def draft(boilerplate_candidates: list, variant_candidates: list, timeout: float, titles: list = ()) -> dict:
     """The draft rule file as data; examples get the outputs their rule gives."""
     from .pipeline import Cleaner, Config
     from .kinds import KIND_CLASSES, Spec
 
     rules = [c.rule for c in boilerplate_candidates]
+    rules += [title_rule(candidate, number) for number, candidate in enumerate(titles, 1)]
     rules += variant_rules(variant_candidates)
     for rule in rules:
         built = KIND_CLASSES[rule["kind"]](Spec(rule, "draft", 0, {}, (), timeout))
