@@ -94,7 +94,7 @@ def dump(
     with locked(outdir):  # so every temporary file in OUTDIR is this run's
         _remove_temporary_files(outdir)  # from a run that was killed
         if learn:
-            config = learned_config(inputs, outdir, config, cleaner, text_field, site_field, resume)
+            config = learned_config(files, outdir, config, cleaner, text_field, site_field, jobs, resume)
             cleaner = Cleaner(config)
         if scheduler:  # Dask workers may run in other folders
             config = dataclasses.replace(config, rules=tuple(os.path.abspath(r) for r in config.rules))

@@ -73,6 +73,17 @@ class LineSeen:
     forms: Counter = field(default_factory=Counter)  # its exact texts, for the rule
     examples: list = field(default_factory=list)  # a few documents it stood in
 
+    def merge(self, other: LineSeen) -> None:
+        """Add what ``other`` saw in other documents."""
+        self.docs, self.head, self.tail = self.docs + other.docs, self.head + other.head, self.tail + other.tail
+        self.inside += other.inside
+        self.deepest_head = max(self.deepest_head, other.deepest_head)
+        self.deepest_tail = max(self.deepest_tail, other.deepest_tail)
+        for form, count in other.forms.items():
+            if len(self.forms) < 5 or form in self.forms:
+                self.forms[form] += count
+        self.examples = (self.examples + other.examples)[:2]
+
 
 @dataclass
 class Candidate:
@@ -166,8 +177,23 @@ class Miner:
                 entry.examples.append("\n".join(kept[max(0, index - 1) : index + 2]))
         if self.names is not None:
             self.names.add(text)
+        self._bound()
+
+    def _bound(self) -> None:
         if len(self.lines) > MAX_LINES:
             self.lines = {k: v for k, v in self.lines.items() if v.docs > 1}
+
+    def merge(self, other: Miner) -> None:
+        """Add the lines and titles ``other`` counted in other documents (a worker's batch)."""
+        self.docs_per_site.update(other.docs_per_site)
+        for key, seen in other.lines.items():
+            entry = self.lines.get(key)
+            if entry is None:
+                self.lines[key] = seen
+            else:
+                entry.merge(seen)
+        self.titles.merge(other.titles)
+        self._bound()
 
 
 def mine(

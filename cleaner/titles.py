@@ -95,6 +95,16 @@ class TitleCounter:
         key = (site, found[1])
         self.suffixes[key] += 1
         self.examples.setdefault(key, title)
+        self._bound()
+
+    def merge(self, other: TitleCounter) -> None:
+        """Add the suffixes ``other`` counted in other documents."""
+        self.suffixes.update(other.suffixes)
+        for key, title in other.examples.items():
+            self.examples.setdefault(key, title)
+        self._bound()
+
+    def _bound(self) -> None:
         if len(self.suffixes) > MAX_SUFFIXES:
             self.suffixes = Counter({k: v for k, v in self.suffixes.items() if v > 1})
             self.examples = {k: v for k, v in self.examples.items() if k in self.suffixes}
