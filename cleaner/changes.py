@@ -123,11 +123,13 @@ def _column_in(was: str, now: str, column: int) -> int:
     return len(was)
 
 
-def explain(stages, text: str) -> list:
+def explain(stages, text: str, rounds: int) -> list:
     """Every change ``stages`` make to ``text``, in the original text's lines and
     columns, ordered by position (a stable sort: changes at one place keep the
     order the pipeline made them in). Stages that run others in turn are entered,
-    so that each rule's changes are relocated from the text that rule saw."""
+    so that each rule's changes are relocated from the text that rule saw. The
+    stages run again while they change the text, at most ``rounds`` times, as
+    ``Cleaner.clean`` runs them: a change of a later round is listed too."""
     from .lines import LineStageAround, drop_lines
     from .stages import InTurn, WithoutFinalNewline
 
@@ -163,6 +165,10 @@ def explain(stages, text: str) -> list:
             ]
         return text
 
-    for stage in stages:
-        text = run(stage, text)
+    for _ in range(rounds):
+        before = text
+        for stage in stages:
+            text = run(stage, text)
+        if text == before:
+            break
     return sorted(log.changes, key=lambda c: (c.line, c.column))

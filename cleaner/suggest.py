@@ -256,13 +256,13 @@ def _line_rule(candidate: Candidate, seen: LineSeen) -> dict:
     literal = regex.escape(candidate.line)
     pattern = regex.sub(r"\d+", lambda _: r"\d+", literal)  # "12 comments" and "3 comments" alike
     if pattern != literal and all(regex.fullmatch(pattern, form, regex.IGNORECASE) for form in forms):
-        match = {"patterns": [pattern]}
+        match: dict[str, object] = {"patterns": [pattern]}
         if not all(regex.fullmatch(pattern, form) for form in forms):  # the forms differ in case too
             match["ignore-case"] = True
     else:
         match = {"lines": forms}  # every form seen, as it was
     where = "head" if candidate.head >= 0.9 else "tail" if candidate.tail >= 0.9 else "anywhere"
-    placement = {"where": where}
+    placement: dict[str, object] = {"where": where}
     if where != "anywhere":
         placement["within"] = 1 + (seen.deepest_head if where == "head" else seen.deepest_tail)
     site = f" on {candidate.site}" if candidate.site else ""

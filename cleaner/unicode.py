@@ -76,7 +76,7 @@ def repair(text: str, log: ChangeLog) -> str:
             fixed, steps = ftfy.fix_and_explain(line, FTFY_CONFIG)
             if fixed == line:
                 break
-            note = "; ".join(f"{action} {parameter}" for action, parameter in steps)
+            note = "; ".join(f"{action} {parameter}" for action, parameter in steps or ())
             log.line(number, "unicode.ftfy", line, fixed, note)
             line = fixed
         # A repaired character may be a line break (mojibake of U+2028): the
