@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import NamedTuple, Optional
+from typing import NamedTuple, Optional, Sequence
 
 import regex
 
@@ -124,6 +124,7 @@ def suggest(
         if isinstance(rule, Variants):
             known.setdefault(rule.canonical, set()).update(rule.variants)
     lines = boilerplate(counted, min_docs, min_share)
+    assert counted.names is not None  # mined with names
     names = variants(counted.names, known)
     titles = counted.titles.candidates(counted.docs_per_site, min_docs)
     document = draft(lines, names, cleaner.config.timeout, titles)
@@ -140,7 +141,7 @@ def draft_text(suggestion: Suggestion, header: str = HEADER) -> str:
 class Miner:
     """The counting pass, one document at a time."""
 
-    def __init__(self, names: bool = True):
+    def __init__(self, names: bool = True) -> None:
         self.lines: dict = {}  # LineKey -> LineSeen
         self.docs_per_site: Counter = Counter()
         self.names = NameCounter() if names else None  # None: lines only, as dump --learn mines
@@ -281,7 +282,7 @@ def _line_rule(candidate: Candidate, seen: LineSeen) -> dict:
     }
 
 
-def draft(boilerplate_candidates: list, variant_candidates: list, timeout: float, titles: list = ()) -> dict:
+def draft(boilerplate_candidates: list, variant_candidates: list, timeout: float, titles: Sequence = ()) -> dict:
     """The draft rule file as data; examples get the outputs their rule gives."""
     from .pipeline import Cleaner, Config
     from .kinds import KIND_CLASSES, Spec

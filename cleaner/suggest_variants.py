@@ -44,7 +44,7 @@ class VariantCandidate:
 class NameCounter:
     """The counting of names, one document at a time; bounded by ``MAX_NAMES``."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.names: Counter = Counter()
         self.name_contexts: dict = {}
         self.lower: Counter = Counter()  # lower-case words: ordinary words, and the stop words

@@ -84,7 +84,7 @@ class TitleCandidate:
 class TitleCounter:
     """The suffixes of each site's titles, one document at a time."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.suffixes: Counter = Counter()  # (site, suffix) -> titles
         self.examples: dict = {}
 
