@@ -16,8 +16,11 @@ word of one or two letters says too little about its code page, while the run
 around it says enough. A run ends at a word the read-as page cannot encode
 (a curly quote in a Latin-1 run) or whose candidate mixes Latin and Cyrillic
 letters (``Ïñigo`` would become ``Псigo``), so Latin words around a broken
-Cyrillic run stay as they are; ASCII words inside a run are the same in every
-page and carry on the run without being scored.
+Cyrillic run stay as they are (Latin ``i`` inside a Cyrillic word is no Latin
+word: Belarusian and Ukrainian writers type it for ``і``); ASCII words inside a
+run are the same in every page and carry on the run without being scored. A
+word that becomes punctuation is part of the run too: MacCyrillic's dashes and
+quotes read as cp1251 are capital letters (``кіно Р у`` is ``кіно – у``).
 
 KOI8 is decoded as KOI8-U, which is KOI8-R with і ї є ґ in place of eight
 box-drawing characters: Russian text decodes the same, Ukrainian text decodes
@@ -39,7 +42,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -111,10 +113,13 @@ AS_BYTES = _AsBytes({code: code for code in range(0x100)})
 AS_BYTES.update({ord(bytes([b]).decode("sloppy-windows-1252")): b for b in range(0x80, 0xA0)})
 WORD = regex.compile(r"[^ \t\n]+")
 CYRILLIC_LETTER = regex.compile(f"[{LOWER}{UPPER}]")
+# Ukrainian and Belarusian writers often type Latin i for і ("грамадзянамi"):
+# it is no Latin letter to a Cyrillic word.
+_LATIN = r"(?![iI])\p{Latin}"
 # A candidate word is no text if it holds a letter neither Latin nor Russian,
 # Ukrainian or Belarusian (Serbian Ђ, Greek), or a run of letters mixing the two.
 NOT_TEXT = regex.compile(
-    rf"[^\P{{L}}\p{{Latin}}{LOWER}{UPPER}]|\p{{Latin}}\p{{L}}*[{LOWER}{UPPER}]|[{LOWER}{UPPER}]\p{{L}}*\p{{Latin}}"
+    rf"[^\P{{L}}\p{{Latin}}{LOWER}{UPPER}]|{_LATIN}\p{{L}}*[{LOWER}{UPPER}]|[{LOWER}{UPPER}]\p{{L}}*{_LATIN}"
 )
 LETTER = regex.compile(r"\p{L}")
 LATIN_LETTER = regex.compile(r"\p{Latin}")
@@ -185,7 +190,7 @@ def _repair_runs(line: str, written_in: str, read_as: str) -> tuple[str, float]:
         if (
             candidate is None
             or NOT_TEXT.search(candidate)
-            or (not CYRILLIC_LETTER.search(candidate) and LETTER.findall(candidate) != LETTER.findall(word))
+            or (not CYRILLIC_LETTER.search(candidate) and LETTER.findall(candidate) != LATIN_LETTER.findall(word))
         ):
             if run:
                 runs.append(run)
@@ -226,8 +231,6 @@ def _gain(before: str, after: str) -> float:
     if not CYRILLIC_LETTER.search(before):
         # Latin letters are no Cyrillic text at all: the candidate's own plausibility counts.
         return (score - MIN_SCORE) * letters
-    if len(LETTER.findall(after)) < len(LETTER.findall(before)):
-        return 0.0  # mojibake turns letters into symbols, never the reverse ("Уоленберг", "”оленберг")
     gain = (score - plausibility(before)) * letters
     return gain if gain >= MIN_GAIN else 0.0
 
@@ -254,10 +257,11 @@ def plausibility(text: str) -> float:
 
 
 def bigrams(text: str) -> list[str]:
-    """The symbol bigrams the model counts: letters lowercased, the rest in classes.
+    """The symbol bigrams the model counts: letters lowercased, Latin letters and
+    digits in a class each, punctuation as itself.
 
     >>> bigrams("Привет, 2 мира!")
-    [' п', 'пр', 'ри', 'ив', 'ве', 'ет', 'т ', ' 0', '0 ', ' м', 'ми', 'ир', 'ра', 'а ']
+    [' п', 'пр', 'ри', 'ив', 'ве', 'ет', 'т,', ', ', ' 0', '0 ', ' м', 'ми', 'ир', 'ра', 'а!', '! ']
     """
     symbols = [" "]
     for char in text.lower():
@@ -278,9 +282,12 @@ def _symbol(char: str) -> str:
         return "0"
     if LATIN_LETTER.match(char):
         return "L"
-    if char.isspace() or unicodedata.category(char)[0] == "P":
-        return " "  # punctuation ends a word like a space
-    return "#"  # a symbol, a control, a letter of a script these languages do not use
+    if char.isspace():
+        return " "
+    # Punctuation, symbols and letters of other scripts stand for themselves: the
+    # model learns that « opens a word and » closes one, and has never seen ‚ or Ѓ
+    # where mojibake puts them, in place of a capital.
+    return char
 
 
 @lru_cache(maxsize=1)
