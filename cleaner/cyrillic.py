@@ -115,6 +115,13 @@ SUSPICIOUS = re.compile(
     f"(?:(?<=[{re.escape(MOJIBAKE)}])[{re.escape(MOJIBAKE)}]|(?<=[{LOWER}])[{UPPER}]|(?<=[{re.escape(_SYMBOLS)}])[{LOWER}]"
     f"|(?<=[{re.escape(_ONE_LETTER_WORDS)}]) [{LOWER}0-9]|(?<=[{LOWER}])ґ|(?<=ґ)[{LOWER}])"
 )
+# Serbian and Macedonian letters are what MacCyrillic mojibake is made of
+# ("Људски" could be "Кудски"), so a line that may be in those languages is left
+# alone: one holding ј or ѕ, which no mis-decoding of Russian, Ukrainian or
+# Belarusian makes, or holding Ђ Љ Њ Ћ Џ Ѓ Ќ and no letter only those three write.
+_THEIRS = "ЂЃЉЊЋЌЏђѓљњћќџ"
+_OURS_ONLY = "йщъыьэюяёєіїґўЙЩЪЫЬЭЮЯЁЄІЇҐЎ"
+SERBIAN_MACEDONIAN = re.compile(f"[јѕ]|^(?=.*[{_THEIRS}])[^{_OURS_ONLY}]*$")
 CP1252_ONLY = set(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))
 # Characters as the Latin-1 or cp1252 byte they were read from; the rest as a space.
 AS_BYTES = _AsBytes({code: code for code in range(0x100)})
@@ -139,14 +146,14 @@ CASE_SWAP = regex.compile(f"[{LOWER}][{UPPER}]")
 MIN_SCORE = -3.8
 MIN_GAIN = 5.0
 MIN_LETTERS = 3
-CASE_PENALTY = -6.0  # per lowercase letter followed by an uppercase one
+CASE_PENALTY = -6  # per lowercase letter followed by an uppercase one
 
 
 def repair(text: str, log: ChangeLog) -> str:
     """Repair each line of ``text`` (split at ``\\n`` only) that holds Cyrillic mojibake."""
     lines = text.split("\n")
     for number, line in enumerate(lines, 1):
-        if not SUSPICIOUS.search(line) or _is_utf8_read_as_cp1252(line):
+        if not SUSPICIOUS.search(line) or _is_utf8_read_as_cp1252(line) or SERBIAN_MACEDONIAN.search(line):
             continue
         fixed, note = _repair_line(line)
         if fixed != line:

@@ -99,7 +99,7 @@ def test_explain_names_the_code_pages():
         ("тЕУРХВМЙЛБ вЕМБТХУШ", "koi8-r read as cp1251"),
         ("оПЕГХДЕМР пНЯЯХХ", "cp1251 read as koi8-r"),
         ("ЏаҐ§Ё¤Ґ\xadв ђ®ббЁЁ", "cp866 read as cp1251"),
-        ("Џрезидент ђоссии", "mac-cyrillic read as cp1251"),
+        ("Џрезидент ђоссии заЯвил", "mac-cyrillic read as cp1251"),
     ]:
         log = ChangeLog()
         unicode_repair(broken, log)
