@@ -116,8 +116,8 @@ SUSPICIOUS = re.compile(
     f"|(?<=[{re.escape(_ONE_LETTER_WORDS)}]) [{LOWER}0-9]|(?<=[{LOWER}])ґ|(?<=ґ)[{LOWER}])"
 )
 # Serbian and Macedonian letters are what MacCyrillic mojibake is made of
-# ("Људски" could be "Кудски"), so a line that may be in those languages is left
-# alone: one holding ј or ѕ, which no mis-decoding of Russian, Ukrainian or
+# ("Људски" could be "Кудски"), so a line that may be in those languages is not
+# read as MacCyrillic: one holding ј or ѕ, which no mis-decoding of Russian, Ukrainian or
 # Belarusian makes, or holding Ђ Љ Њ Ћ Џ Ѓ Ќ and no letter only those three write.
 _THEIRS = "ЂЃЉЊЋЌЏђѓљњћќџ"
 _OURS_ONLY = "йщъыьэюяёєіїґўЙЩЪЫЬЭЮЯЁЄІЇҐЎ"
@@ -153,7 +153,7 @@ def repair(text: str, log: ChangeLog) -> str:
     """Repair each line of ``text`` (split at ``\\n`` only) that holds Cyrillic mojibake."""
     lines = text.split("\n")
     for number, line in enumerate(lines, 1):
-        if not SUSPICIOUS.search(line) or _is_utf8_read_as_cp1252(line) or SERBIAN_MACEDONIAN.search(line):
+        if not SUSPICIOUS.search(line) or _is_utf8_read_as_cp1252(line):
             continue
         fixed, note = _repair_line(line)
         if fixed != line:
@@ -181,7 +181,10 @@ def _is_utf8_read_as_cp1252(line: str) -> bool:
 def _repair_line(line: str) -> tuple[str, str]:
     """The line with its most plausible repair applied, and the note naming the pages."""
     best, best_gain, best_note = line, 0.0, ""
+    may_be_serbian = SERBIAN_MACEDONIAN.search(line)
     for written_in, read_as in PAIRS:
+        if written_in == "mac-cyrillic" and may_be_serbian:
+            continue
         fixed, gain = _repair_runs(line, written_in, read_as)
         if gain > best_gain:
             best, best_gain, best_note = fixed, gain, _note(line, fixed, written_in, read_as)
