@@ -117,8 +117,9 @@ SUSPICIOUS = re.compile(
 )
 # Serbian and Macedonian letters are what MacCyrillic mojibake is made of
 # ("Људски" could be "Кудски"), so a line that may be in those languages is not
-# read as MacCyrillic: one holding ј or ѕ, which no mis-decoding of Russian, Ukrainian or
-# Belarusian makes, or holding Ђ Љ Њ Ћ Џ Ѓ Ќ and no letter only those three write.
+# read as MacCyrillic: one holding ј or ѕ, which no mis-decoding of Russian,
+# Ukrainian or Belarusian makes, or holding Ђ Љ Њ Ћ Џ Ѓ Ќ and no letter only
+# those three write.
 _THEIRS = "ЂЃЉЊЋЌЏђѓљњћќџ"
 _OURS_ONLY = "йщъыьэюяёєіїґўЙЩЪЫЬЭЮЯЁЄІЇҐЎ"
 SERBIAN_MACEDONIAN = re.compile(f"[јѕ]|^(?=.*[{_THEIRS}])[^{_OURS_ONLY}]*$")
@@ -146,7 +147,7 @@ CASE_SWAP = regex.compile(f"[{LOWER}][{UPPER}]")
 MIN_SCORE = -3.8
 MIN_GAIN = 5.0
 MIN_LETTERS = 3
-CASE_PENALTY = -6  # per lowercase letter followed by an uppercase one
+CASE_PENALTY = -6.0  # per lowercase letter followed by an uppercase one
 
 
 def repair(text: str, log: ChangeLog) -> str:
