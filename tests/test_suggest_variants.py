@@ -72,7 +72,7 @@ def found(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def real_names():
-    return mine([ARTICLES], Cleaner(Config(default_rules=False))).names
+    return mine([ARTICLES], Cleaner(Config(default_rules=False))).names.names  # the NameCounter's counts
 
 
 def test_nothing_is_proposed_on_real_articles():
