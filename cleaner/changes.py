@@ -41,9 +41,9 @@ class ChangeLog:
         line = text.count("\n", 0, offset) + 1
         self.changes.append(Change(rule, line, offset - line_start + 1, before, after, note))
 
-    def line(self, line: int, rule: str, before: str, after: str, note: str = "") -> None:
-        """Record a change of a whole line (1-based ``line``)."""
-        self.changes.append(Change(rule, line, 1, before, after, note))
+    def line(self, line: int, rule: str, before: str, after: str, note: str = "", column: int = 1) -> None:
+        """Record a change of a whole line (1-based ``line``), or of the text at ``column`` in it."""
+        self.changes.append(Change(rule, line, column, before, after, note))
 
 
 class RuleCounter(ChangeLog):
@@ -166,9 +166,10 @@ def explain(stages, text: str, rounds: int) -> list:
         return text
 
     for _ in range(rounds):
-        before = text
+        before, logged = text, len(log.changes)
         for stage in stages:
             text = run(stage, text)
-        if text == before:
+        if text == before:  # what a round that changes nothing reports is no change (a blank line of "")
+            del log.changes[logged:]
             break
     return sorted(log.changes, key=lambda c: (c.line, c.column))

@@ -188,6 +188,19 @@ def test_explain_lists_the_changes_of_every_round_clean_runs():
     assert (
         apply_changes(text, changes) == Cleaner().clean(text) == ("The Belarusian Foreign Minister Vladimir Makei said")
     )
+    assert Cleaner().explain(Cleaner().clean(text)) == []  # a round that changes nothing lists nothing
+    assert [c.rule for c in Cleaner().explain("Add comment\n")] == ["chrome.comment-form", "whitespace.blank-lines"]
+
+
+def test_explain_places_each_odd_space_at_its_column():
+    text = "les «\u00a0sciences dures\u00a0», oui  non"
+    changes = Cleaner().explain(text)
+    assert [(c.rule, c.column) for c in changes] == [
+        ("unicode.spaces", 6),
+        ("unicode.spaces", 21),
+        ("whitespace.spaces", 28),
+    ]
+    assert apply_changes(text, changes) == Cleaner().clean(text) == "les « sciences dures », oui non"
 
 
 @pytest.mark.parametrize("text", ["", "\n", "   ", "\n\n\n"])
