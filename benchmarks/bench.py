@@ -15,8 +15,10 @@ parses each record, treats its text and writes the record back:
   cleaner N jobs   cleaner dump --jobs N (all cores)
 
 Then the cost of name variants: the same dump with 10 and with 100,000
-generated variant spellings loaded (and how long 100,000 take to load), and
-the peak memory of one process of a cleaner dump run.
+generated variant spellings loaded (and how long 100,000 take to load), the
+cost of ``dump --learn`` (mining pass and learned rules) beside a plain dump
+with the same ``--site-field``, and the peak memory of one process of a
+cleaner dump run.
 """
 
 from __future__ import annotations
@@ -142,7 +144,7 @@ def main() -> None:
     parser.add_argument("--size", type=float, default=50, help="size of the dump in MB (default 50)")
     parser.add_argument("--shards", type=int, default=8, help="JSON Lines files in the dump (default 8)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="jobs for the parallel run")
-    parser.add_argument("--only", choices=["throughput", "variants", "memory"], help="run one part")
+    parser.add_argument("--only", choices=["throughput", "variants", "learn", "memory"], help="run one part")
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep it (default: a temporary folder)")
     args = parser.parse_args()
 
@@ -202,6 +204,12 @@ def main() -> None:
                     f"{count:>7,} variants ({suffix[1:]}): load {load:5.2f} s (process start included), dump {seconds:6.2f} s"
                 )
             print(f"100,000 variants / 10 variants (json): {timings[100_000, '.json'] / timings[10, '.json']:.2f}x")
+
+        if args.only in (None, "learn"):
+            jobs = ["--jobs", str(args.jobs), "--site-field", "url"]
+            plain, _ = run_cleaner(["dump", str(dump), "-o", str(work / "o-plain"), *jobs])
+            learn, _ = run_cleaner(["dump", str(dump), "-o", str(work / "o-learn"), *jobs, "--learn"])
+            print(f"\ndump --learn {learn:.1f} s / plain dump {plain:.1f} s ({args.jobs} jobs): {learn / plain:.2f}x")
 
         if args.only in (None, "memory"):
             seconds, peak = run_cleaner(["dump", str(dump), "-o", str(work / "o-mem"), "--jobs", str(args.jobs)])

@@ -105,6 +105,6 @@ def _plain_spaces_visible_characters(line: str, number: int, log: ChangeLog) -> 
     ):
         for match in pattern.finditer(line):
             codes = " ".join(f"U+{ord(c):04X}" for c in match.group())
-            log.line(number, rule, match.group(), replacement, codes)
+            log.line(number, rule, match.group(), replacement, codes, column=match.start() + 1)
         line = pattern.sub(replacement, line)
     return line
