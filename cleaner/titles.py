@@ -2,7 +2,8 @@
 
 A document's first line is its title when it has one. What follows its last
 spaced separator (``|``, a dash, ``·``, ``•``, ``»``, ``/``, ``::``) is the site's
-name, and a rule for ``suggest`` and ``dump --learn`` to remove, when:
+name, and a rule for ``suggest`` and ``dump --learn`` to remove (from a title
+that keeps four words or more: ``KEPT_TITLE``), when:
 
 - the same suffix ends many titles of the site (``min_docs`` titles and
   ``TITLE_SHARE`` of the site's documents), or
@@ -39,6 +40,10 @@ TITLE = regex.compile(rf"^(?P<title>.*\S){SEPARATOR}(?P<suffix>\S.*?)[ \t]*$")
 MAX_SUFFIX_WORDS = 5
 MAX_SUFFIXES = 100_000  # suffixes counted before those seen once are forgotten
 TITLE_SHARE = 0.3  # of its site's documents a learned suffix ends
+# What a rule leaves of a title: four words or more. A shorter one ("About Us",
+# "Streit ums Feuerholz") looks like a menu item or a chrome label to the line
+# rules, which would then drop the title itself, and the headline below with it.
+KEPT_TITLE = r"(?:[^ \t\n]+[ \t]+){3}[^\n]*\S"
 SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or"}  # bbc.co.uk, abc.net.au
 
 
@@ -129,7 +134,7 @@ def title_rule(candidate: TitleCandidate, number: int) -> dict:
         **({"sites": [candidate.site]} if candidate.site else {}),
         "kind": "replace",
         "description": f"Suggested: the site's name after the title, as {why}.",
-        "pattern": rf"\A(?P<title>[^\n]*\S){SEPARATOR}{regex.escape(candidate.suffix)}[ \t]*$",
+        "pattern": rf"\A(?P<title>{KEPT_TITLE}){SEPARATOR}{regex.escape(candidate.suffix)}[ \t]*$",
         "replacement": r"\g<title>",
         "examples": [
             {"input": candidate.example + "\nBody."},

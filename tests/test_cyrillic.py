@@ -3,8 +3,9 @@
 The sample is every n-th sentence of CC BY-SA treebanks (written by
 benchmarks/cyrillic/corpora.py --sample, not chosen): Russian and Belarusian
 news broken in every pair of code pages must come back exactly; French,
-German, Spanish, Portuguese, Icelandic, Vietnamese, Polish and Czech lines and
-the correct Cyrillic ones must come through unchanged.
+German, Spanish, Portuguese, Icelandic, Vietnamese, Polish, Czech and Serbian
+(Cyrillic) lines and the correct Russian and Belarusian ones must come through
+unchanged.
 """
 
 from __future__ import annotations

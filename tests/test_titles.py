@@ -6,17 +6,29 @@ import json
 from conftest import run_in_process
 
 BODY = "The minister said the talks would resume in the spring of next year."
-HEADLINES = ["Budget passes", "Mayor resigns", "Floods in the north", "New bridge opens", "Strike ends",
-             "Schools reopen", "Port expands", "Rates rise"]  # fmt: skip
+HEADLINES = ["The budget passes its first vote", "The mayor of the city resigns", "Floods in the north of the country",
+             "A new bridge opens to traffic", "The strike at the port ends", "Schools reopen after the holidays",
+             "The port expands its container terminal", "Interest rates rise again in May"]  # fmt: skip
 
 
 def test_learn_takes_site_suffixes_off_titles_and_leaves_headlines(tmp_path):
     titles = {  # url: (title, expected title)
         **{f"https://alpha.example/{n}": (f"{h} | Alpha Daily", h) for n, h in enumerate(HEADLINES)},
         "https://www.livescience.com/moon": ("Scientists find a new moon | Live Science", "Scientists find a new moon"),
-        "https://ria.ru/1": ("Переговоры возобновятся весной — РИА Новости", "Переговоры возобновятся весной"),
-        "https://www.wsj.com/a": ("Markets rally - The Wall Street Journal", "Markets rally"),
-        "https://time.com/b": ("Climate talks - Time to act", "Climate talks - Time to act"),  # the headline's end
+        "https://ria.ru/1": (
+            "Переговоры о мире возобновятся весной — РИА Новости",
+            "Переговоры о мире возобновятся весной",
+        ),
+        "https://www.wsj.com/a": (
+            "Markets rally after the rate cut - The Wall Street Journal",
+            "Markets rally after the rate cut",
+        ),
+        "https://time.com/b": (
+            "The climate talks in Bonn - Time to act",
+            "The climate talks in Bonn - Time to act",
+        ),  # the headline's end
+        # a title of three words left would look like a menu item to the line rules: kept whole
+        "https://alpha.example/short": ("About Us | Alpha Daily", "About Us | Alpha Daily"),
         **{f"https://beta.example/{n}": (f"Match {n} - Live Blog", f"Match {n} - Live Blog") for n in range(2)},
         **{f"https://beta.example/x{n}": (h, h) for n, h in enumerate(HEADLINES)},
     }
@@ -42,3 +54,24 @@ def test_suggest_reports_the_suffixes(tmp_path):
     assert json.loads(result.stdout)["titles"] == [
         {"site": "alpha.example", "suffix": "Daily Courier", "docs": 6, "share": 1.0, "names_site": False}
     ]
+
+
+def test_a_trimmed_title_is_never_left_to_the_menu_rules(tmp_path):
+    """A real page of the evaluation: its title, cut to three words, would have
+    started a run of four menu-like lines and gone with its headline and byline."""
+    text = "\n".join(
+        [
+            "Anzahl zugelassener Parteien – KATAPULT-Magazin",
+            "Deutschland",
+            "Anzahl zugelassener Parteien",
+            "Von Tim Ehlers",
+            "Weil es zu viele sind, haben wir uns auf die größten Parteien beschränkt, die in allen Ländern antreten.",
+        ]
+    )
+    record = {"url": "https://katapult-magazin.de/de/artikel/anzahl", "text": text}
+    (tmp_path / "in.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = run_in_process(
+        "dump", "in.jsonl", "-o", "out", "--site-field", "url", "--learn", "--jobs", "1", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads((tmp_path / "out" / "in.jsonl").read_text(encoding="utf-8"))["text"] == text

@@ -199,14 +199,15 @@ def write_sample(repos: Repos, per_set: int = 60) -> None:
         return lines[:: max(1, len(lines) // per_set)][:per_set]
 
     sample = {
-        "licence": "CC BY-SA 4.0 (Universal Dependencies: ru_pud CC BY-SA 3.0, be_hse, fr/de/es gsd, pt_bosque, is_modern, vi_vtb, pl_pdb, cs_cac)",
+        "licence": "CC BY-SA 4.0 (Universal Dependencies: ru_pud CC BY-SA 3.0, be_hse, fr/de/es gsd, pt_bosque, is_modern, vi_vtb, pl_pdb, cs_cac, sr_set transliterated)",
         "recall": {},
         "precision": {},
     }
     for repo, path, lang, genre in SAMPLE_RECALL:
         sample["recall"][lang] = every_nth(conllu_sentences(repos.read(repo, path), genre))
     for repo, path, lang in SAMPLE_PRECISION:
-        sample["precision"][lang] = every_nth(conllu_sentences(repos.read(repo, path)))
+        lines = conllu_sentences(repos.read(repo, path))
+        sample["precision"][lang] = every_nth([serbian_cyrillic(line) for line in lines] if lang == "sr" else lines)
     SAMPLE.write_text(json.dumps(sample, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(
         f"{SAMPLE.name}: {sum(map(len, sample['recall'].values()))} recall, {sum(map(len, sample['precision'].values()))} precision lines"

@@ -71,7 +71,7 @@ def test_a_full_disk_is_one_line_and_leaves_no_temporary_file(tmp_path):
         resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
 
     run = start(source, tmp_path / "out", "--jobs", "1", preexec_fn=small_disk)
-    _, err = run.communicate(timeout=60)
+    _, err = run.communicate(timeout=300)  # a bound for a hang, ample on a busy machine
     assert (run.returncode, err.decode()) == (
         2,
         f"cleaner: {tmp_path / 'out' / 'a.jsonl'}: cannot write: File too large\n",

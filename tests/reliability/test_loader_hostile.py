@@ -2,6 +2,8 @@
 built: no alias bomb, no stack overflow, no traceback; a rule folder that is
 the whole file system is refused too."""
 
+import subprocess
+import sys
 import time
 
 import pytest
@@ -57,6 +59,20 @@ def test_hostile_rule_files_are_one_line(tmp_path, name, command):
         lines = result.stderr.decode().splitlines()
         assert (result.returncode, len(lines)) == (2, 1)
         assert any(lines[0].startswith(f"cleaner: {message}") for message in messages), lines
+
+
+def test_deep_nesting_is_refused_by_the_pure_python_yaml_loader_too(tmp_path):
+    """Without libyaml (PyYAML built without it), nothing refuses 30,000 levels
+    before the composer recurses into them: the check of the parser's events does."""
+    (tmp_path / "deep.yaml").write_text("rules: " + "[" * 30_000)
+    code = "import sys, yaml; del yaml.CSafeLoader; from cleaner.cli import main; sys.exit(main(sys.argv[1:]))"
+    result = subprocess.run(
+        [sys.executable, "-c", code, "clean", "--rules", "deep.yaml"],
+        input=b"McKay\n",
+        cwd=tmp_path,
+        capture_output=True,
+    )
+    assert (result.returncode, result.stderr.decode()) == (2, "cleaner: deep.yaml:1: nested more than 50 levels deep\n")
 
 
 @pytest.mark.parametrize("replacement", [r"\q", r"\x", r"\g<1", r"\N{FOO}"])
