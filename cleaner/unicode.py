@@ -98,13 +98,19 @@ class UnicodeRepair:
 def _plain_spaces_visible_characters(line: str, number: int, log: ChangeLog) -> str:
     # Runs of spaces go too: the whitespace stage would make them single anyway,
     # and ftfy reads two spaces as a damaged NBSP, so what it repairs depends on them.
+    removed: list = []  # where the invisible characters stood: later changes are placed in the line as given
     for rule, pattern, replacement in (
-        ("unicode.invisible", INVISIBLE, ""),
-        ("unicode.spaces", ODD_SPACES, " "),
+        ("unicode.invisible", INVISIBLE, ""),  # first, so its matches stand where the line has them
+        ("unicode.spaces", ODD_SPACES, " "),  # one character for one: nothing moves
         ("whitespace.spaces", SPACE_RUN, " "),
     ):
         for match in pattern.finditer(line):
             codes = " ".join(f"U+{ord(c):04X}" for c in match.group())
-            log.line(number, rule, match.group(), replacement, codes, column=match.start() + 1)
+            column = match.start()
+            for index in removed:  # in order: each one taken out before this column moved it left
+                column += index <= column
+            log.line(number, rule, match.group(), replacement, codes, column=column + 1)
+        if rule == "unicode.invisible":
+            removed = [match.start() for match in INVISIBLE.finditer(line)]
         line = pattern.sub(replacement, line)
     return line

@@ -201,6 +201,15 @@ def test_explain_places_each_odd_space_at_its_column():
         ("whitespace.spaces", 28),
     ]
     assert apply_changes(text, changes) == Cleaner().clean(text) == "les « sciences dures », oui non"
+    text = "\u200bx\u00a0y\u00ady  z"  # columns past an invisible character taken out
+    changes = Cleaner().explain(text)
+    assert [(c.rule, c.column) for c in changes] == [
+        ("unicode.invisible", 1),
+        ("unicode.spaces", 3),
+        ("unicode.invisible", 5),
+        ("whitespace.spaces", 7),
+    ]
+    assert apply_changes(text, changes) == Cleaner().clean(text) == "x yy z"
 
 
 @pytest.mark.parametrize("text", ["", "\n", "   ", "\n\n\n"])
