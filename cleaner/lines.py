@@ -93,12 +93,12 @@ Memo = dict  # (rule or None, line key) -> whether it matches; None: whether any
 
 
 class LineStage:
-    """The line rules, sorted once for the walks of every document, and one
-    regex matching any line that any of them could match: most lines are prose
-    that it rules out in a single call.
+    """The line rules, sorted once for the walks of every document, and a
+    prefilter saying whether any of them could match a line: most lines are
+    prose that it rules out at once.
 
     A stage made for one site's documents (``shared``: the stage of the rules
-    every document meets) reuses that stage's regex and adds one for the
+    every document meets) reuses that stage's prefilter and adds one for the
     site's own rules, so that a thousand sites do not compile the shared
     rules a thousand times."""
 
@@ -110,10 +110,10 @@ class LineStage:
         self.blocks = [r for r in rules if r.walk is Walk.BLOCK]
         self.runs = [r for r in rules if r.walk is Walk.RUN]
         if shared is None:
-            self.unions = [_union(rules)]
+            self.filters = [_Prefilter(rules)]
         else:
             known = set(shared.rules)
-            self.unions = [*shared.unions, _union([r for r in rules if r not in known])]
+            self.filters = [*shared.filters, _Prefilter([r for r in rules if r not in known])]
         self.timeout = min((r.spec.timeout for r in rules), default=None)
 
     def apply(self, text: str, log: ChangeLog) -> str:
@@ -122,31 +122,58 @@ class LineStage:
     def prefilter(self, keys: Iterable[str], memo: Memo) -> None:
         """Notes in ``memo`` whether any rule could match each line.
 
-        The union regex may take a quarter of the document's regex time left on
-        a line; if it runs out, that time is not charged (the regex module
-        overshoots short limits) and the rules themselves try every line from
-        then on, with what is left: the one at fault is the one named. A
-        document's regex time is thus at most 1.25 times its budget.
+        A literal line is found by its key in a set; the patterns' union regex
+        may take a quarter of the document's regex time left on a line; if it
+        runs out, that time is not charged (the regex module overshoots short
+        limits) and the rules themselves try every line from then on, with what
+        is left: the one at fault is the one named. A document's regex time is
+        thus at most 1.25 times its budget.
         """
         budget = BUDGET.get()
-        unions = self.unions
+        filters = self.filters
+        unions = [f.union for f in filters if f.union is not None]
+        gave_up = any(f.gave_up for f in filters)
         for key in keys:
             if not key or (None, key) in memo:
                 continue
+            if gave_up or any(f.has_literal(key) for f in filters):
+                memo[None, key] = True
+                continue
             seconds = self.timeout if budget is None else budget.left / 4
-            if None in unions or seconds <= 0:  # (regex takes a timeout below 0 as none)
-                unions = [None]
+            if unions and seconds <= 0:  # (regex takes a timeout below 0 as none)
+                gave_up = True
                 memo[None, key] = True
                 continue
             started = monotonic()
             try:
                 memo[None, key] = any(union.fullmatch(key, timeout=seconds) is not None for union in unions)
             except TimeoutError:  # not charged: the rules get the whole rest, to name the one at fault
-                unions = [None]
+                gave_up = True
                 memo[None, key] = True
             else:
-                if budget is not None:
+                if budget is not None and unions:
                     budget.left -= monotonic() - started
+
+
+class _Prefilter:
+    """Whether any of some line rules could match a line: their literal lines
+    in two sets (as written, and casefolded for the rules that ignore case,
+    compared as ``LineRule.matches`` compares them), their patterns in one
+    union regex. A pattern with a backreference cannot join a union: then the
+    prefilter gives up (``gave_up``) and every line goes to the rules."""
+
+    def __init__(self, rules: Sequence[LineRule]):
+        self.exact = frozenset(line for r in rules if not r.ignore_case for line in r.literals)
+        self.folded = frozenset(line for r in rules if r.ignore_case for line in r.literals)
+        self.gave_up = any(BACKREFERENCE.search(source) for r in rules for source in r.pattern_sources)
+        # full case folding, as the rules' own regexes (straße = STRASSE)
+        alternatives = [
+            f"{'(?fi:' if r.ignore_case else '(?:'}{source})" for r in rules for source in r.pattern_sources
+        ]
+        self.union = regex.compile("|".join(alternatives)) if alternatives and not self.gave_up else None
+
+    def has_literal(self, key: str) -> bool:
+        return key in self.exact or (bool(self.folded) and key.casefold() in self.folded)
 
 
 class LineStageAround:
@@ -168,19 +195,6 @@ class LineStageAround:
         if text != dropped:
             text = drop_lines(text, self.lines, log, matched)
         return text
-
-
-def _union(rules: Sequence[LineRule]) -> Optional[regex.Pattern]:
-    """A regex for the union of the rules' lines and patterns, or None."""
-    alternatives = []
-    for rule in rules:
-        sources = [regex.escape(line) for line in rule.literal_lines] + rule.pattern_sources
-        if any(BACKREFERENCE.search(source) for source in sources):
-            return None
-        # full case folding: literal lines compare casefolded (straße = STRASSE)
-        flag = "(?fi:" if rule.ignore_case else "(?:"
-        alternatives.extend(f"{flag}{source})" for source in sources)
-    return regex.compile("|".join(alternatives)) if alternatives else None
 
 
 def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo] = None) -> str:
