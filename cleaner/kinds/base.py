@@ -20,6 +20,7 @@ import regex
 
 from ..errors import RuleError, RuleTimeout
 from ..lint_codes import INVALID_REGEX, INVALID_RULE
+from ..literals import Required, required
 from ..settings import DEFAULT_TIMEOUT
 
 MAX_PATTERN_LENGTH = 10_000
@@ -297,6 +298,8 @@ class Guard:
         self.when = spec.compile("when", when) if when else None
         self.when_not = spec.compile("when-not", when_not) if when_not else None
         self.unless = spec.compile_list("unless")
+        # what a document needs for each regex to match in it (None: unknown)
+        self.needs = {p: required(p.pattern) for p in (self.when, self.when_not, *self.unless) if p is not None}
         self.limit = TimeLimit(spec)
 
     @property
@@ -305,14 +308,27 @@ class Guard:
         return self.when is not None or self.when_not is not None
 
     def admits(self, text: str) -> bool:
+        if self.when is not None and self._absent(self.when, text):
+            return False
+        when_not = None if self.when_not is None or self._absent(self.when_not, text) else self.when_not
+        if self.when is None and when_not is None:
+            return True
         with self.limit:
             if self.when is not None and next(self._matches(self.when, text), None) is None:
                 return False
-            return self.when_not is None or next(self._matches(self.when_not, text), None) is None
+            return when_not is None or next(self._matches(when_not, text), None) is None
 
     def protected_spans(self, text: str) -> list:
+        unless = [p for p in self.unless if not self._absent(p, text)]
+        if not unless:
+            return []
         with self.limit:
-            return [span for p in self.unless for span in self._matches(p, text)]
+            return [span for p in unless for span in self._matches(p, text)]
+
+    def _absent(self, pattern: regex.Pattern, text: str) -> bool:
+        """Does ``text`` lack what every match of ``pattern`` needs? Then no regex need run."""
+        needs: Optional[Required] = self.needs[pattern]
+        return needs is not None and needs.absent_from(text)
 
     def _matches(self, pattern: regex.Pattern, text: str) -> Iterator[tuple]:
         """The spans of ``pattern`` in ``text``, line by line unless it names the line break."""

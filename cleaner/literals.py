@@ -1,0 +1,106 @@
+"""The literal text a regex cannot match without: a test in ``str`` that spares the regex.
+
+Most documents hold none of what most rules look for. ``required(source)``
+reads a pattern once, at load, and finds strings of which every match holds at
+least one (in itself or in what its lookarounds see); a document holding none
+of them cannot match, so the regex need not run on it (``Required.absent_from``).
+
+The pattern is read with the standard library's parser, the syntax ``regex``
+shares with ``re``. Property classes (``\\p{L}``) are read as another class
+(classes give no literal). Anything else only ``regex`` knows, any case
+folding, and anything the parser reads otherwise than ``regex`` would (a
+fuzzy ``{e<=1}``, a POSIX ``[[:alpha:]]``), gives no literal: the regex then
+always runs.
+
+>>> required(r"\\b(?:Aleksandr|Alyaksandr)(?=\\s+(?:G\\.\\s+)?Lukashenk)").groups
+(('Lukashenk',), ('Al',), ('eksandr', 'yaksandr'))
+>>> required(r"\\b(?:Belarus\\w*|Minsk|Lukashenk\\w*)\\b").groups
+(('Belarus', 'Lukashenk', 'Minsk'),)
+>>> required(r"(?<=\\p{Latin}[^\\p{L}\\n]*)<(…|\\.\\.\\.)>").groups
+(('<',), ('>',), ('...', '…'))
+>>> required("Lukashenk").absent_from("Minsk"), required("Lukashenk").absent_from("Lukashenko")
+(True, False)
+>>> required(r"(?i)news"), required(r"a?b*"), required(r"x{e<=1}")
+(None, None, None)
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre
+import re._parser as sre_parse
+from typing import NamedTuple, Optional
+
+# \p{...} and \P{...}, not escaped themselves: read as the class \w.
+PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\[pP]\{[^}]*\}")
+# A lookbehind, read as a lookahead: it needs the same text, and the
+# standard parser refuses lookbehinds of varying width, which regex takes.
+LOOKBEHIND = re.compile(r"(?<!\\)((?:\\\\)*)\(\?<([=!])")
+# What the standard parser would read otherwise than regex does: a brace that
+# is no {m,n} quantifier (regex's fuzzy matching), a POSIX class.
+READ_OTHERWISE = re.compile(r"\{(?!\d*,?\d*\})|\[:")
+
+REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
+
+
+class Required(NamedTuple):
+    """Groups of strings: a match holds at least one string of each group."""
+
+    groups: tuple
+
+    def absent_from(self, text: str) -> bool:
+        """Does ``text`` lack every string of some group (so no match is in it)?"""
+        return not all(any(s in text for s in strings) for strings in self.groups)
+
+
+def required(source: str, flags: int = 0) -> Optional[Required]:
+    """What every match of ``source`` (compiled with ``flags``) needs, fewest
+    strings first; None: nothing known."""
+    if flags & re.IGNORECASE:
+        return None
+    source = LOOKBEHIND.sub(r"\1(?\2", PROPERTY.sub(r"\1\\w", source))
+    if READ_OTHERWISE.search(source):
+        return None
+    try:
+        parsed = sre_parse.parse(source)
+    except (re.error, RecursionError, OverflowError):
+        return None
+    if parsed.state.flags & sre.SRE_FLAG_IGNORECASE:
+        return None
+    groups = {tuple(sorted(strings)) for strings in _requirements(parsed)}
+    return Required(tuple(sorted(groups, key=lambda g: (len(g), -min(map(len, g)), g)))) if groups else None
+
+
+def _best(items) -> Optional[frozenset]:
+    """Of the sequence ``items``' requirements, the one whose shortest string is longest."""
+    options = list(_requirements(items))
+    return max(options, key=lambda strings: min(map(len, strings)), default=None)
+
+
+def _requirements(items):
+    """Each requirement of the sequence ``items``: a frozenset of strings, one needed."""
+    run: list = []
+    for op, argument in items:
+        if op is sre.LITERAL:
+            run.append(chr(argument))
+            continue
+        if run:
+            yield frozenset(["".join(run)])
+            run = []
+        if op is sre.SUBPATTERN:
+            _group, add_flags, _del_flags, body = argument
+            if not add_flags & sre.SRE_FLAG_IGNORECASE:
+                yield from _requirements(body)
+        elif op in REPEATS:
+            low, _high, body = argument
+            if low >= 1:
+                yield from _requirements(body)
+        elif op is sre.ASSERT:
+            yield from _requirements(argument[1])
+        elif op is sre.BRANCH:  # one string of some requirement of each branch
+            branches = [_best(branch) for branch in argument[1]]
+            if None not in branches:
+                yield frozenset().union(*branches)
+        # else: a class, an anchor, a negative lookaround, a backreference... needs no literal
+    if run:
+        yield frozenset(["".join(run)])
