@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 from cleaner import Cleaner
-from cleaner.kinds.base import document_budget
+from cleaner.budget import document_budget
 from cleaner.pipeline import MAX_ROUNDS
 from cleaner.sites import site_of
 

@@ -19,7 +19,8 @@ from typing import Iterable, Iterator, Optional, Sequence
 import regex
 
 from .changes import ChangeLog
-from .kinds.base import BUDGET, Guard, Key, Rule, Spec, TimeLimit
+from .budget import BUDGET, TimeLimit
+from .kinds.base import Guard, Key, Rule, Spec
 from .stages import Stage
 from .shapes import is_menu_item, is_prose
 from .whitespace import SPACE_RUN
