@@ -48,7 +48,10 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 # exhaustive test over all code points shows. Every other ftfy repair (HTML
 # entities, escapes, control characters, surrogates) needs a character outside
 # the set too, and so do the invisible characters and odd spaces below.
-NEEDS_REPAIR = regex.compile(r"[^\t\x20-\x25\x27-\x7e‘’“”–—…«»]")
+SAFE = "\t\x20-\x25\x27-\x7e‘’“”–—…«»"
+NEEDS_REPAIR = regex.compile(f"[^{SAFE}]")
+# The same for a whole text: most documents of English news need no line repaired.
+TEXT_NEEDS_REPAIR = regex.compile(f"[^\n{SAFE}]")
 
 # Past that gate, most lines are correct text in another script or with
 # accents, which ftfy leaves as they are: with ``FTFY_CONFIG`` it changes a
@@ -93,9 +96,23 @@ MAX_ROUNDS = 4
 def repair(text: str, log: ChangeLog) -> str:
     """Repair each line that needs it; line breaks become ``\\n``."""
     # Before line breaks are unified: cp1251's "…" read as Latin-1 is U+0085, a line break.
-    if cyrillic.SUSPICIOUS.search(text):
+    given = text
+    suspicious = cyrillic.SUSPICIOUS.search(text) is not None
+    if suspicious:
         text = cyrillic.repair(text, log)
-    lines = ftfy.fixes.fix_line_breaks(text).split("\n")
+    cyrillic_left = text == given
+    if TEXT_NEEDS_REPAIR.search(text) is not None or "  " in text:
+        text = _repair_lines(ftfy.fixes.fix_line_breaks(text), log)
+    # Again on what the repairs above made (C1 controls as cp1252, NBSP as space),
+    # so that cleaning the result finds nothing more: idempotence. On the very
+    # text Cyrillic repair has just left as it was, it would leave it again.
+    if suspicious and cyrillic_left and text == given:
+        return text
+    return cyrillic.repair(text, log) if cyrillic.SUSPICIOUS.search(text) else text
+
+
+def _repair_lines(text: str, log: ChangeLog) -> str:
+    lines = text.split("\n")
     for number, line in enumerate(lines, 1):
         if not NEEDS_REPAIR.search(line):
             if "  " in line:  # rules must see the spacing the output will have
@@ -114,10 +131,7 @@ def repair(text: str, log: ChangeLog) -> str:
         # A repaired character may be a line break (mojibake of U+2028): the
         # line becomes lines, as it would on the next run.
         lines[number - 1] = ftfy.fixes.fix_line_breaks(line)
-    text = "\n".join(lines)
-    # Again on what the repairs above made (C1 controls as cp1252, NBSP as space),
-    # so that cleaning the result finds nothing more: idempotence.
-    return cyrillic.repair(text, log) if cyrillic.SUSPICIOUS.search(text) else text
+    return "\n".join(lines)
 
 
 class UnicodeRepair:

@@ -44,6 +44,7 @@ SAMPLES = [
 def repair_without_gate(text, monkeypatch):
     with monkeypatch.context() as patch:
         patch.setattr(unicode, "NEEDS_REPAIR", regex.compile(""))  # every line goes to ftfy
+        patch.setattr(unicode, "TEXT_NEEDS_REPAIR", regex.compile(""))
         patch.setattr(unicode, "ftfy_may_change", lambda line: True)
         return unicode.repair(text, NO_LOG)
 
