@@ -181,14 +181,16 @@ class LineStageAround:
     """The line stage, then ``inside``; if those changed the text, the line stage
     once more: a name or text rule can turn a line into boilerplate ("Сообщите
     об ошибке ." loses its space), to be dropped now, not on the next run. Both
-    runs share what they learnt of which line matches which rule."""
+    runs, and those of the pipeline's later rounds over the same document (its
+    ``Budget``), share what they learnt of which line matches which rule."""
 
     def __init__(self, lines: LineStage, inside: Sequence[Stage]):
         self.lines = lines
         self.inside = inside
 
     def apply(self, text: str, log: ChangeLog) -> str:
-        matched: Memo = {}
+        budget = BUDGET.get()
+        matched: Memo = {} if budget is None else budget.matched
         text = drop_lines(text, self.lines, log, matched)
         dropped = text
         for stage in self.inside:
@@ -280,7 +282,8 @@ def _drop_from_edge(keys: list, order: Sequence[int], rules: list, dropped_by: d
     for index, counts in _kept_lines(keys, dropped_by, order):
         if not active:
             break
-        rule = next((r for r in active if _matches(r, keys[index], memo)), None)
+        key = keys[index]  # most lines no rule can match: asked once, not once a rule
+        rule = next((r for r in active if _matches(r, key, memo)), None) if memo[None, key] else None
         if rule is not None:
             dropped_by[index] = rule.id
         elif counts:

@@ -10,7 +10,8 @@ shares with ``re``. Property classes (``\\p{L}``) are read as another class
 (classes give no literal). Anything else only ``regex`` knows, any case
 folding, and anything the parser reads otherwise than ``regex`` would (a
 fuzzy ``{e<=1}``, a POSIX ``[[:alpha:]]``), gives no literal: the regex then
-always runs.
+always runs. A regex that ignores case needs its strings casefolded, in the
+text casefolded (``str.casefold``, the full folding regex's own follows).
 
 >>> required(r"\\b(?:Aleksandr|Alyaksandr)(?=\\s+(?:G\\.\\s+)?Lukashenk)").groups
 (('Lukashenk',), ('Al',), ('eksandr', 'yaksandr'))
@@ -20,8 +21,8 @@ always runs.
 (('<',), ('>',), ('...', '…'))
 >>> required("Lukashenk").absent_from("Minsk"), required("Lukashenk").absent_from("Lukashenko")
 (True, False)
->>> required(r"(?i)news"), required(r"a?b*"), required(r"x{e<=1}")
-(None, None, None)
+>>> required(r"(?i)News").absent_from("NEWS"), required(r"a?b*"), required(r"x{e<=1}")
+(False, None, None)
 """
 
 from __future__ import annotations
@@ -38,26 +39,29 @@ PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\[pP]\{[^}]*\}")
 LOOKBEHIND = re.compile(r"(?<!\\)((?:\\\\)*)\(\?<([=!])")
 # What the standard parser would read otherwise than regex does: a brace that
 # is no {m,n} quantifier (regex's fuzzy matching), a POSIX class.
-READ_OTHERWISE = re.compile(r"\{(?!\d*,?\d*\})|\[:")
+READ_OTHERWISE = re.compile(r"\{(?!\d*,?\d*\})|\[:\^?\w+:\]")
 
 REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
 
 
 class Required(NamedTuple):
-    """Groups of strings: a match holds at least one string of each group."""
+    """Groups of strings: a match holds at least one string of each group
+    (casefolded, if ``folded``: the regex ignores case)."""
 
     groups: tuple
+    folded: bool = False
 
-    def absent_from(self, text: str) -> bool:
-        """Does ``text`` lack every string of some group (so no match is in it)?"""
+    def absent_from(self, text: str, folded: Optional[str] = None) -> bool:
+        """Does ``text`` lack every string of some group (so no match is in it)?
+        ``folded`` is ``text.casefold()``, if the caller has it."""
+        if self.folded:
+            text = text.casefold() if folded is None else folded
         return not all(any(s in text for s in strings) for strings in self.groups)
 
 
 def required(source: str, flags: int = 0) -> Optional[Required]:
     """What every match of ``source`` (compiled with ``flags``) needs, fewest
     strings first; None: nothing known."""
-    if flags & re.IGNORECASE:
-        return None
     source = LOOKBEHIND.sub(r"\1(?\2", PROPERTY.sub(r"\1\\w", source))
     if READ_OTHERWISE.search(source):
         return None
@@ -65,10 +69,11 @@ def required(source: str, flags: int = 0) -> Optional[Required]:
         parsed = sre_parse.parse(source)
     except (re.error, RecursionError, OverflowError):
         return None
-    if parsed.state.flags & sre.SRE_FLAG_IGNORECASE:
+    folded = bool((flags | parsed.state.flags) & re.IGNORECASE)
+    groups = {tuple(sorted({s.casefold() if folded else s for s in strings})) for strings in _requirements(parsed)}
+    if not groups:
         return None
-    groups = {tuple(sorted(strings)) for strings in _requirements(parsed)}
-    return Required(tuple(sorted(groups, key=lambda g: (len(g), -min(map(len, g)), g)))) if groups else None
+    return Required(tuple(sorted(groups, key=lambda g: (len(g), -min(map(len, g)), g))), folded)
 
 
 def _best(items) -> Optional[frozenset]:
