@@ -14,9 +14,17 @@ parses each record, treats its text and writes the record back:
   cleaner 1 job    cleaner dump --jobs 1 (Unicode repair and every built-in rule)
   cleaner N jobs   cleaner dump --jobs N (all cores)
 
-Then the cost of name variants: the same dump with 10 and with 100,000
-generated variant spellings loaded (and how long 100,000 take to load), and
-the peak memory of one process of a cleaner dump run.
+The same contenders then run on real pages (``--real``, JSON Lines files
+with a ``text`` field; by default the whole-page and extracted dumps of
+benchmarks/real/build.py, when they are there).
+
+Then the cost of many rules and sites (``--only rules``): the dump's records
+spread over 1,000 sites (``--site-field url``), cleaned with the built-in
+rules alone, with 20,000 generated site-scoped line rules (20 for each site,
+as learnt rules are) and with 1,000 generated replace rules; the cost of name
+variants: the same dump with 10 and with 100,000 generated variant spellings
+loaded (and how long 100,000 take to load); and the peak memory of one
+process of a cleaner dump run.
 """
 
 from __future__ import annotations
@@ -33,6 +41,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+REAL = Path("/work/data/realeval")  # benchmarks/real/build.py's output (its DEFAULT_OUT)
+SITES = 1000  # the dump's records are spread over this many hosts
 CHROME = [
     "Rate it",
     "Add comment",
@@ -72,7 +82,8 @@ def make_dump(folder: Path, megabytes: float, shards: int, seed: int = 1) -> int
         lines = [body[0], *rng.sample(CHROME, k=rng.randint(0, 2)), "", "\n\n".join(body[1:])]
         lines += rng.sample(CHROME, k=rng.randint(0, 3))
         record = json.dumps(
-            {"id": number, "url": f"https://example.org/{number}", "text": "\n".join(lines)}, ensure_ascii=False
+            {"id": number, "url": f"https://site{number % SITES}.example/{number}", "text": "\n".join(lines)},
+            ensure_ascii=False,
         )
         outs[number % shards].write(record + "\n")
         size += len(record.encode("utf-8")) + 1
@@ -80,6 +91,17 @@ def make_dump(folder: Path, megabytes: float, shards: int, seed: int = 1) -> int
     for out in outs:
         out.close()
     return size
+
+
+def shard(path: Path, folder: Path, shards: int) -> None:
+    """``path``'s records dealt into ``shards`` files in ``folder``, as the synthetic dump is."""
+    folder.mkdir(parents=True, exist_ok=True)
+    outs = [open(folder / f"part-{n:03}.jsonl", "w", encoding="utf-8") for n in range(shards)]
+    with open(path, encoding="utf-8") as records:
+        for number, record in enumerate(records):
+            outs[number % shards].write(record)
+    for out in outs:
+        out.close()
 
 
 def transform_dump(source: Path, target: Path, transform) -> None:
@@ -137,12 +159,93 @@ def variant_rules(path: Path, count: int, seed: int = 2) -> None:
             out.write(f"    variants: [{', '.join(rule['variants'])}]\n")
 
 
+def site_rules(path: Path, per_site: int = 20, seed: int = 3) -> int:
+    """``per_site`` generated drop-line rules for each of the dump's sites, as
+    ``suggest`` learns them (mostly literal lines, some patterns); return how many."""
+    rng = random.Random(seed)
+    rules = []
+    for site in range(SITES):
+        for n in range(per_site):
+            words = " ".join(
+                rng.choice(["Read", "more", "Sign", "in", "News", "Video", "Menu", "Home"]) for _ in range(3)
+            )
+            rule = {"id": f"learnt.site{site}.r{n}", "kind": "drop-line", "sites": [f"site{site}.example"]}
+            if n % 10 == 9:
+                rule["patterns"] = [rf"{words} \d+ (?:min|hours?) ago"]
+            else:
+                rule["lines"] = [f"{words} {site}-{n}"]
+            rules.append(rule)
+    path.write_text(json.dumps({"rules": rules}), encoding="utf-8")
+    return len(rules)
+
+
+def replace_rules(path: Path, count: int = 1000, seed: int = 4) -> None:
+    """``count`` generated replace rules, each a word of its own to another spelling."""
+    rng = random.Random(seed)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    rules = []
+    for n in range(count):
+        word = "".join(rng.choice(letters) for _ in range(rng.randint(6, 10)))
+        rules.append(
+            {"id": f"generated.replace{n}", "kind": "replace", "pattern": rf"\b{word}\b", "replacement": word.upper()}
+        )
+    path.write_text(json.dumps({"rules": rules}), encoding="utf-8")
+
+
+def throughput(dump: Path, work: Path, jobs: int) -> None:
+    """Every contender on the JSON Lines files of ``dump``: seconds, MB/s, ratio to ftfy."""
+    import ftfy
+    from cleantext import clean as clean_text
+
+    mb = sum(p.stat().st_size for p in dump.glob("*.jsonl")) / 1e6
+    results = {
+        "read+write": timed(lambda: transform_dump(dump, work / "o-rw", lambda t: t)),
+        "ftfy.fix_text": timed(lambda: transform_dump(dump, work / "o-ftfy", ftfy.fix_text)),
+        "clean-text": timed(lambda: transform_dump(dump, work / "o-ct", clean_text)),
+        "cleaner 1 job": run_cleaner(["dump", str(dump), "-o", str(work / "o-c1"), "--jobs", "1"])[0],
+        f"cleaner {jobs} jobs": run_cleaner(["dump", str(dump), "-o", str(work / "o-cn"), "--jobs", str(jobs)])[0],
+    }
+    ftfy_seconds = results["ftfy.fix_text"]
+    print(f"\n{'':16}{'seconds':>9}{'MB/s':>8}{'x ftfy':>8}")
+    for name, seconds in results.items():
+        print(f"{name:16}{seconds:9.2f}{mb / seconds:8.2f}{ftfy_seconds / seconds:8.2f}")
+    print(f"{jobs} jobs / 1 job: {results['cleaner 1 job'] / results[f'cleaner {jobs} jobs']:.2f}x")
+
+
+def many_rules(dump: Path, work: Path) -> None:
+    """The built-in rules alone, then with many site rules, then with many replace rules."""
+    sites, replace = work / "site-rules.json", work / "replace-rules.json"
+    count = site_rules(sites)
+    replace_rules(replace)
+    base = ["dump", str(dump), "--jobs", "1", "--site-field", "url"]
+    runs = {
+        "built-in rules alone": [],
+        f"+ {count:,} site rules ({SITES:,} sites)": ["--rules", str(sites)],
+        "+ 1,000 replace rules": ["--rules", str(replace)],
+    }
+    seconds = {
+        name: run_cleaner([*base, "-o", str(work / f"o-r{n}"), *extra])[0]
+        for n, (name, extra) in enumerate(runs.items())
+    }
+    alone = seconds["built-in rules alone"]
+    print(f"\n{'1 job, --site-field url':36}{'seconds':>9}{'x alone':>9}")
+    for name, value in seconds.items():
+        print(f"{name:36}{value:9.2f}{alone / value:9.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size", type=float, default=50, help="size of the dump in MB (default 50)")
     parser.add_argument("--shards", type=int, default=8, help="JSON Lines files in the dump (default 8)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="jobs for the parallel run")
-    parser.add_argument("--only", choices=["throughput", "variants", "memory"], help="run one part")
+    parser.add_argument("--only", choices=["throughput", "real", "rules", "variants", "memory"], help="run one part")
+    parser.add_argument(
+        "--real",
+        nargs="*",
+        type=Path,
+        default=[REAL / "page.jsonl", REAL / "extract.jsonl"],
+        help="JSON Lines files of real pages (default: benchmarks/real/build.py's, if built)",
+    )
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep it (default: a temporary folder)")
     args = parser.parse_args()
 
@@ -159,23 +262,20 @@ def main() -> None:
         )
 
         if args.only in (None, "throughput"):
-            import ftfy
-            from cleantext import clean as clean_text
+            throughput(dump, work / "synthetic", args.jobs)
 
-            results = {
-                "read+write": timed(lambda: transform_dump(dump, work / "o-rw", lambda t: t)),
-                "ftfy.fix_text": timed(lambda: transform_dump(dump, work / "o-ftfy", ftfy.fix_text)),
-                "clean-text": timed(lambda: transform_dump(dump, work / "o-ct", clean_text)),
-                "cleaner 1 job": run_cleaner(["dump", str(dump), "-o", str(work / "o-c1"), "--jobs", "1"])[0],
-                f"cleaner {args.jobs} jobs": run_cleaner(
-                    ["dump", str(dump), "-o", str(work / "o-cn"), "--jobs", str(args.jobs)]
-                )[0],
-            }
-            ftfy_seconds = results["ftfy.fix_text"]
-            print(f"\n{'':16}{'seconds':>9}{'MB/s':>8}{'x ftfy':>8}")
-            for name, seconds in results.items():
-                print(f"{name:16}{seconds:9.2f}{mb / seconds:8.2f}{ftfy_seconds / seconds:8.2f}")
-            print(f"{args.jobs} jobs / 1 job: {results['cleaner 1 job'] / results[f'cleaner {args.jobs} jobs']:.2f}x")
+        if args.only in (None, "real"):
+            for path in args.real:
+                if not path.is_file():
+                    print(f"\nreal pages: {path} not found (python benchmarks/real/build.py makes it)")
+                    continue
+                folder = work / f"real-{path.stem}"
+                shard(path, folder, args.shards)
+                print(f"\nreal pages: {path} ({path.stat().st_size / 1e6:.1f} MB)", end="")
+                throughput(folder, work / f"o-real-{path.stem}", args.jobs)
+
+        if args.only in (None, "rules"):
+            many_rules(dump, work)
 
         if args.only in (None, "variants"):
             print()
