@@ -23,8 +23,9 @@ spread over 1,000 sites (``--site-field url``), cleaned with the built-in
 rules alone, with 20,000 generated site-scoped line rules (20 for each site,
 as learnt rules are) and with 1,000 generated replace rules; the cost of name
 variants: the same dump with 10 and with 100,000 generated variant spellings
-loaded (and how long 100,000 take to load); and the peak memory of one
-process of a cleaner dump run.
+loaded (and how long 100,000 take to load), the cost of ``dump --learn``
+(mining pass and learned rules) beside a plain dump with the same
+``--site-field``, and the peak memory of one process of a cleaner dump run.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = Path("/work/data/realeval")  # benchmarks/real/build.py's output (its DEFAULT_OUT)
-SITES = 1000  # the dump's records are spread over this many hosts
+SITES = 1000  # for the rows of many sites, the dump's records are spread over this many hosts
 CHROME = [
     "Rate it",
     "Add comment",
@@ -82,8 +83,7 @@ def make_dump(folder: Path, megabytes: float, shards: int, seed: int = 1) -> int
         lines = [body[0], *rng.sample(CHROME, k=rng.randint(0, 2)), "", "\n\n".join(body[1:])]
         lines += rng.sample(CHROME, k=rng.randint(0, 3))
         record = json.dumps(
-            {"id": number, "url": f"https://site{number % SITES}.example/{number}", "text": "\n".join(lines)},
-            ensure_ascii=False,
+            {"id": number, "url": f"https://example.org/{number}", "text": "\n".join(lines)}, ensure_ascii=False
         )
         outs[number % shards].write(record + "\n")
         size += len(record.encode("utf-8")) + 1
@@ -214,10 +214,20 @@ def throughput(dump: Path, work: Path, jobs: int) -> None:
 
 def many_rules(dump: Path, work: Path) -> None:
     """The built-in rules alone, then with many site rules, then with many replace rules."""
-    sites, replace = work / "site-rules.json", work / "replace-rules.json"
+    sites, replace, spread = work / "site-rules.json", work / "replace-rules.json", work / "dump-sites"
     count = site_rules(sites)
     replace_rules(replace)
-    base = ["dump", str(dump), "--jobs", "1", "--site-field", "url"]
+    spread.mkdir(parents=True, exist_ok=True)
+    for shard_path in sorted(dump.glob("*.jsonl")):  # the same records, each of one of SITES hosts
+        with (
+            open(shard_path, encoding="utf-8") as records,
+            open(spread / shard_path.name, "w", encoding="utf-8") as out,
+        ):
+            for line in records:
+                record = json.loads(line)
+                record["url"] = f"https://site{record['id'] % SITES}.example/{record['id']}"
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    base = ["dump", str(spread), "--jobs", "1", "--site-field", "url"]
     runs = {
         "built-in rules alone": [],
         f"+ {count:,} site rules ({SITES:,} sites)": ["--rules", str(sites)],
@@ -238,7 +248,9 @@ def main() -> None:
     parser.add_argument("--size", type=float, default=50, help="size of the dump in MB (default 50)")
     parser.add_argument("--shards", type=int, default=8, help="JSON Lines files in the dump (default 8)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="jobs for the parallel run")
-    parser.add_argument("--only", choices=["throughput", "real", "rules", "variants", "memory"], help="run one part")
+    parser.add_argument(
+        "--only", choices=["throughput", "real", "rules", "variants", "learn", "memory"], help="run one part"
+    )
     parser.add_argument(
         "--real",
         nargs="*",
@@ -302,6 +314,12 @@ def main() -> None:
                     f"{count:>7,} variants ({suffix[1:]}): load {load:5.2f} s (process start included), dump {seconds:6.2f} s"
                 )
             print(f"100,000 variants / 10 variants (json): {timings[100_000, '.json'] / timings[10, '.json']:.2f}x")
+
+        if args.only in (None, "learn"):
+            jobs = ["--jobs", str(args.jobs), "--site-field", "url"]
+            plain, _ = run_cleaner(["dump", str(dump), "-o", str(work / "o-plain"), *jobs])
+            learn, _ = run_cleaner(["dump", str(dump), "-o", str(work / "o-learn"), *jobs, "--learn"])
+            print(f"\ndump --learn {learn:.1f} s / plain dump {plain:.1f} s ({args.jobs} jobs): {learn / plain:.2f}x")
 
         if args.only in (None, "memory"):
             seconds, peak = run_cleaner(["dump", str(dump), "-o", str(work / "o-mem"), "--jobs", str(args.jobs)])

@@ -41,9 +41,9 @@ class ChangeLog:
         line = text.count("\n", 0, offset) + 1
         self.changes.append(Change(rule, line, offset - line_start + 1, before, after, note))
 
-    def line(self, line: int, rule: str, before: str, after: str, note: str = "") -> None:
-        """Record a change of a whole line (1-based ``line``)."""
-        self.changes.append(Change(rule, line, 1, before, after, note))
+    def line(self, line: int, rule: str, before: str, after: str, note: str = "", column: int = 1) -> None:
+        """Record a change of a whole line (1-based ``line``), or of the text at ``column`` in it."""
+        self.changes.append(Change(rule, line, column, before, after, note))
 
 
 class RuleCounter(ChangeLog):
@@ -123,11 +123,13 @@ def _column_in(was: str, now: str, column: int) -> int:
     return len(was)
 
 
-def explain(stages, text: str) -> list:
+def explain(stages, text: str, rounds: int) -> list:
     """Every change ``stages`` make to ``text``, in the original text's lines and
     columns, ordered by position (a stable sort: changes at one place keep the
     order the pipeline made them in). Stages that run others in turn are entered,
-    so that each rule's changes are relocated from the text that rule saw."""
+    so that each rule's changes are relocated from the text that rule saw. The
+    stages run again while they change the text, at most ``rounds`` times, as
+    ``Cleaner.clean`` runs them: a change of a later round is listed too."""
     from .lines import LineStageAround, drop_lines
     from .stages import InTurn, WithoutFinalNewline
 
@@ -163,6 +165,11 @@ def explain(stages, text: str) -> list:
             ]
         return text
 
-    for stage in stages:
-        text = run(stage, text)
+    for _ in range(rounds):
+        before, logged = text, len(log.changes)
+        for stage in stages:
+            text = run(stage, text)
+        if text == before:  # what a round that changes nothing reports is no change (a blank line of "")
+            del log.changes[logged:]
+            break
     return sorted(log.changes, key=lambda c: (c.line, c.column))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import gzip
 import io
 from pathlib import Path
-from typing import BinaryIO, Optional
+from typing import IO, BinaryIO, Optional, cast
 
 SUFFIXES = {".gz": "gz", ".zst": "zst"}
 
@@ -41,7 +41,7 @@ def open_input(path: Path, compression: Optional[str]) -> BinaryIO:
     cleaner.compression.Truncated: compressed data ends in the middle of a Zstandard frame
     """
     if compression == "gz":
-        return gzip.open(path, "rb")
+        return cast(BinaryIO, gzip.open(path, "rb"))  # a binary stream, not a typing.BinaryIO to typeshed
     if compression == "zst":
         return io.BufferedReader(_ZstdReader(open(path, "rb")), 1 << 20)
     return open(path, "rb")
@@ -56,7 +56,7 @@ class _ZstdReader(io.RawIOBase):
 
         self.raw = raw
         self.new_frame = zstandard.ZstdDecompressor().decompressobj
-        self.frame = None  # the decompressor of the frame under way, if one is
+        self.frame: Optional[zstandard.ZstdDecompressionObj] = None  # that of the frame under way, if one is
         self.pending = b""  # decompressed, not yet read
 
     def readable(self) -> bool:
@@ -91,21 +91,21 @@ class _ZstdReader(io.RawIOBase):
         super().close()
 
 
-def open_output(raw: BinaryIO, compression: Optional[str]) -> BinaryIO:
+def open_output(raw: IO[bytes], compression: Optional[str]) -> BinaryIO:
     """A writer compressing into the open file ``raw``; closing it leaves ``raw`` open."""
     if compression == "gz":
-        return gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0)
+        return cast(BinaryIO, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0))
     if compression == "zst":
         import zstandard
 
         return zstandard.ZstdCompressor().stream_writer(raw, closefd=False)
-    return _Unclosing(raw)
+    return cast(BinaryIO, _Unclosing(raw))
 
 
 class _Unclosing(io.RawIOBase):
     """``raw`` itself, except that closing leaves it open (like the compressors)."""
 
-    def __init__(self, raw: BinaryIO):
+    def __init__(self, raw: IO[bytes]):
         self.raw = raw
 
     def writable(self) -> bool:

@@ -81,7 +81,7 @@ class _AsBytes(dict):
 
 def _mojibake_characters() -> str:
     """Every character the pairs make of a Cyrillic letter, but a correct lowercase letter."""
-    made = set()
+    made: set[str] = set()
     for written_in, read_as in PAIRS:
         for letter in LOWER + UPPER:
             try:
@@ -173,7 +173,8 @@ def _repair_runs(line: str, written_in: str, read_as: str) -> tuple[str, float]:
 
     Returns the line and the summed gain of the runs kept.
     """
-    pieces, runs, run = [], [], []
+    pieces, runs = [], []
+    run: list[tuple[int, str]] = []  # (index in pieces, the word re-read) of the run under way
     position = 0
     for match in WORD.finditer(line):
         word = match.group()

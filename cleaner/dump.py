@@ -20,6 +20,7 @@ from .engines import LocalEngine
 from .errors import CleanerError
 from .files import TEMPORARY_SUFFIX
 from .formats import find_inputs
+from .learn import learned_config
 from .outputs import REJECTS, completed, gather_rejects, locked
 from .records import Stats
 
@@ -75,11 +76,13 @@ def dump(
     on_batch=None,
     provenance: Optional[str] = None,
     site_field: Optional[str] = None,
+    learn: bool = False,
 ) -> DumpResult:
     """Clean ``inputs`` into ``outdir``; with ``scheduler``, on that Dask cluster.
     ``on_batch`` is called with the Stats of each batch cleaned, for progress;
     ``provenance`` names the field that lists the rules fired in changed records;
-    ``site_field`` the field naming each record's site, for site-scoped rules."""
+    ``site_field`` the field naming each record's site, for site-scoped rules;
+    ``learn``: a first pass learns each site's chrome (``learn.py``)."""
     from .pipeline import Cleaner
 
     started = time.perf_counter()
@@ -88,11 +91,14 @@ def dump(
     check_apart(inputs, outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     files = plan(inputs, outdir)
-    if scheduler:  # Dask workers may run in other folders
-        config = dataclasses.replace(config, rules=tuple(os.path.abspath(r) for r in config.rules))
-    engine = DaskEngine(scheduler) if scheduler else LocalEngine(jobs, cleaner)
     with locked(outdir):  # so every temporary file in OUTDIR is this run's
         _remove_temporary_files(outdir)  # from a run that was killed
+        if learn:
+            config = learned_config(files, outdir, config, cleaner, text_field, site_field, jobs, resume)
+            cleaner = Cleaner(config)
+        if scheduler:  # Dask workers may run in other folders
+            config = dataclasses.replace(config, rules=tuple(os.path.abspath(r) for r in config.rules))
+        engine = DaskEngine(scheduler) if scheduler else LocalEngine(jobs, cleaner)
         try:
             return _dump_locked(
                 files, outdir, config, text_field, resume, engine, on_batch, started, provenance, site_field

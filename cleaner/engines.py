@@ -158,20 +158,7 @@ class LocalEngine:
                 on_batch,
                 1,
             )
-        import multiprocessing
-        import os
-        from concurrent.futures import ProcessPoolExecutor
-        from concurrent.futures.process import BrokenProcessPool
-
-        # Not multiprocessing.Pool: it waits forever for the result of a worker
-        # that was killed (the OOM killer), and respawns workers that fail to start.
-        pool = ProcessPoolExecutor(self.jobs, multiprocessing.get_context("fork"), _start_worker, (config, os.getpid()))
-        try:
-            # With fork, the first task starts every worker. Ctrl+C or SIGTERM during
-            # a fork would be lost (Python ignores errors raised in fork hooks), so
-            # they wait until the workers have started, and then stop the run.
-            with _signals_held():
-                pool.submit(int).result()
+        with worker_pool(self.jobs, config) as pool:
             return process(
                 files,
                 outdir,
@@ -179,17 +166,39 @@ class LocalEngine:
                 on_batch,
                 window=2 * self.jobs,
             )
-        except BrokenProcessPool:  # from a result, or from submitting to a broken pool
-            _stop(pool)
-            raise WorkerLost(
-                "a worker process ended unexpectedly (killed, or out of memory?); "
-                "completed files are kept: run again with --resume to finish"
-            ) from None
-        except BaseException:
-            _stop(pool)
-            raise
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextlib.contextmanager
+def worker_pool(jobs: int, config):
+    """A pool of ``jobs`` worker processes, each with the Cleaner of ``config``
+    cached (``cached_cleaner``), started before it is yielded; a worker lost
+    on the way ends the run with ``WorkerLost``, and the pool ends with the block."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    # Not multiprocessing.Pool: it waits forever for the result of a worker
+    # that was killed (the OOM killer), and respawns workers that fail to start.
+    pool = ProcessPoolExecutor(jobs, multiprocessing.get_context("fork"), _start_worker, (config, os.getpid()))
+    try:
+        # With fork, the first task starts every worker. Ctrl+C or SIGTERM during
+        # a fork would be lost (Python ignores errors raised in fork hooks), so
+        # they wait until the workers have started, and then stop the run.
+        with _signals_held():
+            pool.submit(int).result()
+        yield pool
+    except BrokenProcessPool:  # from a result, or from submitting to a broken pool
+        _stop(pool)
+        raise WorkerLost(
+            "a worker process ended unexpectedly (killed, or out of memory?); "
+            "completed files are kept: run again with --resume to finish"
+        ) from None
+    except BaseException:
+        _stop(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}

@@ -16,7 +16,7 @@ import base64
 import json
 import re
 from pathlib import Path
-from typing import BinaryIO, Iterator, NamedTuple, Optional
+from typing import Any, BinaryIO, Iterator, NamedTuple, Optional
 
 from .compression import compression_of, open_input
 from .errors import CleanerError
@@ -40,7 +40,7 @@ class RawRecord(NamedTuple):
 
 class Parsed(NamedTuple):
     text: str  # the text to clean
-    holder: object  # what holds it, for ``Format.serialise``
+    holder: Any  # what holds it, for ``Format.serialise`` (each format its own)``
     fields: dict = {}  # the record's fields (JSON Lines), e.g. its url for --site-field
 
 
@@ -158,12 +158,12 @@ def text_token(line: str, text_field: str) -> tuple:
     cleaner.errors.CleanerError: field 'text' appears twice
     """
     try:
-        record, end = _DECODER.raw_decode(line, _SPACE.match(line, 1 if line.startswith("\ufeff") else 0).end())
+        record, end = _DECODER.raw_decode(line, _past_space(line, 1 if line.startswith("\ufeff") else 0))
     except ValueError as exc:
         raise CleanerError(f"invalid JSON: {exc}") from None
     except RecursionError:
         raise CleanerError("invalid JSON: nested too deep") from None
-    if _SPACE.match(line, end).end() != len(line):
+    if _past_space(line, end) != len(line):
         raise CleanerError(f"invalid JSON: Extra data: column {end + 1} (char {end})")
     if not isinstance(record, dict):
         raise CleanerError(f"not a JSON object but {type(record).__name__}")
@@ -172,20 +172,27 @@ def text_token(line: str, text_field: str) -> tuple:
     if not isinstance(record[text_field], str):
         raise CleanerError(f"field {text_field!r} is {type(record[text_field]).__name__}, not a string")
     found = None
-    at = _SPACE.match(line, line.index("{") + 1).end()
+    at = _past_space(line, line.index("{") + 1)
     while line[at] != "}":  # the object is valid JSON: walk its keys and values
-        key, at = json.decoder.scanstring(line, at + 1)
-        at = _SPACE.match(line, _SPACE.match(line, at).end() + 1).end()  # past ':'
+        key, at = json.decoder.scanstring(line, at + 1)  # type: ignore[attr-defined]  # public, not in typeshed
+        at = _past_space(line, _past_space(line, at) + 1)  # past ':'
         value_start = at
         _, at = _DECODER.raw_decode(line, at)
         if key == text_field:
             if found is not None:
                 raise CleanerError(f"field {text_field!r} appears twice")
             found = (record[text_field], value_start, at, record)
-        at = _SPACE.match(line, at).end()
+        at = _past_space(line, at)
         if line[at] == ",":
-            at = _SPACE.match(line, at + 1).end()
+            at = _past_space(line, at + 1)
+    assert found is not None  # the field is in the record, so the walk met it
     return found
+
+
+def _past_space(line: str, at: int) -> int:
+    """Where the JSON whitespace from ``at`` ends."""
+    space = _SPACE.match(line, at)
+    return space.end() if space else at  # (it always matches: it may match nothing)
 
 
 def json_string(text: str) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import enum
 from time import monotonic
-from typing import Iterable, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence, cast
 
 import regex
 
@@ -24,6 +24,10 @@ from .kinds.base import Guard, Key, Rule, Spec
 from .stages import Stage
 from .shapes import is_menu_item, is_prose
 from .whitespace import SPACE_RUN
+
+if TYPE_CHECKING:  # the kinds import this module
+    from .kinds.drop_block import DropBlock
+    from .kinds.drop_run import DropRun
 
 BACKREFERENCE = regex.compile(r"\\[1-9]|\(\?P=|\\g<")
 
@@ -108,14 +112,14 @@ class LineStage:
         self.tails = [r for r in rules if r.walk is Walk.CUT_TAIL]
         self.top_down = [r for r in rules if r.walk is Walk.TOP_DOWN]
         self.bottom_up = [r for r in rules if r.walk is Walk.BOTTOM_UP]
-        self.blocks = [r for r in rules if r.walk is Walk.BLOCK]
-        self.runs = [r for r in rules if r.walk is Walk.RUN]
+        self.blocks = [cast("DropBlock", r) for r in rules if r.walk is Walk.BLOCK]
+        self.runs = [cast("DropRun", r) for r in rules if r.walk is Walk.RUN]
         if shared is None:
             self.filters = [_Prefilter(rules)]
         else:
             known = set(shared.rules)
             self.filters = [*shared.filters, _Prefilter([r for r in rules if r not in known])]
-        self.timeout = min((r.spec.timeout for r in rules), default=None)
+        self.timeout: float = min((r.spec.timeout for r in rules), default=0.0)  # no rules: no union to time
 
     def apply(self, text: str, log: ChangeLog) -> str:
         return drop_lines(text, self, log)
@@ -147,7 +151,9 @@ class LineStage:
                 continue
             started = monotonic()
             try:
-                memo[None, key] = any(union.fullmatch(key, timeout=seconds) is not None for union in unions)
+                memo[None, key] = any(
+                    union is not None and union.fullmatch(key, timeout=seconds) is not None for union in unions
+                )
             except TimeoutError:  # not charged: the rules get the whole rest, to name the one at fault
                 gave_up = True
                 memo[None, key] = True
@@ -292,7 +298,7 @@ def _drop_from_edge(keys: list, order: Sequence[int], rules: list, dropped_by: d
                 active = [r for r in active if not r.windowed or kept < r.within]
 
 
-def _drop_blocks(keys: list, dropped_by: dict, rule: LineRule, memo: Memo) -> None:
+def _drop_blocks(keys: list, dropped_by: dict, rule: DropBlock, memo: Memo) -> None:
     """Drop each heading ``rule`` matches and the link titles under it: up to
     ``max_lines`` kept lines that are not prose. When prose follows those
     lines, only the heading goes: short lines that lead into prose are its
@@ -302,7 +308,7 @@ def _drop_blocks(keys: list, dropped_by: dict, rule: LineRule, memo: Memo) -> No
         if index in dropped_by or not _matches(rule, keys[index], memo):
             continue
         dropped_by[index] = rule.id
-        block = []
+        block: list[int] = []
         for below in kept[position + 1 : position + 1 + rule.max_lines + 1]:
             if is_prose(keys[below]):
                 block = []
@@ -311,7 +317,7 @@ def _drop_blocks(keys: list, dropped_by: dict, rule: LineRule, memo: Memo) -> No
         dropped_by.update((below, rule.id) for below in block[: rule.max_lines] if below not in dropped_by)
 
 
-def _drop_run(keys: list, dropped_by: dict, rule: LineRule) -> None:
+def _drop_run(keys: list, dropped_by: dict, rule: DropRun) -> None:
     """Drop the run of menu items at the rule's edge, if it has ``min_lines``
     of them. At the head, the run's last item is kept when prose follows it:
     that is the title of what follows, not a menu item."""

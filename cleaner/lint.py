@@ -226,13 +226,15 @@ def _order_findings(rules: list) -> Iterator[Finding]:
     """Examples that all the rules together do not clean in one run: cleaning
     the result again changes it, so some rules feed each other."""
     from .pipeline import Cleaner, Config
+    from .sites import example_site
 
     everything = Cleaner(Config(), rules)
     ids = {r.id for r in rules}
     for rule in rules:
+        site = example_site(rule.sites)
         for number, example in enumerate(rule.examples, 1):
-            once = everything.clean(example.input)
-            again = sorted({c.rule for c in everything.explain(once) if c.rule in ids})
+            once = everything.clean(example.input, site)
+            again = sorted({c.rule for c in everything.explain(once, site) if c.rule in ids})
             if again:
                 yield _at(
                     rule,

@@ -28,9 +28,9 @@ text casefolded (``str.casefold``, the full folding regex's own follows).
 from __future__ import annotations
 
 import re
-import re._constants as sre
-import re._parser as sre_parse
-from typing import NamedTuple, Optional
+import re._constants as sre  # type: ignore[import-not-found]  # no stubs: the parser re compiles with
+import re._parser as sre_parse  # type: ignore[import-not-found]
+from typing import Any, Iterator, NamedTuple, Optional
 
 # \p{...} and \P{...}, not escaped themselves: read as the class \w.
 PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\[pP]\{[^}]*\}")
@@ -76,15 +76,15 @@ def required(source: str, flags: int = 0) -> Optional[Required]:
     return Required(tuple(sorted(groups, key=lambda g: (len(g), -min(map(len, g)), g))), folded)
 
 
-def _best(items) -> Optional[frozenset]:
+def _best(items: Any) -> Optional[frozenset]:
     """Of the sequence ``items``' requirements, the one whose shortest string is longest."""
     options = list(_requirements(items))
     return max(options, key=lambda strings: min(map(len, strings)), default=None)
 
 
-def _requirements(items):
+def _requirements(items: Any) -> Iterator[frozenset]:
     """Each requirement of the sequence ``items``: a frozenset of strings, one needed."""
-    run: list = []
+    run: list[str] = []
     for op, argument in items:
         if op is sre.LITERAL:
             run.append(chr(argument))
@@ -104,8 +104,8 @@ def _requirements(items):
             yield from _requirements(argument[1])
         elif op is sre.BRANCH:  # one string of some requirement of each branch
             branches = [_best(branch) for branch in argument[1]]
-            if None not in branches:
-                yield frozenset().union(*branches)
+            if all(branches):
+                yield frozenset(s for strings in branches if strings for s in strings)
         # else: a class, an anchor, a negative lookaround, a backreference... needs no literal
     if run:
         yield frozenset(["".join(run)])

@@ -1,4 +1,5 @@
-"""Load rule files: YAML in safe mode, validated against ``schema.SCHEMA``.
+"""Load rule files: YAML in safe mode (or JSON), validated against
+``schema.SCHEMA`` (``validation``), built into rules of their kinds.
 
 Every problem becomes a ``RuleError`` naming the file and line.
 """
@@ -9,10 +10,8 @@ import bisect
 import json
 import os
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-import fastjsonschema
-import jsonschema
 import regex
 import yaml
 
@@ -20,10 +19,9 @@ from .errors import CleanerError, RuleError
 from .files import SKIPPED_FOLDERS, read_bounded
 from .hints import did_you_mean
 from .kinds import KIND_CLASSES, Rule, Spec
-from .kinds.base import COMMON_KEYS
-from .lint_codes import DUPLICATE_ID, DUPLICATE_KEY, INVALID_RULE, UNKNOWN_KEY, UNREADABLE, YAML_TAG
-from .schema import KIND_KEYS, KINDS, SCHEMA
+from .lint_codes import DUPLICATE_ID, DUPLICATE_KEY, INVALID_RULE, UNREADABLE, YAML_TAG
 from .settings import DEFAULT_TIMEOUT
+from .validation import is_valid, validate
 
 # JSON is YAML, read by a faster parser: the format for generated rule lists.
 RULE_FILE_SUFFIXES = (".yaml", ".yml", ".json")
@@ -33,7 +31,13 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _ALLOWED_TAGS = {"tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "map", "seq")}
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when PyYAML has it
+if TYPE_CHECKING:
+    _SafeLoader = yaml.SafeLoader
+else:  # libyaml when PyYAML has it
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeLoader):
     """The safe loader, resolving most plain scalars without PyYAML's regex scan.
 
     PyYAML picks the implicit resolvers of a plain scalar by its first
@@ -48,12 +52,6 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when Py
         if kind is yaml.ScalarNode and implicit[0] and value and value[0] not in self._NOT_STRING_STARTS:
             return _STR_TAG
         return super().resolve(kind, value, implicit)
-
-
-# fastjsonschema compiles the schema to Python, for the common case of a valid
-# file; jsonschema, slower, locates and explains a problem. Both read SCHEMA.
-_IS_VALID = fastjsonschema.compile(SCHEMA)
-_VALIDATOR = jsonschema.Draft7Validator(SCHEMA)
 
 
 def builtin_rules_dir() -> Path:
@@ -75,7 +73,8 @@ def rule_files(paths: Iterable) -> list:
     found = []
     for path in map(Path, paths):
         if path.is_dir():
-            visited, in_folder = 0, []
+            visited = 0
+            in_folder: list[Path] = []
             for parent, subfolders, names in os.walk(path):
                 visited += len(subfolders) + len(names)
                 if visited > MAX_RULE_FOLDER_ENTRIES:
@@ -174,7 +173,7 @@ def load_file(path, timeout: float = DEFAULT_TIMEOUT) -> list:
         raise RuleError(name, 1, "empty rule file (expected a mapping with 'rules')", UNREADABLE.code)
     lines: dict = {}
     data = _to_python(root, name, (), lines, yaml.SafeLoader(""))
-    _validate(data, name, lines)
+    validate(data, name, lines)
     return [_build(name, index, rule, lines, timeout) for index, rule in enumerate(data["rules"])]
 
 
@@ -194,6 +193,7 @@ def _check_events(text: str, path: str) -> None:
     open_collections: list = [[None, 0]]  # [anchor, values so far], the document at the bottom
     aliased = 0
     for event in yaml.parse(text, Loader=_Loader):
+        assert event.start_mark is not None  # the parser marks every event
         line, column = event.start_mark.line + 1, event.start_mark.column + 1
         if isinstance(event, yaml.CollectionStartEvent):
             open_collections.append([event.anchor, 0])
@@ -228,9 +228,10 @@ def _load_json(text: str, path: str, timeout: float):
     path then reads again to say where the problem is."""
     try:
         data = json.loads(text)
-        _IS_VALID(data)
-    except (ValueError, RecursionError, fastjsonschema.JsonSchemaException):
+    except (ValueError, RecursionError):
         return None  # RecursionError: nested too deep; ValueError: also an integer too long
+    if not is_valid(data):
+        return None
     newlines = [m.start() for m in regex.finditer("\n", text)]
     first_seen: dict = {}
     for match in _JSON_ID.finditer(text):
@@ -298,78 +299,6 @@ def _to_python(node: yaml.Node, path: str, where: tuple, lines: dict, constructo
             INVALID_RULE.code,
             lines[("column",) + where],
         ) from None
-
-
-def _validate(data, path: str, lines: dict) -> None:
-    try:
-        _IS_VALID(data)
-        return
-    except fastjsonschema.JsonSchemaException:
-        pass
-    errors = list(_VALIDATOR.iter_errors(data))
-    unknown_keys = [e for e in errors if _is_unknown_key(e)]
-    error = unknown_keys[0] if unknown_keys else jsonschema.exceptions.best_match(errors)
-    where, message = _explain(error, data)
-    while where not in lines:
-        where = where[:-1]
-    code = UNKNOWN_KEY.code if _is_unknown_key(error) else INVALID_RULE.code
-    raise RuleError(path, lines[where], message, code, lines.get(("column",) + where, 1))
-
-
-_TYPE_WORDS = {
-    "array": "a list",
-    "object": "a mapping",
-    "string": "a string",
-    "integer": "a whole number",
-    "boolean": "true or false",
-}
-
-
-def _is_unknown_key(error: jsonschema.ValidationError) -> bool:
-    return error.validator == "additionalProperties" or "propertyNames" in error.schema_path
-
-
-def _explain(error: jsonschema.ValidationError, data) -> tuple:
-    """Where the problem is, and what it is in words a rule author uses."""
-    where = tuple(error.absolute_path)
-    rule = data["rules"][where[1]] if where[:1] == ("rules",) and len(where) > 1 else None
-    rule = rule if isinstance(rule, dict) else None
-    rule_id = rule.get("id") if rule else None
-    # an id not yet checked may hold anything, a line break too: shown as written only when it is one line
-    prefix = "" if not isinstance(rule_id, str) else f"{rule_id}: " if rule_id.isprintable() else f"{rule_id!r}: "
-    field = where[-1] if where and isinstance(where[-1], str) else None
-    kind = rule.get("kind") if rule else None
-
-    if _is_unknown_key(error):
-        key = error.instance if error.validator != "additionalProperties" else _extra_key(error)
-        if kind in KIND_KEYS and any(key in keys for keys in KIND_KEYS.values()):
-            allowed = ", ".join(KIND_KEYS[kind])
-            return where + (key,), f"{prefix}key {key!r} does not belong in a {kind} rule (it takes {allowed})"
-        if len(where) == 2 and rule is not None:  # a key of the rule itself
-            known = [*(key.name for key in COMMON_KEYS), *KIND_KEYS.get(kind, ())]
-        else:
-            known = list(error.schema.get("properties", {}))
-        return where + (key,), f"{prefix}unknown key {key!r}{did_you_mean(key, known)}"
-    if field == "kind" and error.validator == "enum":
-        hint = did_you_mean(str(error.instance), KINDS) or f" (kinds: {', '.join(KINDS)})"
-        return where, f"{prefix}unknown kind {error.instance!r}{hint}"
-    if error.validator == "required":
-        missing = [key for key in error.validator_value if key not in error.instance]
-        return where, f"{prefix}missing key {missing[0]!r}"
-    choice = KIND_CLASSES[kind].choice if kind in KIND_CLASSES else None
-    if error.validator in ("anyOf", "oneOf") and choice is not None:
-        return where, f"{prefix}{choice.message(kind)}"
-    if field == "id" and error.validator == "pattern":
-        return where, f"id {error.instance!r} must be lowercase words joined by dots, like 'names.makei'"
-    if error.validator == "type":
-        expected = _TYPE_WORDS.get(error.validator_value, error.validator_value)
-        return where, f"{prefix}{field or 'value'}: expected {expected}, got {error.instance!r}"
-    return where, f"{prefix}{field + ': ' if field else ''}{error.message}"
-
-
-def _extra_key(error: jsonschema.ValidationError) -> str:
-    allowed = error.schema.get("properties", {})
-    return next(key for key in error.instance if key not in allowed)
 
 
 def _build(path: str, index: int, data: dict, lines: dict, timeout: float) -> Rule:

@@ -153,7 +153,7 @@ class Cleaner:
         """Every change ``clean`` makes, as ``Change`` records at their line and
         column in ``text``, ordered by position (see ``changes.explain``)."""
         with document_budget(self.timeout):
-            return explain(self.stages_for(text, site_of(site)), text)
+            return explain(self.stages_for(text, site_of(site)), text, MAX_ROUNDS)
 
     def _run(self, text: str, log: ChangeLog, site: Optional[str]) -> str:
         with document_budget(self.timeout):  # one budget per document, not per regex call

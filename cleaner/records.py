@@ -90,7 +90,7 @@ def clean_batch(
         if isinstance(item.raw, Overlong):
             counts.bytes_in += item.raw.size
             counts.rejected += 1
-            reason = (
+            reason: Optional[str] = (
                 f"record of {item.raw.size:,} bytes, more than the {MAX_RECORD_BYTES:,} a record may have (not kept)"
             )
             results.append(Cleaned(item.file, None, item.format.reject(item.line, reason)))

@@ -4,7 +4,8 @@ An example's expected output is what the pipeline makes of its input with only
 that rule loaded (Unicode repair, the rule, whitespace tidying), so examples
 need not spell out the blank lines a dropped line leaves. Each example must also
 be stable: cleaning the output again, with the rule alone and with all the
-loaded rules, changes nothing.
+loaded rules, changes nothing. The examples of a rule with ``sites`` are
+documents of its first site (``sites.example_site``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import NamedTuple
 
 from .kinds import Example, Rule
 from .pipeline import Cleaner, Config
+from .sites import example_site
 
 
 class ExampleFailure(NamedTuple):
@@ -30,17 +32,18 @@ def failing_examples(rules: list[Rule]) -> list[ExampleFailure]:
     failures: list[ExampleFailure] = []
     for rule in rules:
         alone = Cleaner(Config(), [rule])
+        site = example_site(rule.sites)
         for number, example in enumerate(rule.examples, 1):
-            actual = alone.clean(example.input)
+            actual = alone.clean(example.input, site)
             if actual != example.expected:
                 failures.append(ExampleFailure(rule, number, example, actual, "unexpected output"))
                 continue
-            again = alone.clean(actual)
+            again = alone.clean(actual, site)
             if again != actual:
                 failures.append(ExampleFailure(rule, number, example, again, "not idempotent (rule alone)"))
                 continue
-            once = everything.clean(example.input)
-            twice = everything.clean(once)
+            once = everything.clean(example.input, site)
+            twice = everything.clean(once, site)
             if twice != once:
                 failures.append(ExampleFailure(rule, number, example, twice, "not idempotent (all rules)"))
     return failures

@@ -114,9 +114,12 @@ def flag_type(kind: Kind) -> Callable:
     """An argparse ``type=`` that reads and checks a flag's text: a bad value is a
     one-line usage error naming the flag."""
 
+    parse = kind.parse
+    assert parse is not None, "an on/off flag takes no value to read"
+
     def read(text: str):
         try:
-            return checked(kind, kind.parse(text))
+            return checked(kind, parse(text))
         except ValueError:
             raise argparse.ArgumentTypeError(f"expected {kind.expected}, got {text!r}") from None
 

@@ -9,6 +9,12 @@ True
 (True, True, True)
 >>> is_menu_item("200 g Zucker", 3), is_menu_item("Read this.", 3), is_menu_item("Roses are red", 3)
 (False, False, False)
+>>> is_dated("Published March 3, 2021"), is_dated("12.05.2023 14:30"), is_dated("MOSCOW —")
+(True, True, True)
+>>> is_dated("Москва, 12 мая"), is_dated("Follow us on Twitter"), is_dated("© 2021 Daily Courier")
+(True, False, False)
+>>> is_dated("Read more —"), is_dated("May 2021"), is_dated("Mayday 2"), is_dated("3rd May")
+(False, False, False, True)
 """
 
 from __future__ import annotations
@@ -24,6 +30,18 @@ SENTENCE_END = regex.compile(r"[.!?…:;,]$")
 LETTER = regex.compile(r"\p{L}")
 UPPER_FIRST = regex.compile(r"^[\p{Lu}\p{Lt}]")
 DIGIT = regex.compile(r"\d")
+# A day's date, a time, or a wire dateline: what recurs only within a day's
+# documents. A month alone ("May 2021", an archive list) is not one.
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
+DATED = regex.compile(
+    r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b"
+    rf"|(?i:\b{MONTH}\s+\d{{1,2}}\b)|(?i:\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH})"
+    r"|(?i:\b\d{1,2}\s+(?:январ|феврал|марта|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр))"
+    r"|^\p{Lu}[\p{Lu} .,'-]+(?:\([^)]*\))?\s*[-—–]$"
+)
 
 
 def is_prose(line: str) -> bool:
@@ -36,6 +54,12 @@ def is_prose(line: str) -> bool:
 def is_chrome_shaped(line: str) -> bool:
     """Could this line be chrome rather than prose, by its shape alone: short, with letters, no sentence."""
     return LETTER.search(line) is not None and not is_prose(line)
+
+
+def is_dated(line: str) -> bool:
+    """A dateline, a date or a time: a line that recurs only while its date
+    does (a day's articles), never chrome to learn."""
+    return DATED.search(line) is not None
 
 
 def is_menu_item(line: str, max_words: int) -> bool:

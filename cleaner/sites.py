@@ -45,6 +45,16 @@ def site_of_record(parsed, site_field: Optional[str]) -> Optional[str]:
     return site_of(value) if isinstance(value, str) else None
 
 
+def example_site(globs: Tuple[str, ...]) -> Optional[str]:
+    """The site a rule's examples come from: the first of its ``sites`` that
+    names one host (not a glob), or None.
+
+    >>> example_site(("*.bbc.co.uk", "bbc.co.uk")), example_site(("*.example",))
+    ('bbc.co.uk', None)
+    """
+    return next((glob.lower() for glob in globs if not any(c in glob for c in "*?[")), None)
+
+
 class SiteIndex:
     """Which keys (rules) apply on each site, given each key's host globs.
 

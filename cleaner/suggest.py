@@ -12,9 +12,8 @@ them (so what they already remove is left out):
   shape of chrome (short, not a sentence) and stands mostly at an edge; prose
   that merely recurs (a quotation cited by several articles, a dateline) fails
   these tests.
-- Name variants: capitalised words are counted; a rarer word within a small
-  edit distance (the regex module's fuzzy matching) of a loaded rule's
-  canonical name or of a frequent name is proposed as its variant.
+- Name variants (``suggest_variants``): rarer spellings close to a loaded
+  rule's canonical name or to a frequent name.
 
 The draft is a normal rule file: it loads with ``--rules``, and every rule
 carries its counts in its description and examples taken from the dump.
@@ -23,34 +22,27 @@ carries its counts in its description and examples taken from the dump.
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import NamedTuple, Optional
+from typing import NamedTuple, Optional, Sequence
 
 import regex
 
 from .errors import CleanerError
 from .formats import find_inputs, parsed_records
-from .shapes import is_chrome_shaped
-from .sites import site_of_record
+from .shapes import is_chrome_shaped, is_dated, is_prose
+from .sites import example_site, site_of_record
+from .titles import TitleCounter, title_rule
+from .suggest_variants import NameCounter, variant_rules, variants
 
+HEADER = "# Suggested by cleaner suggest: review every rule before use."
 MAX_LINES = 2_000_000  # entries of the line table before lines seen once are forgotten
-MAX_NAMES = 500_000
 EDGE = 3  # a line "at the head" is among the first EDGE non-blank lines (tail alike)
-MIN_NAME_LENGTH = 5  # shorter capitalised words are mostly ordinary words at a sentence start
-MAX_VARIANT_SHARE = 0.2  # a variant more frequent than this beside its name is a competing spelling, for review
-ORDINARY_SHARE = 0.2  # a word written in lower case this often beside its capitalised form is an ordinary word
-MIN_SIMILARITY = 0.4  # cosine of context words a variant needs with its name (Briton/Britain: 0.36)
-MIN_COMPETING_SIMILARITY = 0.5  # a common competing spelling needs more (Davis/David: 0.30)
-CONTEXT = 3  # words either side of a name that make its context
-MAX_CONTEXT_WORDS = 200  # distinct context words kept per name
-STOP_WORDS = 100  # the dump's most frequent lower-case words say nothing about a name
-WORDS = regex.compile(r"\w+")
-LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{Ll}\p{M}]+\b")
-NAME = regex.compile(r"\b\p{Lu}[\p{Ll}\p{M}]{2,}\b")
+MIN_EDGE = 0.5  # share of its documents in which a line stands at an edge, to be an edge rule
+ANYWHERE_SHARE = 0.2  # share of its site's documents a line found away from the edges needs
+MAX_INSIDE = 0.2  # share of its documents in which a line may stand between two prose lines
 
 
 def normalise(line: str) -> str:
@@ -77,8 +69,20 @@ class LineSeen:
     tail: int = 0
     deepest_head: int = 0  # the furthest from the head it stood when at the head (0-based)
     deepest_tail: int = 0
+    inside: int = 0  # times it stood between two prose lines: a subheading's place, not chrome's
     forms: Counter = field(default_factory=Counter)  # its exact texts, for the rule
     examples: list = field(default_factory=list)  # a few documents it stood in
+
+    def merge(self, other: LineSeen) -> None:
+        """Add what ``other`` saw in other documents."""
+        self.docs, self.head, self.tail = self.docs + other.docs, self.head + other.head, self.tail + other.tail
+        self.inside += other.inside
+        self.deepest_head = max(self.deepest_head, other.deepest_head)
+        self.deepest_tail = max(self.deepest_tail, other.deepest_tail)
+        for form, count in other.forms.items():
+            if len(self.forms) < 5 or form in self.forms:
+                self.forms[form] += count
+        self.examples = (self.examples + other.examples)[:2]
 
 
 @dataclass
@@ -93,23 +97,12 @@ class Candidate:
 
 
 @dataclass
-class VariantCandidate:
-    canonical: str
-    variant: str
-    count: int
-    canonical_count: int
-    contexts: list
-    similarity: float = 0.0  # cosine of the context words of the two spellings
-    lower_case: int = 0  # times the variant stood in lower case: an ordinary word's sign
-    competing: bool = False  # nearly as common as the canonical: a choice for the reviewer
-
-
-@dataclass
 class Suggestion:
     documents: int  # documents counted
     boilerplate: list  # Candidates, most frequent first
     variants: list  # VariantCandidates
     draft: dict  # the draft rule file as data
+    titles: list = field(default_factory=list)  # titles.TitleCandidates
 
 
 def suggest(
@@ -131,33 +124,35 @@ def suggest(
         if isinstance(rule, Variants):
             known.setdefault(rule.canonical, set()).update(rule.variants)
     lines = boilerplate(counted, min_docs, min_share)
-    names = variants(counted, known)
-    document = draft(lines, names, cleaner.config.timeout)
-    return Suggestion(sum(counted.docs_per_site.values()), lines, names, document)
+    assert counted.names is not None  # mined with names
+    names = variants(counted.names, known)
+    titles = counted.titles.candidates(counted.docs_per_site, min_docs)
+    document = draft(lines, names, cleaner.config.timeout, titles)
+    return Suggestion(sum(counted.docs_per_site.values()), lines, names, document, titles)
 
 
-def draft_text(suggestion: Suggestion) -> str:
+def draft_text(suggestion: Suggestion, header: str = HEADER) -> str:
     """The draft rule file, as YAML to write."""
     import yaml
 
-    header = "# Suggested by cleaner suggest: review every rule before use.\n"
-    return header + yaml.safe_dump(suggestion.draft, sort_keys=False, allow_unicode=True, width=100)
+    return header + "\n" + yaml.safe_dump(suggestion.draft, sort_keys=False, allow_unicode=True, width=100)
 
 
 class Miner:
     """The counting pass, one document at a time."""
 
-    def __init__(self):
+    def __init__(self, names: bool = True) -> None:
         self.lines: dict = {}  # LineKey -> LineSeen
         self.docs_per_site: Counter = Counter()
-        self.names: Counter = Counter()
-        self.name_contexts: dict = {}
-        self.lower: Counter = Counter()  # lower-case words: ordinary words, and the stop words
-        self.context_words: dict = {}  # name -> Counter of the words around it
+        self.names = NameCounter() if names else None  # None: lines only, as dump --learn mines
+        self.titles = TitleCounter()
 
     def add(self, text: str, site: str) -> None:
         self.docs_per_site[site] += 1
         kept = [line.strip() for line in text.split("\n") if line.strip()]
+        prose = [is_prose(line) for line in kept]
+        if kept:
+            self.titles.add(kept[0], site)
         seen_here = set()
         for index, line in enumerate(kept):
             key = LineKey(site, hashlib.blake2b(normalise(line).encode("utf-8"), digest_size=8).digest())
@@ -175,57 +170,39 @@ class Miner:
             elif from_tail < EDGE:
                 entry.tail += 1
                 entry.deepest_tail = max(entry.deepest_tail, from_tail)
+            if 0 < index < len(kept) - 1 and prose[index - 1] and prose[index + 1]:
+                entry.inside += 1
             if len(entry.forms) < 5 or line in entry.forms:
                 entry.forms[line] += 1
             if len(entry.examples) < 2:
                 entry.examples.append("\n".join(kept[max(0, index - 1) : index + 2]))
-        self.lower.update(LOWER_WORD.findall(text))
-        for match in NAME.finditer(text):
-            name = match.group()
-            self.names[name] += 1
-            self._add_context(name, text, match.start(), match.end())
-            if name not in self.name_contexts and len(self.name_contexts) < MAX_NAMES:
-                self.name_contexts[name] = text[max(0, match.start() - 40) : match.end() + 40].replace("\n", " ")
+        if self.names is not None:
+            self.names.add(text)
+        self._bound()
+
+    def _bound(self) -> None:
         if len(self.lines) > MAX_LINES:
             self.lines = {k: v for k, v in self.lines.items() if v.docs > 1}
-        if len(self.names) > MAX_NAMES:
-            self.names = Counter({k: v for k, v in self.names.items() if v > 1})
-            self.context_words = {k: v for k, v in self.context_words.items() if k in self.names}
-        if len(self.lower) > MAX_NAMES:
-            self.lower = Counter({k: v for k, v in self.lower.items() if v > 1})
 
-    def _add_context(self, name: str, text: str, start: int, end: int) -> None:
-        """Count the words within ``CONTEXT`` words of a name, on its line."""
-        line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
-        before = WORDS.findall(text[max(line_start, start - 80) : start])[-CONTEXT:]
-        after = WORDS.findall(text[end : end + 80 if line_end == -1 else min(line_end, end + 80)])[:CONTEXT]
-        words = self.context_words.setdefault(name, Counter())
-        for word in before + after:
-            word = word.casefold()
-            if word in words or len(words) < MAX_CONTEXT_WORDS:
-                words[word] += 1
-
-    def similarity(self, a: str, b: str) -> float:
-        """Cosine of the context words of two names, the dump's stop words left out.
-
-        >>> m = Miner()
-        >>> m.add("the minister Makei said on Monday\\n"
-        ...       "the minister Makey said on Friday\\nviele Menschen in Berlin", "s")
-        >>> round(m.similarity("Makei", "Makey"), 2), m.similarity("Makei", "Menschen")
-        (0.8, 0.0)
-        """
-        stop = {word for word, _ in self.lower.most_common(STOP_WORDS)} if len(self.lower) > STOP_WORDS else set()
-        x, y = (self.context_words.get(name, Counter()) for name in (a, b))
-        x, y = ({w: c for w, c in v.items() if w not in stop} for v in (x, y))
-        dot = sum(c * y.get(w, 0) for w, c in x.items())
-        norm = math.sqrt(sum(c * c for c in x.values()) * sum(c * c for c in y.values()))
-        return dot / norm if norm else 0.0
+    def merge(self, other: Miner) -> None:
+        """Add the lines and titles ``other`` counted in other documents (a worker's batch)."""
+        self.docs_per_site.update(other.docs_per_site)
+        for key, seen in other.lines.items():
+            entry = self.lines.get(key)
+            if entry is None:
+                self.lines[key] = seen
+            else:
+                entry.merge(seen)
+        self.titles.merge(other.titles)
+        self._bound()
 
 
-def mine(inputs, cleaner, text_field: str = "text", site_field: Optional[str] = None, on_document=None) -> Miner:
-    """Count lines and names over every record of ``inputs``, after ``cleaner``;
+def mine(
+    inputs, cleaner, text_field: str = "text", site_field: Optional[str] = None, on_document=None, names: bool = True
+) -> Miner:
+    """Count lines (and ``names``) over every record of ``inputs``, after ``cleaner``;
     ``on_document`` is called with the size in bytes of each record counted."""
-    miner = Miner()
+    miner = Miner(names)
     for source in find_inputs(inputs):
         for record, parsed in parsed_records(source, text_field):
             site = site_of_record(parsed, site_field)
@@ -243,21 +220,36 @@ def boilerplate(miner: Miner, min_docs: int, min_share: float) -> list:
     """The candidate lines, most frequent first, each with its draft rule."""
     candidates = []
     for key, seen in miner.lines.items():
-        site = key.site
-        total = miner.docs_per_site[site]
+        total = miner.docs_per_site[key.site]
         line = seen.forms.most_common(1)[0][0]
-        edge = (seen.head + seen.tail) / seen.docs
-        if seen.docs < min_docs or seen.docs / total < min_share or edge < 0.5 or not is_chrome_shaped(line):
-            continue
-        candidates.append(
-            Candidate(line, site, seen.docs, seen.docs / total, seen.head / seen.docs, seen.tail / seen.docs, {})
-        )
-        candidates[-1].rule = _line_rule(candidates[-1], seen)
+        if is_learnable(seen, line, total, min_docs, min_share):
+            share = seen.docs / total
+            found = Candidate(line, key.site, seen.docs, share, seen.head / seen.docs, seen.tail / seen.docs, {})
+            found.rule = _line_rule(found, seen)
+            candidates.append(found)
     candidates.sort(key=lambda c: (-c.docs, c.site, c.line))
     for number, candidate in enumerate(candidates, 1):
         slug = regex.sub(r"[^a-z0-9]+", "-", candidate.site.lower()).strip("-") or "all"
-        candidate.rule = {"id": f"suggested.{slug}.line-{number}", **candidate.rule}
+        scope = {"sites": [candidate.site]} if candidate.site else {}
+        candidate.rule = {"id": f"suggested.{slug}.line-{number}", **scope, **candidate.rule}
     return candidates
+
+
+def is_learnable(seen: LineSeen, line: str, total: int, min_docs: int, min_share: float) -> bool:
+    """Is this recurring line its site's chrome, by number, shape and place?
+
+    - number: in ``min_docs`` documents and ``min_share`` of its site's;
+    - shape: chrome-shaped (short, not a sentence: a quotation that articles
+      repeat is prose) and undated (a dateline recurs within a day's documents);
+    - place: seldom between two prose lines (where a column's recurring
+      subheading or a quotation stands, and chrome seldom does); and mostly at
+      an edge, or, anywhere else, in ``ANYWHERE_SHARE`` of its site's documents.
+    """
+    if seen.docs < min_docs or seen.docs / total < min_share or not is_chrome_shaped(line) or is_dated(line):
+        return False
+    if seen.inside / seen.docs > MAX_INSIDE:
+        return False
+    return (seen.head + seen.tail) / seen.docs >= MIN_EDGE or seen.docs / total >= ANYWHERE_SHARE
 
 
 def _line_rule(candidate: Candidate, seen: LineSeen) -> dict:
@@ -265,13 +257,13 @@ def _line_rule(candidate: Candidate, seen: LineSeen) -> dict:
     literal = regex.escape(candidate.line)
     pattern = regex.sub(r"\d+", lambda _: r"\d+", literal)  # "12 comments" and "3 comments" alike
     if pattern != literal and all(regex.fullmatch(pattern, form, regex.IGNORECASE) for form in forms):
-        match = {"patterns": [pattern]}
+        match: dict[str, object] = {"patterns": [pattern]}
         if not all(regex.fullmatch(pattern, form) for form in forms):  # the forms differ in case too
             match["ignore-case"] = True
     else:
         match = {"lines": forms}  # every form seen, as it was
     where = "head" if candidate.head >= 0.9 else "tail" if candidate.tail >= 0.9 else "anywhere"
-    placement = {"where": where}
+    placement: dict[str, object] = {"where": where}
     if where != "anywhere":
         placement["within"] = 1 + (seen.deepest_head if where == "head" else seen.deepest_tail)
     site = f" on {candidate.site}" if candidate.site else ""
@@ -290,104 +282,19 @@ def _line_rule(candidate: Candidate, seen: LineSeen) -> dict:
     }
 
 
-def variants(miner: Miner, known: dict, top: int = 200, min_count: int = 2) -> list:
-    """Spellings of the same name within a small edit distance of a known
-    canonical name (``known``: canonical -> its variants) or of one of the
-    ``top`` names.
-
-    A proposal must be a spelling of the *same* name: never an ordinary word
-    (one the dump writes in lower case too: Policy, World), and similar in
-    its contexts to its name (not African beside American, München beside
-    Menschen). One nearly as common as its name is a competing spelling
-    (Lukashenka beside Lukashenko), proposed for review.
-    """
-    frequent = [name for name, _ in miner.names.most_common(top) if len(name) >= MIN_NAME_LENGTH]
-    anchors = dict.fromkeys([*known, *frequent])
-    by_initial: dict = {}
-    for name, count in miner.names.items():
-        by_initial.setdefault(name[0], []).append((name, count))
-    found = []
-    for anchor in anchors:
-        anchor_count = miner.names.get(anchor, 0)
-        distance = 1 if len(anchor) < 10 else 2  # Tuesday, Thursday: two edits apart, too short to be one name
-        fuzzy = regex.compile(rf"(?:{regex.escape(anchor)}){{e<={distance}}}")
-        for name, count in by_initial.get(anchor[0], ()):
-            if (
-                name == anchor
-                or name in known.get(anchor, ())
-                or name in known  # a canonical name of its own
-                or count < min_count
-                or count >= max(anchor_count, 1)  # the rarer spelling is the variant
-                or abs(len(name) - len(anchor)) > distance
-                or name in (anchor + "s", anchor + "es")
-                or anchor in (name + "s", name + "es")  # plurals
-                or name.startswith(anchor)
-                or anchor.startswith(name)  # a derived word: Russia, Russian
-                or not fuzzy.fullmatch(name)
-            ):
-                continue
-            lower_case = miner.lower.get(name.lower(), 0)
-            if (
-                lower_case >= count * ORDINARY_SHARE
-                or miner.lower.get(anchor.lower(), 0) >= anchor_count * ORDINARY_SHARE
-            ):
-                continue  # an ordinary word, capitalised at a sentence's start or in a title
-            similarity = miner.similarity(anchor, name)
-            competing = count > max(anchor_count, 1) * MAX_VARIANT_SHARE
-            if similarity < (MIN_COMPETING_SIMILARITY if competing else MIN_SIMILARITY):
-                continue  # another word or name in its own right: its contexts are not the name's
-            found.append(
-                VariantCandidate(
-                    anchor,
-                    name,
-                    count,
-                    anchor_count,
-                    [miner.name_contexts.get(name, "")],
-                    round(similarity, 3),
-                    lower_case,
-                    competing,
-                )
-            )
-    # a spelling near two names belongs to the closest, then the more frequent
-    closest: dict = {}
-    for v in found:
-        rank = (abs(len(v.variant) - len(v.canonical)), -v.canonical_count)
-        if v.variant not in closest or rank < closest[v.variant][0]:
-            closest[v.variant] = (rank, v)
-    return sorted((v for _, v in closest.values()), key=lambda v: (-v.count, v.canonical, v.variant))
-
-
-def draft(boilerplate_candidates: list, variant_candidates: list, timeout: float) -> dict:
+def draft(boilerplate_candidates: list, variant_candidates: list, timeout: float, titles: Sequence = ()) -> dict:
     """The draft rule file as data; examples get the outputs their rule gives."""
     from .pipeline import Cleaner, Config
     from .kinds import KIND_CLASSES, Spec
 
     rules = [c.rule for c in boilerplate_candidates]
-    by_canonical: dict = {}
-    for v in variant_candidates:
-        by_canonical.setdefault(v.canonical, []).append(v)
-    for canonical, found in by_canonical.items():
-        slug = regex.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", canonical).lower()).strip("-")
-        rules.append(
-            {
-                "id": f"suggested.variants.{slug or 'name'}",
-                "kind": "variants",
-                "description": ("REVIEW: competing spelling. " if any(v.competing for v in found) else "REVIEW: ")
-                + "suggested spellings of "
-                + canonical
-                + " ("
-                + ", ".join(f"{v.variant} {v.count}x" for v in found)
-                + f"; {canonical} {found[0].canonical_count}x).",
-                "canonical": canonical,
-                "variants": [v.variant for v in found],
-                "examples": [{"input": v.contexts[0]} for v in found if v.contexts[0]][:2],
-            }
-        )
+    rules += [title_rule(candidate, number) for number, candidate in enumerate(titles, 1)]
+    rules += variant_rules(variant_candidates)
     for rule in rules:
         built = KIND_CLASSES[rule["kind"]](Spec(rule, "draft", 0, {}, (), timeout))
         alone = Cleaner(Config(), [built])
         for example in rule["examples"]:
-            output = alone.clean(example["input"])
+            output = alone.clean(example["input"], example_site(built.sites))
             if output != example["input"]:
                 example["output"] = output
     return {"description": "Draft rules suggested by cleaner suggest: review each before use.", "rules": rules}

@@ -125,7 +125,7 @@ def _repair_lines(text: str, log: ChangeLog) -> str:
             fixed, steps = ftfy.fix_and_explain(line, FTFY_CONFIG)
             if fixed == line:
                 break
-            note = "; ".join(f"{action} {parameter}" for action, parameter in steps)
+            note = "; ".join(f"{action} {parameter}" for action, parameter in steps or ())
             log.line(number, "unicode.ftfy", line, fixed, note)
             line = fixed
         # A repaired character may be a line break (mojibake of U+2028): the
@@ -153,6 +153,6 @@ def _plain_spaces_visible_characters(line: str, number: int, log: ChangeLog) -> 
     ):
         for match in pattern.finditer(line):
             codes = " ".join(f"U+{ord(c):04X}" for c in match.group())
-            log.line(number, rule, match.group(), replacement, codes)
+            log.line(number, rule, match.group(), replacement, codes, column=match.start() + 1)
         line = pattern.sub(replacement, line)
     return line

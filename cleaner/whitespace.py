@@ -3,6 +3,8 @@
 >>> from cleaner.changes import NO_LOG
 >>> tidy("\\n\\nTitle\\n\\nTitle\\n\\n\\nBody  text.  \\n\\n", NO_LOG)
 'Title\\n\\nBody text.'
+>>> tidy("Links\\n・Samsung Mobile Press\\n・Samsung Mobile Press", NO_LOG)
+'Links\\n・Samsung Mobile Press\\n・Samsung Mobile Press'
 
 Indentation is kept. The result has no final newline: whether to end with one
 is the caller's decision (the pipeline keeps the input's).
@@ -13,6 +15,7 @@ from __future__ import annotations
 import regex
 
 from .changes import ChangeLog
+from .shapes import is_prose
 
 TRAILING_SPACE = regex.compile(r"[ \t]+$")
 SPACE_RUN = regex.compile(r"(?<=\S) {2,}(?=\S)")
@@ -27,7 +30,7 @@ class Whitespace:
 
 def tidy(text: str, log: ChangeLog) -> str:
     out: list = []  # (line number, tidied line)
-    last_text_line = None  # index in out of the last non-blank line
+    last_text_line = first = None  # index in out of the last non-blank line, of the first
     for number, line in enumerate(text.split("\n"), 1):
         tidied = line
         if "  " in line or line.endswith((" ", "\t")):  # cheap test first: most lines are tidy
@@ -37,13 +40,26 @@ def tidy(text: str, log: ChangeLog) -> str:
         if not tidied:
             out.append((number, tidied))
             continue
-        if last_text_line is not None and out[last_text_line][1] == tidied:
+        if last_text_line is not None and out[last_text_line][1] == tidied and _debris(tidied, last_text_line == first):
             log.line(number, "whitespace.repeated-line", line, "")
             del out[last_text_line + 1 :]  # the blank lines between the copies go too
             continue
         last_text_line = len(out)
+        first = len(out) if first is None else first
         out.append((number, tidied))
     return _single_blank_lines(out, log)
+
+
+def _debris(line: str, repeats_first: bool) -> bool:
+    """Is a line repeating the line before debris: the title printed again (a
+    copy of the first line), or a paragraph twice? Other short lines repeat in
+    real text: list items (two links of one name, ``・Samsung Mobile Press``),
+    table cells, lines of code.
+
+    >>> _debris("Results", True), _debris("Results", False), _debris("He said so twice, and he meant it.", False)
+    (True, False, True)
+    """
+    return repeats_first or is_prose(line)
 
 
 def _single_blank_lines(lines: list, log: ChangeLog) -> str:

@@ -43,6 +43,9 @@ CASES = [
         "8: x.y: unknown key 'outptu' (did you mean 'output'?)",
     ),
     ("unknown kind", "rules:\n  - id: x.y\n    kind: drop\n", "3: x.y: unknown kind 'drop' (did you mean 'drop-run'?)"),
+    # a kind that is a mapping or a list is no kind: it once crashed the unknown key's message (unhashable)
+    ("kind a mapping, unknown key", "rules:\n  - id: x.y\n    kind: {a: 1}\n    foo: b\n", "4: x.y: unknown key 'foo'"),
+    ("kind a list, unknown key", "rules:\n  - id: x.y\n    kind: [replace]\n    foo: b\n", "4: x.y: unknown key 'foo'"),
     ("missing id", "rules:\n  - kind: replace\n    pattern: a\n    replacement: b\n", "2: missing key 'id'"),
     ("missing key", "rules:\n  - id: x.y\n    kind: replace\n    pattern: a\n", "2: x.y: missing key 'replacement'"),
     (

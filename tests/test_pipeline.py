@@ -81,6 +81,24 @@ def test_repeated_title_kept_once_but_separate_repeats_kept():
     assert clean("Yes.\n\nNo.\n\nYes.") == "Yes.\n\nNo.\n\nYes."
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # livedoor news (precision corpus): two related links with one title
+        "本文。\n■関連リンク\n・エスマックス（S-MAX）\n・モバイルプロジェクト・アワード2012\n・モバイルプロジェクト・アワード2012",
+        "Goals\nSmith\n2\n2\nJones\n1",  # a table, a cell a line
+        "City and region:\nAuckland\nAuckland\nWellington\nWellington\nBoth are in the North Island.",
+    ],
+)
+def test_repeated_short_lines_after_the_title_are_kept(text):
+    assert clean(text) == text
+
+
+def test_a_repeated_title_or_paragraph_is_debris():
+    paragraph = "The minister said the talks would resume in the spring of next year."
+    assert clean(f"Talks resume\nTalks resume\n{paragraph}\n{paragraph}\nEnd.") == f"Talks resume\n{paragraph}\nEnd."
+
+
 def test_final_newline_follows_the_input():
     assert clean("Body.\nAdd comment\n") == "Body.\n"
     assert clean("Body.\nAdd comment") == "Body."
@@ -147,6 +165,42 @@ def test_explain_lists_every_change_by_position_in_the_original():
         Change("names.minsk", 3, 34, "Minks", "Minsk"),
     ]
     assert Cleaner().clean(text) == "Title\nLukashenko’s aide met Makei in Minsk.\n"
+
+
+def apply_changes(text: str, changes: list) -> str:
+    """``text`` with ``changes`` (non-overlapping, in its coordinates) made, last first."""
+    lines = text.split("\n")
+    for change in sorted(changes, key=lambda c: (c.line, c.column), reverse=True):
+        line, start = lines[change.line - 1], change.column - 1
+        assert line[start : start + len(change.before)] == change.before
+        lines[change.line - 1] = line[:start] + change.after + line[start + len(change.before) :]
+    return "\n".join(lines)
+
+
+def test_explain_lists_the_changes_of_every_round_clean_runs():
+    # "McKay" is Makei only beside Belarus: the guard sees "Belarusian" after the first round
+    text = "The Belorusian Foreign Minister Vladimir McKay said"
+    changes = Cleaner().explain(text)
+    assert changes == [
+        Change("names.belarusian", 1, 5, "Belorusian", "Belarusian"),
+        Change("names.makei", 1, 42, "McKay", "Makei"),
+    ]
+    assert (
+        apply_changes(text, changes) == Cleaner().clean(text) == ("The Belarusian Foreign Minister Vladimir Makei said")
+    )
+    assert Cleaner().explain(Cleaner().clean(text)) == []  # a round that changes nothing lists nothing
+    assert [c.rule for c in Cleaner().explain("Add comment\n")] == ["chrome.comment-form", "whitespace.blank-lines"]
+
+
+def test_explain_places_each_odd_space_at_its_column():
+    text = "les «\u00a0sciences dures\u00a0», oui  non"
+    changes = Cleaner().explain(text)
+    assert [(c.rule, c.column) for c in changes] == [
+        ("unicode.spaces", 6),
+        ("unicode.spaces", 21),
+        ("whitespace.spaces", 28),
+    ]
+    assert apply_changes(text, changes) == Cleaner().clean(text) == "les « sciences dures », oui non"
 
 
 @pytest.mark.parametrize("text", ["", "\n", "   ", "\n\n\n"])

@@ -27,6 +27,11 @@ KEPT = [
     "BTCBTCBTCR O O BTC E T . C O M",
     "كما جاءت أسهم شركات الإنماء ,وسابك والخدمات الأرضية",
     "становила 1 , 930 трлн у гривневому еквіваленті",
+    # Real pages (benchmarks/real): a footnote mark after a quote, a reply's
+    # `.@name`, a point standing for a path in a flattened Dockerfile.
+    "“Es ist nicht zu wenig Zeit, die wir haben, sondern es ist zu viel Zeit, die wir nicht nutzen.”1",
+    "@KevinColeman .@Angry_Drunk @s_bielefeld Wow, you guys are veering right into crazy territory.",
+    "FROM python:3.7 COPY . /tmp/myapp RUN pip install /tmp/myapp CMD flask run exampleapp:app",
 ]
 
 FIXED = [

@@ -117,12 +117,12 @@ def test_rules_lint_findings(tmp_path):
         "bad.yaml:4:32: W202 bad.backtrack: pattern '(b|b)*c': alternatives of group '(b|b)' repeat each other and it is repeated by '*'",
         "bad.yaml:5:5: W207 bad.backtrack: no positive example (an input the rule changes)",
         "bad.yaml:10:16: W203 bad.minsk: variant 'Minks' is the canonical form of bad.minks",
-        "bad.yaml:12:9: W204 bad.minsk: example 1 is not clean after one run: bad.minks change it again; "
+        "bad.yaml:12:9: W204 bad.minsk: example 1 is not clean after one run: bad.minks, bad.minsk change it again; "
         "reorder the rules so that no rule runs before one whose output it changes",
-        "bad.yaml:14:9: W204 bad.minsk: example 2 is not clean after one run: bad.minsk change it again; "
+        "bad.yaml:14:9: W204 bad.minsk: example 2 is not clean after one run: bad.minks, bad.minsk change it again; "
         "reorder the rules so that no rule runs before one whose output it changes",
         "bad.yaml:18:16: W203 bad.minks: variant 'Minsk' is the canonical form of bad.minsk",
-        "bad.yaml:20:9: W204 bad.minks: example 1 is not clean after one run: bad.minsk change it again; "
+        "bad.yaml:20:9: W204 bad.minks: example 1 is not clean after one run: bad.minks, bad.minsk change it again; "
         "reorder the rules so that no rule runs before one whose output it changes",
         "broken.yaml:5:5: E101 b.c: unknown key 'replacment' (did you mean 'replacement'?)",
     ]

@@ -153,3 +153,34 @@ def test_site_field_finds_chrome_per_source(tmp_path):
     assert [(c["line"], c["site"], c["docs"], c["share"], c["tail"], c["rule"]) for c in per_site] == [
         ("Powered by Small CMS", "small.example", 20, 1.0, 1.0, "suggested.small-example.line-1")
     ]
+
+
+def test_chrome_anywhere_is_learned_but_not_subheadings_datelines_or_quotes(tmp_path):
+    """A share widget between the article and its comments is learned for its
+    site; a column's recurring subheading (between prose lines), a dateline and
+    a short quotation repeated by a few articles are not."""
+    rng = random.Random(11)
+    records = []
+    for number in range(100):
+        lines = [sentence(rng) for _ in range(3)]
+        if number % 3 == 0:
+            lines.insert(0, "MOSCOW, March 3 —")  # a day's dateline, at the head of a third
+        if number % 4 == 0:
+            lines.insert(2, "The bottom line")  # the column's subheading, mid-article
+        if number % 20 == 0:
+            lines.insert(1, "“Not on my watch”")  # a short quotation that five articles repeat
+        lines += ["Share this:", "Twitter", "Facebook"] + [sentence(rng) for _ in range(4)]  # then comments
+        records.append(json.dumps({"url": f"https://daily.example/{number}", "text": "\n".join(lines)}))
+    (tmp_path / "d.jsonl").write_text("\n".join(records) + "\n")
+    options = ["suggest", "d.jsonl", "-o", "draft.yaml", "--no-default-rules", "--format", "json"]
+    code, out, err = run(tmp_path, *options, "--site-field", "url")
+    assert code == 0, err
+    found = [(c["line"], c["site"], c["docs"], c["head"], c["tail"]) for c in json.loads(out)["boilerplate"]]
+    assert found == [
+        ("Facebook", "daily.example", 100, 0.0, 0.0),
+        ("Share this:", "daily.example", 100, 0.0, 0.0),
+        ("Twitter", "daily.example", 100, 0.0, 0.0),
+    ]
+    draft = (tmp_path / "draft.yaml").read_text()
+    assert draft.count("  sites:\n  - daily.example\n") == 3 and draft.count("where: anywhere") == 3
+    assert run(tmp_path, "rules", "test", "draft.yaml")[0] == 0

@@ -2,95 +2,98 @@
 never another name; competing spellings nearly as common as the name are
 proposed, marked for review.
 
-The dump is built from sentences modelled on news text (the damaging pairs
-were found by ``suggest`` on real article bodies: see issue 13); each pair
-stands in the contexts it had there.
+The dump is real news: the Wikinews articles of tests/corpus/wikinews (CC BY
+2.5; ``benchmarks/precision/wikinews_sample.py`` rebuilds them). For the
+competing spellings, copies of their real sentences about one person carry
+the two spellings of another name in that person's place, at the shares the
+issue found in real dumps (Lukashenka at 40% of Lukashenko).
 """
 
 import json
-import random
+import re
+from pathlib import Path
 
 import pytest
 
 from cleaner import Cleaner, Config
-from cleaner.suggest import suggest
+from cleaner.suggest import mine, suggest
 
-# (sentence, how many documents hold it); {n} varies the number so that no line recurs.
-SENTENCES = [
-    ("President Alexander Lukashenko said in Minsk that Belarus would respond to sanctions {n}.", 20),
-    ("Opposition leaders said President Alexander Lukashenka rigged the vote in Belarus {n}.", 8),
-    ("Belarusian Foreign Minister Vladimir Makei met his Russian counterpart in Minsk {n}.", 9),
-    ("Belarusian Foreign Minister Vladimir Makey met his Polish counterpart in Minsk {n}.", 3),
-    ("Opposition leader Svetlana Tikhanovskaya spoke to supporters in Vilnius {n}.", 9),
-    ("Opposition leader Sviatlana Tsikhanouskaya spoke to supporters in Vilnius {n}.", 4),
-    ("Police said the suspect was arrested near the station {n}.", 20),
-    ("The police found a car and the police closed the road {n}.", 10),
-    ("Policy makers at the central bank left interest rates unchanged {n}.", 4),
-    ("The new policy on interest rates and the old policy differ {n}.", 10),
-    ("The United Nations Security Council voted on the resolution {n}.", 20),
-    ("The National Assembly passed the budget law {n}.", 4),
-    ("The national team and the national anthem were cheered {n}.", 10),
-    ("The Communist Party of China held its congress in Beijing {n}.", 15),
-    ("Community leaders met volunteers at the town hall {n}.", 4),
-    ("The local community and the wider community welcomed the plan {n}.", 10),
-    ("American troops left the base as Washington announced the withdrawal {n}.", 20),
-    ("The African Union summit in Addis Ababa discussed famine relief {n}.", 5),
-    ("Prime Minister David Cameron told parliament in London about the budget {n}.", 20),
-    ("Britain won the Davis Cup tennis final against Belgium in Ghent {n}.", 4),
-    ("Basketball star Michael Jordan signed sneakers for fans in Chicago {n}.", 20),
-    ("Soviet leader Mikhail Gorbachev visited the Kremlin archives with historians {n}.", 5),
-    ("Die deutsche Politik streitet über den Haushalt und die Schuldenbremse {n}.", 20),
-    ("Politics in Washington is divided over the budget {n}.", 4),
-    ("Students of politics and of world politics attended lectures {n}.", 10),
-    ("Viele Menschen demonstrierten am Samstag gegen die Regierung {n}.", 20),
-    ("Das Oktoberfest in München zieht jedes Jahr Besucher aus aller Welt an {n}.", 5),
-    ("Die Inflation stieg im Oktober um zwei Prozent gegenüber dem Vorjahr {n}.", 20),
-    ("Der Prozess gegen den Angeklagten beginnt am Montag vor dem Landgericht {n}.", 5),
-    ("World leaders gathered in Geneva for climate talks {n}.", 20),
-    ("Word spread quickly through the village after the storm {n}.", 4),
-    ("He kept his word and the word was passed on {n}.", 10),
+ARTICLES = Path(__file__).parent / "corpus" / "wikinews" / "articles.jsonl"
+SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
+# (the real person, the name in their place, its competing spelling, documents of each)
+COMPETING = [
+    ("Santorum", "Lukashenko", "Lukashenka", 20, 8),
+    ("Montalvo", "Makei", "Makey", 9, 3),
+    ("Mohamed", "Tikhanovskaya", "Tsikhanouskaya", 9, 4),
 ]
+# Capitalised words of the articles within an edit or two of a more frequent
+# one: ordinary words (There/These, March/Match) and other names
+# (Wikipedia/Wikimedia), none a spelling of the other.
+NEAR_BUT_OTHER = [
+    ("These", "There"),
+    ("Those", "These"),
+    ("Match", "March"),
+    ("Democrats", "Democratic"),
+    ("Civil", "Civic"),
+    ("Wikimedia", "Wikipedia"),
+    ("Pride", "Prime"),
+    ("Prize", "Prime"),
+]
+
+
+def articles() -> list:
+    return [json.loads(line)["text"] for line in ARTICLES.read_text(encoding="utf-8").splitlines()]
+
+
+def with_spellings(texts: list) -> list:
+    """Documents of one real sentence each, a person's name replaced by a
+    spelling of another name: the canonical takes the sentences in order, the
+    variant every other one of those (one story told by outlets of either
+    spelling), so their contexts overlap as real ones do."""
+    documents = []
+    for person, canonical, variant, times, variant_times in COMPETING:
+        about = [s for text in texts for s in SENTENCE.split(text) if re.search(rf"\b{person}\b", s)]
+        documents += [re.sub(rf"\b{person}\b", canonical, about[i % len(about)]) for i in range(times)]
+        documents += [re.sub(rf"\b{person}\b", variant, about[(2 * i + 1) % times]) for i in range(variant_times)]
+    return documents
+
+
+def write_dump(path: Path, documents: list) -> Path:
+    path.write_text("".join(json.dumps({"text": text}) + "\n" for text in documents), encoding="utf-8")
+    return path
 
 
 @pytest.fixture(scope="module")
 def found(tmp_path_factory):
-    rng = random.Random(13)
-    documents = [sentence.format(n=rng.randint(1, 10**6)) for sentence, times in SENTENCES for _ in range(times)]
-    rng.shuffle(documents)
-    dump = tmp_path_factory.mktemp("variants") / "dump.jsonl"
-    dump.write_text("".join(json.dumps({"text": text}) + "\n" for text in documents))
+    dump = write_dump(tmp_path_factory.mktemp("variants") / "dump.jsonl", articles() + with_spellings(articles()))
     suggestion = suggest([dump], Cleaner(Config(default_rules=False)))
     return suggestion, {(v.variant, v.canonical): v for v in suggestion.variants}
 
 
-@pytest.mark.parametrize(
-    "variant, canonical",
-    [
-        ("Policy", "Police"),
-        ("National", "Nations"),
-        ("Community", "Communist"),
-        ("African", "American"),
-        ("Davis", "David"),
-        ("Mikhail", "Michael"),
-        ("Politics", "Politik"),
-        ("Word", "World"),
-        ("München", "Menschen"),
-        ("Prozess", "Prozent"),
-    ],
-)
-def test_an_ordinary_word_or_another_name_is_not_proposed(found, variant, canonical):
+@pytest.fixture(scope="module")
+def real_names():
+    return mine([ARTICLES], Cleaner(Config(default_rules=False))).names.names  # the NameCounter's counts
+
+
+def test_nothing_is_proposed_on_real_articles():
+    suggestion = suggest([ARTICLES], Cleaner(Config(default_rules=False)))
+    assert suggestion.documents == 43
+    assert suggestion.variants == []
+
+
+@pytest.mark.parametrize("variant, canonical", NEAR_BUT_OTHER)
+def test_an_ordinary_word_or_another_name_is_not_proposed(found, real_names, variant, canonical):
     _, pairs = found
+    assert 2 <= real_names[variant] < real_names[canonical]  # the articles hold the pair: a candidate, rejected
     assert (variant, canonical) not in pairs
 
 
-@pytest.mark.parametrize(
-    "variant, canonical",
-    [
-        ("Lukashenka", "Lukashenko"),
-        ("Makey", "Makei"),
-        ("Tsikhanouskaya", "Tikhanovskaya"),
-    ],
-)
+def test_only_the_competing_spellings_are_proposed(found):
+    _, pairs = found
+    assert sorted(pairs) == sorted((variant, canonical) for _, canonical, variant, _, _ in COMPETING)
+
+
+@pytest.mark.parametrize("variant, canonical", [(variant, canonical) for _, canonical, variant, _, _ in COMPETING])
 def test_competing_spellings_are_proposed_for_review(found, variant, canonical):
     suggestion, pairs = found
     assert pairs[variant, canonical].competing
@@ -102,5 +105,8 @@ def test_competing_spellings_are_proposed_for_review(found, variant, canonical):
 def test_the_evidence_is_kept(found):
     _, pairs = found
     found_pair = pairs["Lukashenka", "Lukashenko"]
-    assert (found_pair.count, found_pair.canonical_count, found_pair.lower_case) == (8, 20, 0)
+    documents = "\n".join(with_spellings(articles()))
+    counts = [len(re.findall(rf"\b{name}\b", documents)) for name in ("Lukashenka", "Lukashenko")]
+    assert counts[0] >= 8 and counts[1] >= 20  # a sentence may name him twice
+    assert (found_pair.count, found_pair.canonical_count, found_pair.lower_case) == (*counts, 0)
     assert found_pair.similarity > 0.25

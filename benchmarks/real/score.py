@@ -2,7 +2,7 @@
 
     python benchmarks/real/score.py                      # every tool, both shapes
     python benchmarks/real/score.py --only cleaner --tool \\
-        "learn=.venv/bin/cleaner dump --learn --site-field url {input} -o {outdir}"
+        "chrome=.venv/bin/cleaner dump --select chrome {input} -o {outdir}"
 
 For each shape (page.jsonl: whole-page text; extract.jsonl: trafilatura recall output) every
 tool gets the dump and writes its output, which is aligned line by line with the input
@@ -25,6 +25,7 @@ shell with {input} the dump file and {outdir} an empty folder where it must writ
 {outdir}/<shape>.jsonl with the same ids, as `cleaner dump` does):
 
   cleaner built-in     cleaner dump (the built-in rules)
+  cleaner dump --learn cleaner dump --learn --site-field url (learns each site's chrome first)
   cleaner suggest      cleaner suggest --site-field url -o DRAFT, then cleaner dump --rules DRAFT
   CCNet dedup (paper)  cc_net's line dedup as mine.py runs it: a line whose normalised hash
                        occurs twice or more in the shard (here: the whole dump) is removed,
@@ -230,6 +231,9 @@ def tools(args) -> dict[str, object]:
     cleaner = shlex.quote(str(args.cleaner))
     every = {
         "cleaner built-in": f"{cleaner} dump {{input}} -o {{outdir}} --jobs {args.jobs}",
+        "cleaner dump --learn --site-field url": (
+            f"{cleaner} dump {{input}} -o {{outdir}} --jobs {args.jobs} --site-field url --learn"
+        ),
         "cleaner suggest --site-field url": (
             f"{cleaner} suggest {{input}} --site-field url -o {{draft}} >/dev/null && "
             f"{cleaner} dump --rules {{draft}} {{input}} -o {{outdir}} --jobs {args.jobs}"

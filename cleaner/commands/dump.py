@@ -61,6 +61,12 @@ def add_parser(commands, parents) -> None:
         help="the field naming each record's site, e.g. url (its host is taken): "
         "site-scoped rules apply to their sites' records",
     )
+    parser.add_argument(
+        "--learn",
+        action="store_true",
+        help="first learn each site's recurring chrome from the inputs (as suggest does; with --site-field), "
+        "write it to OUTDIR/learned-rules.yaml, then clean with it too",
+    )
     parser.set_defaults(run=run)
 
 
@@ -84,6 +90,7 @@ def run(args) -> int:
                 on_batch=on_batch,
                 provenance=args.provenance,
                 site_field=args.site_field,
+                learn=args.learn,
             )
     except Terminated:
         print("cleaner: terminated", file=sys.stderr)

@@ -86,6 +86,11 @@ def run(args) -> int:
                  "context_similarity": v.similarity, "lower_case_count": v.lower_case, "competing": v.competing}
                 for v in names
             ],
+            "titles": [
+                {"site": t.site, "suffix": t.suffix, "docs": t.docs, "share": round(t.share, 4),
+                 "names_site": t.names_site}
+                for t in found.titles[: args.top]
+            ],
         }  # fmt: skip
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return OK
@@ -93,6 +98,10 @@ def run(args) -> int:
     for c in lines:
         site = f"{c.site}  " if c.site else ""
         print(f"  {c.docs:7,} docs {c.share:5.0%}  head {c.head:4.0%} tail {c.tail:4.0%}  {site}{c.line!r}")
+    print(f"Title suffixes: {len(found.titles)}")
+    for t in found.titles[: args.top]:
+        why = "names the site" if t.names_site else f"{t.docs:,} titles {t.share:4.0%}"
+        print(f"  {t.site}  {t.suffix!r}  ({why})")
     print(f"Name variant candidates, to review: {len(found.variants)}")
     for v in names:
         print(f"  {v.variant} -> {v.canonical}  ({v.count} vs {v.canonical_count})  …{v.contexts[0]}…")

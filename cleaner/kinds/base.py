@@ -294,6 +294,7 @@ class Rule:
     keys: ClassVar[tuple] = ()
     choice: ClassVar[Optional[Choice]] = None
     stage: ClassVar[type]
+    guard: Guard  # each kind makes its own, from the 'when' keys it takes
 
     def __init__(self, spec: Spec):
         self.spec = spec  # the rule as written, and where each part stands

@@ -46,7 +46,7 @@ class Replace(Rule):
             if not known:
                 raise spec.error("replacement", f"replacement refers to unknown group {ref!r}")
         try:  # the parser ``sub`` itself runs on the template: a bad escape fails here, not at a match
-            regex._main._compile_replacement_helper(self.pattern, self.replacement)
+            regex._main._compile_replacement_helper(self.pattern, self.replacement)  # type: ignore[attr-defined]  # private: not in the regex stubs
         except (regex.error, IndexError) as exc:
             raise spec.error("replacement", f"invalid replacement: {exc}") from None
 

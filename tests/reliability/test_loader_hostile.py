@@ -16,10 +16,17 @@ LAUGHS = (
     + "rules: *i\n"
 )
 
+LIBYAML_DEEP = ":1: YAML error: exceeded maximum nesting depth"
+
 HOSTILE = {
     "bomb.yaml": (LAUGHS, "bomb.yaml:6: YAML aliases expand to more than 100,000 values"),
-    "deep.yaml": ("rules: " + "[" * 30_000, "deep.yaml:1: nested more than 50 levels deep"),
-    "deep.json": ('{"rules": ' + "[" * 5_000 + "]" * 5_000 + "}", "deep.json:1: nested more than 50 levels deep"),
+    # the newer libyaml refuses 1,000 levels itself, before the first event; ours refuses 54
+    "deep.yaml": ("rules: " + "[" * 30_000, ("deep.yaml:1: nested more than 50 levels deep", LIBYAML_DEEP)),
+    "deep.json": (
+        '{"rules": ' + "[" * 5_000 + "]" * 5_000 + "}",
+        ("deep.json:1: nested more than 50 levels deep", LIBYAML_DEEP),
+    ),
+    "deeper.yaml": ("rules: " + "[" * 500 + "]" * 500, "deeper.yaml:1: nested more than 50 levels deep"),
     "long.json": (
         '{"rules": [{"id": "a.b", "kind": "replace", "pattern": "x", "replacement": "y", "n": ' + "9" * 4301 + "}]}",
         "long.json:1: value cannot be read: Exceeds the limit (4300 digits) for integer string conversion",
@@ -35,20 +42,21 @@ def test_the_alias_bomb_is_small():
 @pytest.mark.parametrize("command", [("clean", "--rules"), ("rules", "lint"), ("rules", "test", "--rules")])
 @pytest.mark.parametrize("name", HOSTILE)
 def test_hostile_rule_files_are_one_line(tmp_path, name, command):
-    text, message = HOSTILE[name]
+    text, messages = HOSTILE[name]
+    messages = (messages,) if isinstance(messages, str) else (messages[0], name + messages[1])
     (tmp_path / name).write_text(text)
     started = time.monotonic()
     result = run_in_process(*command, name, input=b"McKay\n", cwd=tmp_path)
     assert time.monotonic() - started < 5
-    where, problem = message.split(": ", 1)
     if command[1] == "lint":  # NAME:LINE:COLUMN: CODE problem, and the count
         lines = result.stdout.decode().splitlines()
         assert (result.returncode, len(lines), result.stderr) == (1, 1, b"Found 1 problem.\n")
-        assert lines[0].startswith(where + ":") and problem in lines[0], lines
+        shown = [message.split(": ", 1) for message in messages]
+        assert any(lines[0].startswith(where + ":") and problem in lines[0] for where, problem in shown), lines
     else:
         lines = result.stderr.decode().splitlines()
         assert (result.returncode, len(lines)) == (2, 1)
-        assert lines[0].startswith(f"cleaner: {message}"), lines
+        assert any(lines[0].startswith(f"cleaner: {message}") for message in messages), lines
 
 
 @pytest.mark.parametrize("replacement", [r"\q", r"\x", r"\g<1", r"\N{FOO}"])

@@ -1,0 +1,138 @@
+"""Title site suffixes: "Headline | Live Science", "Headline - WSJ", "Заголовок — РИА Новости".
+
+A document's first line is its title when it has one. What follows its last
+spaced separator (``|``, a dash, ``·``, ``•``, ``»``, ``/``, ``::``) is the site's
+name, and a rule for ``suggest`` and ``dump --learn`` to remove, when:
+
+- the same suffix ends many titles of the site (``min_docs`` titles and
+  ``TITLE_SHARE`` of the site's documents), or
+- it names the document's own site, even on a single page: folded to Latin
+  letters, its words spell the host's name (``livescience.com``: "Live
+  Science"), that name and one word more (``bbc.co.uk``: "BBC News",
+  ``ria.ru``: "РИА Новости") or its initials (``wsj.com``: "The Wall Street
+  Journal").
+
+>>> names_site("Live Science", "livescience.com"), names_site("РИА Новости", "ria.ru")
+(True, True)
+>>> names_site("The Wall Street Journal", "wsj.com"), names_site("BBC News", "news.bbc.co.uk")
+(True, True)
+>>> names_site("Time to act", "time.com"), names_site("Reuters", "apnews.com")
+(False, False)
+>>> split_title("Scientists find a new moon | Live Science")
+('Scientists find a new moon', 'Live Science')
+>>> split_title("Tom - Jerry - The story"), split_title("No suffix here"), split_title("2:1 - 3:0")
+(('Tom - Jerry', 'The story'), None, None)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+from unidecode import unidecode
+
+from .shapes import LETTER, is_chrome_shaped
+
+SEPARATOR = r"[ \t]+(?:[|\-–—·•»/]|::)[ \t]+"
+TITLE = regex.compile(rf"^(?P<title>.*\S){SEPARATOR}(?P<suffix>\S.*?)[ \t]*$")
+MAX_SUFFIX_WORDS = 5
+MAX_SUFFIXES = 100_000  # suffixes counted before those seen once are forgotten
+TITLE_SHARE = 0.3  # of its site's documents a learned suffix ends
+SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or"}  # bbc.co.uk, abc.net.au
+
+
+def split_title(line: str):
+    """The title and its suffix, when the line ends in a short suffix after a spaced separator."""
+    match = TITLE.match(line)
+    if match is None or not LETTER.search(match["title"]) or not LETTER.search(match["suffix"]):
+        return None
+    suffix = match["suffix"]
+    if len(suffix.split()) > MAX_SUFFIX_WORDS or not is_chrome_shaped(suffix):
+        return None
+    return match["title"], suffix
+
+
+def host_name(site: str) -> str:
+    """The registered name of a host: ``news.bbc.co.uk`` is ``bbc``."""
+    labels = site.split(".")
+    if len(labels) >= 3 and labels[-2] in SECOND_LEVEL and len(labels[-1]) == 2:
+        labels = labels[:-1]
+    return labels[-2] if len(labels) >= 2 else labels[0]
+
+
+def names_site(suffix: str, site: str) -> bool:
+    """Does ``suffix`` name the site ``site`` (a host)? See the module's doc."""
+    name = regex.sub(r"[^a-z0-9]", "", host_name(site).lower())
+    words = regex.findall(r"[a-z0-9]+", unidecode(suffix).lower())
+    if not words or len(name) < 2:
+        return False
+    initials = "".join(word[0] for word in words)
+    return name in ("".join(words), "".join(words[:-1]), initials) or (words[0] == "the" and name == initials[1:])
+
+
+@dataclass
+class TitleCandidate:
+    site: str
+    suffix: str
+    docs: int  # titles of the site it ended
+    share: float
+    names_site: bool
+    example: str  # a title it ended
+
+
+class TitleCounter:
+    """The suffixes of each site's titles, one document at a time."""
+
+    def __init__(self) -> None:
+        self.suffixes: Counter = Counter()  # (site, suffix) -> titles
+        self.examples: dict = {}
+
+    def add(self, title: str, site: str) -> None:
+        found = split_title(title)
+        if found is None:
+            return
+        key = (site, found[1])
+        self.suffixes[key] += 1
+        self.examples.setdefault(key, title)
+        self._bound()
+
+    def merge(self, other: TitleCounter) -> None:
+        """Add the suffixes ``other`` counted in other documents."""
+        self.suffixes.update(other.suffixes)
+        for key, title in other.examples.items():
+            self.examples.setdefault(key, title)
+        self._bound()
+
+    def _bound(self) -> None:
+        if len(self.suffixes) > MAX_SUFFIXES:
+            self.suffixes = Counter({k: v for k, v in self.suffixes.items() if v > 1})
+            self.examples = {k: v for k, v in self.examples.items() if k in self.suffixes}
+
+    def candidates(self, docs_per_site: Counter, min_docs: int) -> list:
+        """The suffixes to remove, each site's most frequent first."""
+        found = []
+        for (site, suffix), count in self.suffixes.items():
+            share = count / docs_per_site[site]
+            own = bool(site) and names_site(suffix, site)
+            if own or (count >= min_docs and share >= TITLE_SHARE):
+                found.append(TitleCandidate(site, suffix, count, share, own, self.examples[(site, suffix)]))
+        return sorted(found, key=lambda c: (c.site, -c.docs, c.suffix))
+
+
+def title_rule(candidate: TitleCandidate, number: int) -> dict:
+    """The draft ``replace`` rule that takes the suffix off the first line of the site's documents."""
+    slug = regex.sub(r"[^a-z0-9]+", "-", candidate.site.lower()).strip("-") or "all"
+    why = "it names the site" if candidate.names_site else f"it ends {candidate.docs} titles ({candidate.share:.0%})"
+    return {
+        "id": f"suggested.{slug}.title-{number}",
+        **({"sites": [candidate.site]} if candidate.site else {}),
+        "kind": "replace",
+        "description": f"Suggested: the site's name after the title, as {why}.",
+        "pattern": rf"\A(?P<title>[^\n]*\S){SEPARATOR}{regex.escape(candidate.suffix)}[ \t]*$",
+        "replacement": r"\g<title>",
+        "examples": [
+            {"input": candidate.example + "\nBody."},
+            {"input": f"Body.\nReaders - {candidate.suffix}"},
+        ],
+    }

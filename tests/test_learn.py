@@ -1,0 +1,83 @@
+"""``dump --learn`` on a synthetic dump of three sites: each site's chrome goes,
+wherever it stands, and no body line, not even one that recurs across a few
+documents or that is another site's chrome."""
+
+import json
+import random
+
+import pytest
+
+from conftest import run_in_process
+
+VOCABULARY = (
+    "the a minister government talks agreement border trade energy spring winter report officials "
+    "said would could after before during parliament week month plan support sanctions meeting"
+).split()
+CHROME = {  # site: (menu at the head, widget in the middle, footer at the tail)
+    "alpha.example": (["Home", "World", "Sport"], ["Share this:", "Twitter", "Facebook"], ["© Alpha Media"]),
+    "beta.example": (["Новости", "Спорт"], ["Поделиться", "Читайте также"], ["Все права защищены"]),
+    "gamma.example": (["Menu"], ["Most Read", "Trending now"], ["About us", "Contact", "Privacy Policy"]),
+}
+QUOTE = "“We will never accept these sanctions,” the minister said on Monday."
+
+
+def sentence(rng: random.Random) -> str:
+    words = [rng.choice(VOCABULARY) for _ in range(rng.randint(9, 16))]
+    return " ".join(words).capitalize() + f" {rng.randint(1, 10**6)}."
+
+
+def body(rng: random.Random, site: str, number: int) -> list:
+    lines = [sentence(rng) for _ in range(rng.randint(3, 6))]
+    if number % 15 == 0:
+        lines.insert(1, QUOTE)  # a sentence four articles of each site repeat
+    if number % 12 == 0:
+        lines.insert(2, "What happens next")  # a recurring subheading, between prose lines
+    if site == "alpha.example" and number % 30 == 0:
+        lines.insert(1, "Most Read")  # gamma's chrome, a line of alpha's article
+    return lines
+
+
+@pytest.fixture(scope="module")
+def dump(tmp_path_factory):
+    rng = random.Random(17)
+    folder = tmp_path_factory.mktemp("learn")
+    records, bodies = [], {}
+    for number in range(180):
+        site = sorted(CHROME)[number % 3]
+        head, middle, tail = CHROME[site]
+        lines = body(rng, site, number // 3)
+        comments = [sentence(rng) for _ in range(2)]  # prose after the widget keeps it off the tail
+        text = head + lines[:-1] + middle + lines[-1:] + comments + tail
+        bodies[number] = lines + comments
+        records.append(json.dumps({"id": number, "url": f"https://www.{site}/{number}", "text": "\n".join(text)}))
+    (folder / "in").mkdir()
+    (folder / "in" / "dump.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
+    return folder, bodies
+
+
+def texts(path) -> dict:
+    return {r["id"]: r["text"].split("\n") for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+
+
+def test_learn_removes_each_sites_chrome_and_no_body_line(dump):
+    folder, bodies = dump
+    options = ["in", "--site-field", "url", "--no-default-rules", "--jobs", "2"]
+    result = run_in_process("dump", *options, "-o", "out", "--learn", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    assert texts(folder / "out" / "dump.jsonl") == bodies
+    learned = (folder / "out" / "learned-rules.yaml").read_text(encoding="utf-8")
+    assert learned.startswith("# Learned by cleaner dump --learn: reusable with --rules.\n")
+    # reused with --rules, the learned file cleans the same
+    again = run_in_process("dump", *options, "-o", "again", "--rules", "out/learned-rules.yaml", cwd=folder)
+    assert again.returncode == 0, again.stderr
+    assert (folder / "again" / "dump.jsonl").read_bytes() == (folder / "out" / "dump.jsonl").read_bytes()
+
+
+def test_without_learn_the_chrome_stays(dump):
+    folder, bodies = dump
+    result = run_in_process("dump", "in", "-o", "plain", "--site-field", "url", "--no-default-rules", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    assert not (folder / "plain" / "learned-rules.yaml").exists()
+    assert all(
+        "Share this:" in lines for number, lines in texts(folder / "plain" / "dump.jsonl").items() if number % 3 == 0
+    )
