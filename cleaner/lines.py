@@ -212,19 +212,24 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
     memo = {} if memo is None else memo
     lines = text.split("\n")
     keys = [_key(line) for line in lines]
-    stage.prefilter(set(keys), memo)
+    distinct = set(keys)
+    stage.prefilter(distinct, memo)
     dropped_by: dict[int, str] = {}  # line index -> rule id
+    # Most documents have no line any rule could match: then only the walks
+    # judging lines by their shape (drop-run) can drop one.
+    matchable = any(memo[None, key] for key in distinct if key)
 
     while True:
         before = len(dropped_by)
-        for rule in stage.tails:
-            cut = _tail_marker(keys, dropped_by, rule, memo)
-            if cut is not None:
-                dropped_by.update((i, rule.id) for i in range(cut, len(keys)) if i not in dropped_by)
-        _drop_from_edge(keys, range(len(keys)), stage.top_down, dropped_by, memo)
-        _drop_from_edge(keys, range(len(keys) - 1, -1, -1), stage.bottom_up, dropped_by, memo)
-        for rule in stage.blocks:
-            _drop_blocks(keys, dropped_by, rule, memo)
+        if matchable:
+            for rule in stage.tails:
+                cut = _tail_marker(keys, dropped_by, rule, memo)
+                if cut is not None:
+                    dropped_by.update((i, rule.id) for i in range(cut, len(keys)) if i not in dropped_by)
+            _drop_from_edge(keys, range(len(keys)), stage.top_down, dropped_by, memo)
+            _drop_from_edge(keys, range(len(keys) - 1, -1, -1), stage.bottom_up, dropped_by, memo)
+            for rule in stage.blocks:
+                _drop_blocks(keys, dropped_by, rule, memo)
         for rule in stage.runs:
             _drop_run(keys, dropped_by, rule)
         if len(dropped_by) == before:
