@@ -20,9 +20,6 @@ from pathlib import Path
 import ftfy
 
 from cleaner import Cleaner
-from cleaner.budget import document_budget
-from cleaner.pipeline import MAX_ROUNDS
-from cleaner.sites import site_of
 
 
 class Timed:
@@ -60,19 +57,25 @@ class Profiled(Cleaner):
     def _timed(self, stage, name):
         return Timed(stage, name, self.clock, self.current)
 
-    def _run(self, text, log, site):
-        with document_budget(self.timeout):
-            started = time.process_time()
-            stages = self.stages_for(text, site_of(site))
-            self.clock["choosing rules", 1] += time.process_time() - started
-            for number in range(MAX_ROUNDS):
-                self.current[0] = min(number + 1, 2)
-                before = text
-                for stage in stages:
-                    text = stage.apply(text, log)
-                if text == before:
-                    break
-        return text
+    def stages_for(self, text, site=None):
+        """Called once a document, before its first round: the round count starts again."""
+        started = time.process_time()
+        stages = super().stages_for(text, site)
+        self.clock["choosing rules", 1] += time.process_time() - started
+        self.current[0] = 0
+        first = stages[0]
+        return [Rounds(first, self.current), *stages[1:]]
+
+
+class Rounds:
+    """The first stage, counting the rounds (1, then 2 for any later one) as it runs."""
+
+    def __init__(self, stage, current: list):
+        self.stage, self.current = stage, current
+
+    def apply(self, text, log):
+        self.current[0] = min(self.current[0] + 1, 2)
+        return self.stage.apply(text, log)
 
 
 def profile(path: Path) -> None:
