@@ -7,11 +7,12 @@ of them cannot match, so the regex need not run on it (``Required.absent_from``)
 
 The pattern is read with the standard library's parser, the syntax ``regex``
 shares with ``re``. Property classes (``\\p{L}``) are read as another class
-(classes give no literal). Anything else only ``regex`` knows, any case
-folding, and anything the parser reads otherwise than ``regex`` would (a
-fuzzy ``{e<=1}``, a POSIX ``[[:alpha:]]``), gives no literal: the regex then
-always runs. A regex that ignores case needs its strings casefolded, in the
-text casefolded (``str.casefold``, the full folding regex's own follows).
+(classes give no literal), lookbehinds as lookaheads. Anything else only
+``regex`` knows, a group that ignores case, and anything the parser reads
+otherwise than ``regex`` would (a fuzzy ``{e<=1}``, a POSIX ``[[:alpha:]]``),
+gives no literal: the regex then always runs. A regex that ignores case as a
+whole needs its strings casefolded in the text casefolded (``str.casefold``:
+the same Unicode case folding as regex's own).
 
 >>> required(r"\\b(?:Aleksandr|Alyaksandr)(?=\\s+(?:G\\.\\s+)?Lukashenk)").groups
 (('Lukashenk',), ('Al',), ('eksandr', 'yaksandr'))
