@@ -16,8 +16,11 @@ word of one or two letters says too little about its code page, while the run
 around it says enough. A run ends at a word the read-as page cannot encode
 (a curly quote in a Latin-1 run) or whose candidate mixes Latin and Cyrillic
 letters (``Ïñigo`` would become ``Псigo``), so Latin words around a broken
-Cyrillic run stay as they are; ASCII words inside a run are the same in every
-page and carry on the run without being scored.
+Cyrillic run stay as they are (Latin ``i`` inside a Cyrillic word is no Latin
+word: Belarusian and Ukrainian writers type it for ``і``); ASCII words inside a
+run are the same in every page and carry on the run without being scored. A
+word that becomes punctuation is part of the run too: MacCyrillic's dashes and
+quotes read as cp1251 are capital letters (``кіно Р у`` is ``кіно – у``).
 
 KOI8 is decoded as KOI8-U, which is KOI8-R with і ї є ґ in place of eight
 box-drawing characters: Russian text decodes the same, Ukrainian text decodes
@@ -39,7 +42,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -95,15 +97,38 @@ def _mojibake_characters() -> str:
 
 MOJIBAKE = _mojibake_characters()
 _SYMBOLS = "".join(c for c in MOJIBAKE if c not in UPPER)
+# MacCyrillic's capitals that are words of their own (В, С, У; Ukrainian І, З),
+# read as cp1251: a symbol standing alone before lowercase text ("‚ этом году").
+_ONE_LETTER_WORDS = "".join(
+    c for c in "АВЖЗИЙКОСУЯІ".encode("mac_cyrillic").decode("sloppy-windows-1251") if c not in UPPER
+)
 # The cheap test: two mojibake characters in a row (Ïð, рТ's ТЕ), an uppercase
-# letter after a lowercase one (рТ), or a symbol before a lowercase letter (Џр).
+# letter after a lowercase one (рТ), a symbol before a lowercase letter (Џр), or
+# one of those words before a lowercase one or a number; or ґ in a word, which
+# is rare in Ukrainian but is і from MacCyrillic read as cp1251.
 # It scans every document, so it is written for speed: the standard library's
 # re, not regex, and one character class first (re then skips ahead to it);
 # the lookbehinds say which second character each first one needs. Five times
 # faster than the plain alternation, thirty times faster than with regex.
 SUSPICIOUS = re.compile(
     f"[{re.escape(MOJIBAKE)}{LOWER}]"
-    f"(?:(?<=[{re.escape(MOJIBAKE)}])[{re.escape(MOJIBAKE)}]|(?<=[{LOWER}])[{UPPER}]|(?<=[{re.escape(_SYMBOLS)}])[{LOWER}])"
+    f"(?:(?<=[{re.escape(MOJIBAKE)}])[{re.escape(MOJIBAKE)}]|(?<=[{LOWER}])[{UPPER}ґ]|(?<=[{re.escape(_SYMBOLS)}ґ])[{LOWER}]"
+    f"|(?<=[{re.escape(_ONE_LETTER_WORDS)}]) [{LOWER}0-9])"
+)
+# Serbian and Macedonian letters are what MacCyrillic mojibake is made of
+# ("Људски" could be "Кудски"), so a line that may be in those languages is not
+# read as MacCyrillic: one holding ј or ѕ, which no mis-decoding of Russian,
+# Ukrainian or Belarusian makes, or holding Ђ Љ Њ Ћ Џ Ѓ Ќ and no letter only
+# those three write, nor the symbol MacCyrillic makes of one after a letter
+# ("Нагада№мо", "Пробу№" for є; » and › only inside a word: they close quotes).
+_THEIRS = "ЂЃЉЊЋЌЏђѓљњћќџ"
+_OURS_ONLY = "йщъыьэюяёєіїґўЙЩЪЫЬЭЮЯЁЄІЇҐЎ"
+_OURS_ONLY_AS_SYMBOLS = "".join(
+    c for c in _OURS_ONLY.encode("mac_cyrillic").decode("sloppy-windows-1251") if not c.isalpha() and c not in "»›"
+)
+SERBIAN_MACEDONIAN = re.compile(
+    f"[јѕ]|^(?=.*[{_THEIRS}])"
+    rf"(?!.*(?:[{_OURS_ONLY}]|[^\W\d_][{re.escape(_OURS_ONLY_AS_SYMBOLS)}]|[^\W\d_][»›][^\W\d_]))"
 )
 CP1252_ONLY = set(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))
 # Characters as the Latin-1 or cp1252 byte they were read from; the rest as a space.
@@ -111,10 +136,13 @@ AS_BYTES = _AsBytes({code: code for code in range(0x100)})
 AS_BYTES.update({ord(bytes([b]).decode("sloppy-windows-1252")): b for b in range(0x80, 0xA0)})
 WORD = regex.compile(r"[^ \t\n]+")
 CYRILLIC_LETTER = regex.compile(f"[{LOWER}{UPPER}]")
+# Ukrainian and Belarusian writers often type Latin i for і ("грамадзянамi"):
+# it is no Latin letter to a Cyrillic word.
+_LATIN = r"(?![iI])\p{Latin}"
 # A candidate word is no text if it holds a letter neither Latin nor Russian,
 # Ukrainian or Belarusian (Serbian Ђ, Greek), or a run of letters mixing the two.
 NOT_TEXT = regex.compile(
-    rf"[^\P{{L}}\p{{Latin}}{LOWER}{UPPER}]|\p{{Latin}}\p{{L}}*[{LOWER}{UPPER}]|[{LOWER}{UPPER}]\p{{L}}*\p{{Latin}}"
+    rf"[^\P{{L}}\p{{Latin}}{LOWER}{UPPER}]|{_LATIN}\p{{L}}*[{LOWER}{UPPER}]|[{LOWER}{UPPER}]\p{{L}}*{_LATIN}"
 )
 LETTER = regex.compile(r"\p{L}")
 LATIN_LETTER = regex.compile(r"\p{Latin}")
@@ -123,8 +151,8 @@ CASE_SWAP = regex.compile(f"[{LOWER}][{UPPER}]")
 # Decision thresholds, set on the training text (benchmarks/cyrillic/measure.py):
 # a candidate's mean log-probability per bigram, and how much its total must
 # beat the original's by when the original is Cyrillic too.
-MIN_SCORE = -3.6
-MIN_GAIN = 6.0
+MIN_SCORE = -3.8
+MIN_GAIN = 5.0
 MIN_LETTERS = 3
 CASE_PENALTY = -6.0  # per lowercase letter followed by an uppercase one
 
@@ -161,7 +189,10 @@ def _is_utf8_read_as_cp1252(line: str) -> bool:
 def _repair_line(line: str) -> tuple[str, str]:
     """The line with its most plausible repair applied, and the note naming the pages."""
     best, best_gain, best_note = line, 0.0, ""
+    may_be_serbian = SERBIAN_MACEDONIAN.search(line)
     for written_in, read_as in PAIRS:
+        if written_in == "mac-cyrillic" and may_be_serbian:
+            continue
         fixed, gain = _repair_runs(line, written_in, read_as)
         if gain > best_gain:
             best, best_gain, best_note = fixed, gain, _note(line, fixed, written_in, read_as)
@@ -182,11 +213,15 @@ def _repair_runs(line: str, written_in: str, read_as: str) -> tuple[str, float]:
         pieces += [line[position : match.start()], word]
         position = match.end()
         if candidate == word:
-            continue  # ASCII: the same in every page
+            # ASCII is the same in every page. So are MacCyrillic's lowercase
+            # letters in cp1251: such a word is the context the run is judged in.
+            if CYRILLIC_LETTER.search(word):
+                run.append((len(pieces) - 1, word))
+            continue
         if (
             candidate is None
             or NOT_TEXT.search(candidate)
-            or (not CYRILLIC_LETTER.search(candidate) and LETTER.findall(candidate) != LETTER.findall(word))
+            or (not CYRILLIC_LETTER.search(candidate) and LETTER.findall(candidate) != LATIN_LETTER.findall(word))
         ):
             if run:
                 runs.append(run)
@@ -199,6 +234,8 @@ def _repair_runs(line: str, written_in: str, read_as: str) -> tuple[str, float]:
         runs.append(run)
     total = 0.0
     for run in runs:
+        if all(pieces[index] == candidate for index, candidate in run):
+            continue
         gain = _gain(" ".join(pieces[index] for index, _ in run), " ".join(candidate for _, candidate in run))
         if gain > 0:
             total += gain
@@ -227,8 +264,6 @@ def _gain(before: str, after: str) -> float:
     if not CYRILLIC_LETTER.search(before):
         # Latin letters are no Cyrillic text at all: the candidate's own plausibility counts.
         return (score - MIN_SCORE) * letters
-    if len(LETTER.findall(after)) < len(LETTER.findall(before)):
-        return 0.0  # mojibake turns letters into symbols, never the reverse ("Уоленберг", "”оленберг")
     gain = (score - plausibility(before)) * letters
     return gain if gain >= MIN_GAIN else 0.0
 
@@ -255,10 +290,11 @@ def plausibility(text: str) -> float:
 
 
 def bigrams(text: str) -> list[str]:
-    """The symbol bigrams the model counts: letters lowercased, the rest in classes.
+    """The symbol bigrams the model counts: letters lowercased, Latin letters and
+    digits in a class each, punctuation as itself.
 
     >>> bigrams("Привет, 2 мира!")
-    [' п', 'пр', 'ри', 'ив', 'ве', 'ет', 'т ', ' 0', '0 ', ' м', 'ми', 'ир', 'ра', 'а ']
+    [' п', 'пр', 'ри', 'ив', 'ве', 'ет', 'т,', ', ', ' 0', '0 ', ' м', 'ми', 'ир', 'ра', 'а!', '! ']
     """
     symbols = [" "]
     for char in text.lower():
@@ -279,9 +315,12 @@ def _symbol(char: str) -> str:
         return "0"
     if LATIN_LETTER.match(char):
         return "L"
-    if char.isspace() or unicodedata.category(char)[0] == "P":
-        return " "  # punctuation ends a word like a space
-    return "#"  # a symbol, a control, a letter of a script these languages do not use
+    if char.isspace():
+        return " "
+    # Punctuation, symbols and letters of other scripts stand for themselves: the
+    # model learns that « opens a word and » closes one, and has never seen ‚ or Ѓ
+    # where mojibake puts them, in place of a capital.
+    return char
 
 
 @lru_cache(maxsize=1)

@@ -39,6 +39,7 @@ def learned_config(
         lines = boilerplate(miner, MIN_DOCS, MIN_SHARE)
         titles = miner.titles.candidates(miner.docs_per_site, MIN_DOCS)
         document = draft(lines, [], config.timeout, titles)
+        document["description"] = "Each site's chrome, learned by cleaner dump --learn from the dump it cleaned."
         found = Suggestion(sum(miner.docs_per_site.values()), lines, [], document, titles)
         text = draft_text(found, "# Learned by cleaner dump --learn: reusable with --rules.")
         write_atomically(path, text.encode("utf-8"))

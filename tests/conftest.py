@@ -63,5 +63,16 @@ def run_in_process(*args, input=None, cwd=ROOT) -> subprocess.CompletedProcess:
         os.chdir(saved[3])
 
 
+@pytest.fixture(scope="session")
+def cluster():
+    """A real Dask cluster of two worker processes, started once for the tests that need one."""
+    from distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
+        yield cluster
+
+
 def pytest_configure(config):
     config.addinivalue_line("markers", "slow: takes more than about a second")

@@ -3,8 +3,9 @@
 The sample is every n-th sentence of CC BY-SA treebanks (written by
 benchmarks/cyrillic/corpora.py --sample, not chosen): Russian and Belarusian
 news broken in every pair of code pages must come back exactly; French,
-German, Spanish, Portuguese, Icelandic, Vietnamese, Polish and Czech lines and
-the correct Cyrillic ones must come through unchanged.
+German, Spanish, Portuguese, Icelandic, Vietnamese, Polish, Czech and Serbian
+(Cyrillic) lines and the correct Russian and Belarusian ones must come through
+unchanged.
 """
 
 from __future__ import annotations
@@ -38,16 +39,18 @@ def broken_pairs(written_in: str, read_as: str):
                     continue
 
 
-# Measured on the full corpora: >= 97% for these pairs, MacCyrillic far less (see README).
-MIN_RECALL = {"mac-cyrillic": 0.6}
-
-
 @pytest.mark.parametrize("written_in, read_as", cyrillic.PAIRS)
 def test_recall_on_real_sentences(written_in, read_as):
     pairs = list(broken_pairs(written_in, read_as))
-    assert len(pairs) >= 40
-    repaired = sum(cyrillic.repair(mojibake, NO_LOG) == expected for expected, mojibake in pairs)
-    assert repaired / len(pairs) >= MIN_RECALL.get(written_in, 0.95), (repaired, len(pairs))
+    assert len(pairs) >= 60
+    missed = [expected for expected, mojibake in pairs if cyrillic.repair(mojibake, NO_LOG) != expected]
+    # The one miss in every pair: the source spells the name with a Latin a ("Алисa"),
+    # a word mixing scripts that the repair never makes. In MacCyrillic, a line whose
+    # only damage is capitals read as Ђ Љ Њ... and that has no letter Serbian lacks
+    # may be Serbian, and is left alone.
+    expected = ["жена Алисa."] + (["позиции Австралии?"] if written_in == "mac-cyrillic" else [])
+    assert [sentence for sentence in missed if not sentence.endswith(tuple(expected))] == []
+    assert len(missed) == len(expected)
 
 
 def test_precision_on_real_lines():
@@ -64,6 +67,16 @@ def test_precision_on_real_lines():
         "Ýmir",
         "Òscar",
         "ÀÉÎÕÜ",
+        # Turkish and Greek (their treebanks are NC: kept out of the sample)
+        "Türkiye Büyük Millet Meclisi’nde görüşmeler sürüyor.",
+        "Çağlayan’da ağır ceza mahkemesi kararını açıkladı.",
+        "Ο πρωθυπουργός Κυριάκος Μητσοτάκης συναντήθηκε με τον υπουργό.",
+        # Cyrillic alphabets whose letters MacCyrillic mojibake is made of
+        "Људски фактор ризика",
+        "Београд је главни град Србије, а Ђорђе Балашевић је рођен у Новом Саду.",
+        "Његова заоставштина укључује Европско првенство.",
+        "Македонија: Скопје, Ѓорче Петров, Кичево, ѕвезда.",
+        "България и София — ъгъл, щъркел, всъщност.",
     ]
     assert len(lines) >= 500
     assert [line for line in lines if cyrillic.repair(line, NO_LOG) != line] == []
@@ -79,6 +92,29 @@ def test_examples_of_each_pair():
     assert cyrillic.repair("ЏаҐ§Ё¤Ґ\xadв ђ®ббЁЁ", NO_LOG) == "Президент России"
     assert cyrillic.repair("\x8fà¥§¨¤¥\xadâ \x90®áá¨¨", NO_LOG) == "Президент России"
     assert cyrillic.repair("Óêðà¿íà ³ Áåëàðóñü: ´àíîê", NO_LOG) == "Україна і Беларусь: ґанок"
+
+
+def test_macCyrillic_capitals_dashes_and_one_letter_words():
+    # Capitals read as cp1251 symbols; a lone symbol is a one-letter word (В, С, У).
+    assert cyrillic.repair("‚ этом же году начались работы по мощению улицы.", NO_LOG) == (
+        "В этом же году начались работы по мощению улицы."
+    )
+    assert cyrillic.repair("Ѓыл полностью перестроен детский сад и сельский клуб.", NO_LOG) == (
+        "Был полностью перестроен детский сад и сельский клуб."
+    )
+    # Dashes read as capitals (– as Р), я as Я, і as ґ: the dash is part of the run.
+    assert cyrillic.repair("‹епшае беларускае кґно Р у кожны дом, у кожны смартфон!", NO_LOG) == (
+        "Лепшае беларускае кіно – у кожны дом, у кожны смартфон!"
+    )
+    assert cyrillic.repair("1 декабрЯ 1923 года произведен в лейтенанты.", NO_LOG) == (
+        "1 декабря 1923 года произведен в лейтенанты."
+    )
+
+
+def test_latin_i_in_belarusian_words_does_not_break_the_run():
+    assert cyrillic.repair("Ãàëîäíûÿ æàí÷ûíû ³ äçåöi âûéøëi íà âóëiöû Áàðûñàâà.", NO_LOG) == (
+        "Галодныя жанчыны і дзецi выйшлi на вулiцы Барысава."
+    )
 
 
 def test_mixed_line_keeps_latin_words():
@@ -99,15 +135,22 @@ def test_explain_names_the_code_pages():
         ("тЕУРХВМЙЛБ вЕМБТХУШ", "koi8-r read as cp1251"),
         ("оПЕГХДЕМР пНЯЯХХ", "cp1251 read as koi8-r"),
         ("ЏаҐ§Ё¤Ґ\xadв ђ®ббЁЁ", "cp866 read as cp1251"),
-        ("Џрезидент ђоссии", "mac-cyrillic read as cp1251"),
+        ("Џрезидент ђоссии заЯвил", "mac-cyrillic read as cp1251"),
     ]:
         log = ChangeLog()
         unicode_repair(broken, log)
         assert [c.note for c in log.changes] == [note]
 
 
-def test_repaired_text_is_stable_and_ordinary_cyrillic_unchanged():
-    for expected, mojibake in broken_pairs("cp1251", "latin-1"):
+@pytest.mark.parametrize("written_in, read_as", cyrillic.PAIRS)
+def test_repaired_text_is_stable(written_in, read_as):
+    unstable = []
+    for expected, mojibake in broken_pairs(written_in, read_as):
         once = unicode_repair(mojibake, NO_LOG)
-        assert unicode_repair(once, NO_LOG) == once
+        if unicode_repair(once, NO_LOG) != once:
+            unstable.append(mojibake)
+    assert unstable == []
+
+
+def test_ordinary_cyrillic_unchanged():
     assert cyrillic.repair("НАТО и США, мРНК, ВКонтакте", NO_LOG) == "НАТО и США, мРНК, ВКонтакте"

@@ -39,16 +39,8 @@ def test_ranges_start_at_line_starts_and_cover_the_file(tmp_path):
         assert after.first_line == data[: after.start].count(b"\n") + 1
 
 
-@pytest.fixture(scope="module")
-def cluster():
-    from distributed import LocalCluster
-
-    with LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
-    ) as cluster:
-        yield cluster
-
-
+@pytest.mark.slow  # a real Dask cluster
+@pytest.mark.xdist_group("dask")  # one cluster (conftest.cluster) for all
 def test_a_split_file_is_written_as_the_local_engine_writes_it(tmp_path, cluster):
     inputs = tmp_path / "in"
     inputs.mkdir()

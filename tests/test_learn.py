@@ -81,3 +81,23 @@ def test_without_learn_the_chrome_stays(dump):
     assert all(
         "Share this:" in lines for number, lines in texts(folder / "plain" / "dump.jsonl").items() if number % 3 == 0
     )
+
+
+def test_mining_in_batches_counts_what_mining_at_once_does():
+    """The workers' tables, merged, are the table one process would have counted."""
+    from cleaner.suggest import Miner
+
+    rng = random.Random(5)
+    documents = []
+    for number in range(60):
+        site = sorted(CHROME)[number % 3]
+        head, middle, tail = CHROME[site]
+        lines = body(rng, site, number)
+        documents.append((f"Headline {number} | {site}\n" + "\n".join(head + lines + middle + tail), site))
+    whole, first, second = Miner(names=False), Miner(names=False), Miner(names=False)
+    for number, (text, site) in enumerate(documents):
+        whole.add(text, site)
+        (first if number < 25 else second).add(text, site)
+    first.merge(second)
+    assert first.lines == whole.lines and first.docs_per_site == whole.docs_per_site
+    assert first.titles.suffixes == whole.titles.suffixes and len(whole.titles.suffixes) == 3

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import ROOT
 
-pytestmark = pytest.mark.slow  # real pre-commit runs
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("pre-commit")]  # real pre-commit runs, one hook environment
 
 SHIPPED = ["cleaner", "rules", "pyproject.toml", "README.md", ".pre-commit-hooks.yaml"]
 DIRTY = "Lavrov met Vladimir McKay in Minsk.\nAdd comment\n"

@@ -14,8 +14,8 @@ Three kinds of file are written, one sentence a line:
   tuning/{lang}.txt         more of it (the treebanks' dev files), to set thresholds on
 
 Licences: the UD treebanks used are CC BY-SA (ru_gsd, ru_pud, be_hse, fr/de/es
-GSD, pt_bosque, is_modern, vi_vtb, pl_pdb, cs_cac) or CC BY-NC-SA (uk_iu,
-tr_imst, el_gdt: measured here, never committed); the natasha/corus files are
+GSD, pt_bosque, is_modern, vi_vtb, pl_pdb, cs_cac, sr_set) or CC BY-NC-SA or
+BY-NC (uk_iu, tr_imst, el_gdt, mk_mtb, bg_btb: measured here, never committed); the natasha/corus files are
 samples of news sites, measured here, never committed.
 """
 
@@ -60,12 +60,21 @@ PRECISION = [
     (UD + "Polish-PDB", "pl_pdb-ud-test.conllu", "pl"),
     (UD + "Czech-CAC", "cs_cac-ud-test.conllu", "cs"),
     (UD + "Greek-GDT", "el_gdt-ud-test.conllu", "el"),
+    # Other Cyrillic alphabets, whose letters (Ђ Љ Њ Ћ Џ Ѓ Ќ) MacCyrillic mojibake is made of:
+    (UD + "Serbian-SET", "sr_set-ud-test.conllu", "sr"),  # Latin script, transliterated (serbian_cyrillic)
+    (UD + "Macedonian-MTB", "mk_mtb-ud-test.conllu", "mk"),  # no dev file: halves of the test file
+    (UD + "Bulgarian-BTB", "bg_btb-ud-test.conllu", "bg"),
 ]
+SERBIAN_DIGRAPHS = {"Lj": "Љ", "LJ": "Љ", "lj": "љ", "Nj": "Њ", "NJ": "Њ", "nj": "њ", "Dž": "Џ", "DŽ": "Џ", "dž": "џ"}
+SERBIAN_LETTERS = str.maketrans(
+    "abvgdđežzijklmnoprstćufhcčšABVGDĐEŽZIJKLMNOPRSTĆUFHCČŠ", "абвгдђежзијклмнопрстћуфхцчшАБВГДЂЕЖЗИЈКЛМНОПРСТЋУФХЦЧШ"
+)
 CORUS = "natasha/corus"
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"„А-ЯЁA-Z0-9])")
 TAG = re.compile(r"<[^>]+>")
-# The corus "ods" samples lost the backslash of their line breaks: "сообщаетnРИА".
-LOST_NEWLINE = re.compile(r"(?<=[а-яёА-ЯЁ.,:;!?»\")\d])n+(?=[а-яёА-ЯЁ«\"(\d])")
+# The corus "ods" samples lost the backslash of their line breaks: "сообщаетnРИА",
+# "газетаnThe Timesn.", "«nФедеральное": a Latin n touching a Cyrillic letter is one.
+LOST_NEWLINE = re.compile(r"(?<=[а-яёА-ЯЁ])n+|n+(?=[а-яёА-ЯЁ])|(?<=[.,:;!?»\")\d])n+(?=[«\"(\d—–),.])")
 
 
 class Repos:
@@ -114,6 +123,17 @@ def conllu_sentences(data: bytes, genre: str | None = None) -> list[str]:
     return sentences
 
 
+def serbian_cyrillic(text: str) -> str:
+    """Serbian Latin in Serbian Cyrillic, the one-to-one transliteration Serbian press uses.
+
+    >>> serbian_cyrillic("Ljubljana i Đorđe Balašević, Džon")
+    'Љубљана и Ђорђе Балашевић, Џон'
+    """
+    for latin, cyrillic in SERBIAN_DIGRAPHS.items():
+        text = text.replace(latin, cyrillic)
+    return text.translate(SERBIAN_LETTERS)
+
+
 def split_sentences(text: str) -> list[str]:
     text = " ".join(TAG.sub(" ", text).split())
     return [s for s in SENTENCE_END.split(text) if len(s) > 15]
@@ -148,8 +168,14 @@ def build(out: Path, repos: Repos) -> None:
     for repo, path, lang, genre in RECALL_UD:
         files.setdefault(f"recall/{lang}.txt", []).extend(conllu_sentences(repos.read(repo, path), genre))
     for repo, path, lang in PRECISION:
-        files[f"precision/{lang}.txt"] = conllu_sentences(repos.read(repo, path))
-        files[f"tuning/{lang}.txt"] = conllu_sentences(repos.read(repo, path.replace("-test", "-dev")))
+        test = conllu_sentences(repos.read(repo, path))
+        if path.replace("-test", "-dev") in repos.list(repo, "."):
+            dev = conllu_sentences(repos.read(repo, path.replace("-test", "-dev")))
+        else:
+            test, dev = test[len(test) // 2 :], test[: len(test) // 2]
+        if lang == "sr":
+            test, dev = [serbian_cyrillic(line) for line in test], [serbian_cyrillic(line) for line in dev]
+        files[f"precision/{lang}.txt"], files[f"tuning/{lang}.txt"] = test, dev
     for name, lines in files.items():
         target = out / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -164,7 +190,7 @@ SAMPLE_RECALL = [
     (UD + "Russian-PUD", "ru_pud-ud-test.conllu", "ru", None),
     (UD + "Belarusian-HSE", "be_hse-ud-test.conllu", "be", "news"),
 ]
-SAMPLE_PRECISION = [entry for entry in PRECISION if entry[2] not in {"tr", "el"}]  # those two are NC
+SAMPLE_PRECISION = [entry for entry in PRECISION if entry[2] not in {"tr", "el", "mk", "bg"}]  # those are NC
 
 
 def write_sample(repos: Repos, per_set: int = 60) -> None:
@@ -173,14 +199,15 @@ def write_sample(repos: Repos, per_set: int = 60) -> None:
         return lines[:: max(1, len(lines) // per_set)][:per_set]
 
     sample = {
-        "licence": "CC BY-SA 4.0 (Universal Dependencies: ru_pud CC BY-SA 3.0, be_hse, fr/de/es gsd, pt_bosque, is_modern, vi_vtb, pl_pdb, cs_cac)",
+        "licence": "CC BY-SA 4.0 (Universal Dependencies: ru_pud CC BY-SA 3.0, be_hse, fr/de/es gsd, pt_bosque, is_modern, vi_vtb, pl_pdb, cs_cac, sr_set transliterated)",
         "recall": {},
         "precision": {},
     }
     for repo, path, lang, genre in SAMPLE_RECALL:
         sample["recall"][lang] = every_nth(conllu_sentences(repos.read(repo, path), genre))
     for repo, path, lang in SAMPLE_PRECISION:
-        sample["precision"][lang] = every_nth(conllu_sentences(repos.read(repo, path)))
+        lines = conllu_sentences(repos.read(repo, path))
+        sample["precision"][lang] = every_nth([serbian_cyrillic(line) for line in lines] if lang == "sr" else lines)
     SAMPLE.write_text(json.dumps(sample, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(
         f"{SAMPLE.name}: {sum(map(len, sample['recall'].values()))} recall, {sum(map(len, sample['precision'].values()))} precision lines"

@@ -62,7 +62,7 @@ def test_an_output_reached_through_a_link_to_the_inputs_is_refused(tmp_path):
 
 @pytest.mark.parametrize("suffix", [".gz", ".zst"])
 def test_a_truncated_compressed_input_is_an_error_not_a_partial_read(tmp_path, suffix):
-    payload = b"".join(b'{"n": %d, "text": "Vladimir McKay"}\n' % i for i in range(20_000))
+    payload = b"".join(b'{"n": %d, "text": "Vladimir McKay"}\n' % i for i in range(2_000))
     whole = gzip.compress(payload, mtime=0) if suffix == ".gz" else zstandard.ZstdCompressor().compress(payload)
     source = tmp_path / "in"
     source.mkdir()

@@ -52,9 +52,10 @@ def test_sigint_stops_dump_cleanly(tmp_path):
     assert run.returncode == 130
     assert err.decode() == "cleaner: interrupted\n"
     assert not list(out.rglob("*.cleaner-tmp"))  # no partial output
-    fresh = tmp_path / "fresh"
-    dump([tmp_path / "in"], fresh, Config(), jobs=1)
-    for output in out.glob("*.jsonl"):  # whatever was finished is complete
+    finished = sorted(out.glob("*.jsonl"))
+    fresh = tmp_path / "fresh"  # those inputs alone, uninterrupted
+    dump([tmp_path / "in" / output.name for output in finished], fresh, Config(), jobs=1)
+    for output in finished:  # whatever was finished is complete
         assert output.read_bytes() == (fresh / output.name).read_bytes()
 
 
