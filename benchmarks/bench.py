@@ -14,11 +14,18 @@ parses each record, treats its text and writes the record back:
   cleaner 1 job    cleaner dump --jobs 1 (Unicode repair and every built-in rule)
   cleaner N jobs   cleaner dump --jobs N (all cores)
 
-Then the cost of name variants: the same dump with 10 and with 100,000
-generated variant spellings loaded (and how long 100,000 take to load), the
-cost of ``dump --learn`` (mining pass and learned rules) beside a plain dump
-with the same ``--site-field``, and the peak memory of one process of a
-cleaner dump run.
+The same contenders then run on real pages (``--real``, JSON Lines files
+with a ``text`` field; by default the whole-page and extracted dumps of
+benchmarks/real/build.py, when they are there).
+
+Then the cost of many rules and sites (``--only rules``): the dump's records
+spread over 1,000 sites (``--site-field url``), cleaned with the built-in
+rules alone, with 20,000 generated site-scoped line rules (20 for each site,
+as learnt rules are) and with 1,000 generated replace rules; the cost of name
+variants: the same dump with 10 and with 100,000 generated variant spellings
+loaded (and how long 100,000 take to load), the cost of ``dump --learn``
+(mining pass and learned rules) beside a plain dump with the same
+``--site-field``, and the peak memory of one process of a cleaner dump run.
 """
 
 from __future__ import annotations
@@ -33,8 +40,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
+REAL = Path("/work/data/realeval")  # benchmarks/real/build.py's output (its DEFAULT_OUT)
+SITES = 1000  # for the rows of many sites, the dump's records are spread over this many hosts
 CHROME = [
     "Rate it",
     "Add comment",
@@ -84,6 +94,17 @@ def make_dump(folder: Path, megabytes: float, shards: int, seed: int = 1) -> int
     return size
 
 
+def shard(path: Path, folder: Path, shards: int) -> None:
+    """``path``'s records dealt into ``shards`` files in ``folder``, as the synthetic dump is."""
+    folder.mkdir(parents=True, exist_ok=True)
+    outs = [open(folder / f"part-{n:03}.jsonl", "w", encoding="utf-8") for n in range(shards)]
+    with open(path, encoding="utf-8") as records:
+        for number, record in enumerate(records):
+            outs[number % shards].write(record)
+    for out in outs:
+        out.close()
+
+
 def transform_dump(source: Path, target: Path, transform) -> None:
     """Read every shard, apply ``transform`` to each text, write it back."""
     target.mkdir(parents=True, exist_ok=True)
@@ -101,12 +122,29 @@ def timed(function) -> float:
     return time.perf_counter() - started
 
 
-def run_cleaner(args: list) -> tuple:
-    """Run the cleaner command; (seconds, peak RSS in MB of its largest process)."""
+class Run(NamedTuple):
+    """A contender's wall-clock and CPU seconds. On a machine others share,
+    CPU seconds are the steadier measure of one process's work; wall-clock
+    seconds say what jobs gain."""
+
+    seconds: float
+    cpu: float
+    peak_mb: float = 0.0
+
+
+def timed_run(function) -> Run:
+    started, cpu = time.perf_counter(), time.process_time()
+    function()
+    return Run(time.perf_counter() - started, time.process_time() - cpu)
+
+
+def run_cleaner(args: list) -> Run:
+    """Run the cleaner command: its seconds, CPU seconds and the peak RSS in MB of its largest process."""
     probe = (
         "import resource, subprocess, sys, time; t = time.perf_counter(); "
         "code = subprocess.run(sys.argv[1:], stderr=subprocess.DEVNULL).returncode; "
-        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)"
+        "use = resource.getrusage(resource.RUSAGE_CHILDREN); "
+        "print(time.perf_counter() - t, use.ru_utime + use.ru_stime, use.ru_maxrss, code)"
     )
     out = subprocess.run(
         [sys.executable, "-c", probe, sys.executable, "-m", "cleaner", *args],
@@ -114,10 +152,10 @@ def run_cleaner(args: list) -> tuple:
         text=True,
         check=True,
     )
-    seconds, rss_kb, code = out.stdout.split()
+    seconds, cpu, rss_kb, code = out.stdout.split()
     if code != "0":
         raise SystemExit(f"cleaner {' '.join(args)} failed with exit status {code}")
-    return float(seconds), int(rss_kb) / 1024
+    return Run(float(seconds), float(cpu), int(rss_kb) / 1024)
 
 
 def variant_rules(path: Path, count: int, seed: int = 2) -> None:
@@ -139,12 +177,110 @@ def variant_rules(path: Path, count: int, seed: int = 2) -> None:
             out.write(f"    variants: [{', '.join(rule['variants'])}]\n")
 
 
+def site_rules(path: Path, per_site: int = 20, seed: int = 3) -> int:
+    """``per_site`` generated drop-line rules for each of the dump's sites, as
+    ``suggest`` learns them (mostly literal lines, some patterns); return how many."""
+    rng = random.Random(seed)
+    rules = []
+    for site in range(SITES):
+        for n in range(per_site):
+            words = " ".join(
+                rng.choice(["Read", "more", "Sign", "in", "News", "Video", "Menu", "Home"]) for _ in range(3)
+            )
+            rule = {"id": f"learnt.site{site}.r{n}", "kind": "drop-line", "sites": [f"site{site}.example"]}
+            if n % 10 == 9:
+                rule["patterns"] = [rf"{words} \d+ (?:min|hours?) ago"]
+            else:
+                rule["lines"] = [f"{words} {site}-{n}"]
+            rules.append(rule)
+    path.write_text(json.dumps({"rules": rules}), encoding="utf-8")
+    return len(rules)
+
+
+def replace_rules(path: Path, count: int = 1000, seed: int = 4) -> None:
+    """``count`` generated replace rules, each a word of its own to another spelling."""
+    rng = random.Random(seed)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    rules = []
+    for n in range(count):
+        word = "".join(rng.choice(letters) for _ in range(rng.randint(6, 10)))
+        rules.append(
+            {"id": f"generated.replace{n}", "kind": "replace", "pattern": rf"\b{word}\b", "replacement": word.upper()}
+        )
+    path.write_text(json.dumps({"rules": rules}), encoding="utf-8")
+
+
+def throughput(dump: Path, work: Path, jobs: int) -> None:
+    """Every contender on the JSON Lines files of ``dump``: seconds, MB/s, ratio to ftfy."""
+    import ftfy
+    from cleantext import clean as clean_text
+
+    mb = sum(p.stat().st_size for p in dump.glob("*.jsonl")) / 1e6
+    results = {
+        "read+write": timed_run(lambda: transform_dump(dump, work / "o-rw", lambda t: t)),
+        "ftfy.fix_text": timed_run(lambda: transform_dump(dump, work / "o-ftfy", ftfy.fix_text)),
+        "clean-text": timed_run(lambda: transform_dump(dump, work / "o-ct", clean_text)),
+        "cleaner 1 job": run_cleaner(["dump", str(dump), "-o", str(work / "o-c1"), "--jobs", "1"]),
+        f"cleaner {jobs} jobs": run_cleaner(["dump", str(dump), "-o", str(work / "o-cn"), "--jobs", str(jobs)]),
+    }
+    base = results["ftfy.fix_text"]
+    print(
+        f"\n{'':16}{'seconds':>9}{'x ftfy':>8}{'CPU s':>8}{'MB/s':>8}{'x ftfy':>8}  (MB/s and the second x ftfy: of CPU time)"
+    )
+    for name, run in results.items():
+        cpu = "" if name.endswith("jobs") else f"{run.cpu:8.2f}{mb / run.cpu:8.2f}{base.cpu / run.cpu:8.2f}"
+        print(f"{name:16}{run.seconds:9.2f}{base.seconds / run.seconds:8.2f}{cpu}")
+    print(
+        f"{jobs} jobs / 1 job: {results['cleaner 1 job'].seconds / results[f'cleaner {jobs} jobs'].seconds:.2f}x (wall clock)"
+    )
+
+
+def many_rules(dump: Path, work: Path) -> None:
+    """The built-in rules alone, then with many site rules, then with many replace rules."""
+    sites, replace, spread = work / "site-rules.json", work / "replace-rules.json", work / "dump-sites"
+    count = site_rules(sites)
+    replace_rules(replace)
+    spread.mkdir(parents=True, exist_ok=True)
+    for shard_path in sorted(dump.glob("*.jsonl")):  # the same records, each of one of SITES hosts
+        with (
+            open(shard_path, encoding="utf-8") as records,
+            open(spread / shard_path.name, "w", encoding="utf-8") as out,
+        ):
+            for line in records:
+                record = json.loads(line)
+                record["url"] = f"https://site{record['id'] % SITES}.example/{record['id']}"
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    base = ["dump", str(spread), "--jobs", "1", "--site-field", "url"]
+    runs = {
+        "built-in rules alone": [],
+        f"+ {count:,} site rules ({SITES:,} sites)": ["--rules", str(sites)],
+        "+ 1,000 replace rules": ["--rules", str(replace)],
+    }
+    seconds = {
+        name: run_cleaner([*base, "-o", str(work / f"o-r{n}"), *extra]).cpu
+        for n, (name, extra) in enumerate(runs.items())
+    }
+    alone = seconds["built-in rules alone"]
+    print(f"\n{'1 job, --site-field url':36}{'CPU s':>9}{'x alone':>9}")
+    for name, value in seconds.items():
+        print(f"{name:36}{value:9.2f}{alone / value:9.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size", type=float, default=50, help="size of the dump in MB (default 50)")
     parser.add_argument("--shards", type=int, default=8, help="JSON Lines files in the dump (default 8)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="jobs for the parallel run")
-    parser.add_argument("--only", choices=["throughput", "variants", "learn", "memory"], help="run one part")
+    parser.add_argument(
+        "--only", choices=["throughput", "real", "rules", "variants", "learn", "memory"], help="run one part"
+    )
+    parser.add_argument(
+        "--real",
+        nargs="*",
+        type=Path,
+        default=[REAL / "page.jsonl", REAL / "extract.jsonl"],
+        help="JSON Lines files of real pages (default: benchmarks/real/build.py's, if built)",
+    )
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep it (default: a temporary folder)")
     args = parser.parse_args()
 
@@ -161,23 +297,20 @@ def main() -> None:
         )
 
         if args.only in (None, "throughput"):
-            import ftfy
-            from cleantext import clean as clean_text
+            throughput(dump, work / "synthetic", args.jobs)
 
-            results = {
-                "read+write": timed(lambda: transform_dump(dump, work / "o-rw", lambda t: t)),
-                "ftfy.fix_text": timed(lambda: transform_dump(dump, work / "o-ftfy", ftfy.fix_text)),
-                "clean-text": timed(lambda: transform_dump(dump, work / "o-ct", clean_text)),
-                "cleaner 1 job": run_cleaner(["dump", str(dump), "-o", str(work / "o-c1"), "--jobs", "1"])[0],
-                f"cleaner {args.jobs} jobs": run_cleaner(
-                    ["dump", str(dump), "-o", str(work / "o-cn"), "--jobs", str(args.jobs)]
-                )[0],
-            }
-            ftfy_seconds = results["ftfy.fix_text"]
-            print(f"\n{'':16}{'seconds':>9}{'MB/s':>8}{'x ftfy':>8}")
-            for name, seconds in results.items():
-                print(f"{name:16}{seconds:9.2f}{mb / seconds:8.2f}{ftfy_seconds / seconds:8.2f}")
-            print(f"{args.jobs} jobs / 1 job: {results['cleaner 1 job'] / results[f'cleaner {args.jobs} jobs']:.2f}x")
+        if args.only in (None, "real"):
+            for path in args.real:
+                if not path.is_file():
+                    print(f"\nreal pages: {path} not found (python benchmarks/real/build.py makes it)")
+                    continue
+                folder = work / f"real-{path.stem}"
+                shard(path, folder, args.shards)
+                print(f"\nreal pages: {path} ({path.stat().st_size / 1e6:.1f} MB)", end="")
+                throughput(folder, work / f"o-real-{path.stem}", args.jobs)
+
+        if args.only in (None, "rules"):
+            many_rules(dump, work)
 
         if args.only in (None, "variants"):
             print()
@@ -196,23 +329,23 @@ def main() -> None:
                         check=True,
                     )
                 )
-                seconds, _ = run_cleaner(
+                seconds = run_cleaner(
                     ["dump", str(dump), "-o", str(work / f"o-v{count}{suffix}"), "--jobs", "1", "--rules", str(rules)]
-                )
+                ).cpu
                 timings[count, suffix] = seconds
                 print(
-                    f"{count:>7,} variants ({suffix[1:]}): load {load:5.2f} s (process start included), dump {seconds:6.2f} s"
+                    f"{count:>7,} variants ({suffix[1:]}): load {load:5.2f} s (process start included), dump {seconds:6.2f} CPU s"
                 )
             print(f"100,000 variants / 10 variants (json): {timings[100_000, '.json'] / timings[10, '.json']:.2f}x")
 
         if args.only in (None, "learn"):
             jobs = ["--jobs", str(args.jobs), "--site-field", "url"]
-            plain, _ = run_cleaner(["dump", str(dump), "-o", str(work / "o-plain"), *jobs])
-            learn, _ = run_cleaner(["dump", str(dump), "-o", str(work / "o-learn"), *jobs, "--learn"])
+            plain = run_cleaner(["dump", str(dump), "-o", str(work / "o-plain"), *jobs]).seconds
+            learn = run_cleaner(["dump", str(dump), "-o", str(work / "o-learn"), *jobs, "--learn"]).seconds
             print(f"\ndump --learn {learn:.1f} s / plain dump {plain:.1f} s ({args.jobs} jobs): {learn / plain:.2f}x")
 
         if args.only in (None, "memory"):
-            seconds, peak = run_cleaner(["dump", str(dump), "-o", str(work / "o-mem"), "--jobs", str(args.jobs)])
+            seconds, _, peak = run_cleaner(["dump", str(dump), "-o", str(work / "o-mem"), "--jobs", str(args.jobs)])
             print(
                 f"\nmemory: peak RSS of the largest cleaner process {peak:.0f} MB on {mb:.0f} MB ({seconds:.1f} s, {args.jobs} jobs)"
             )

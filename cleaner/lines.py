@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence, cast
 import regex
 
 from .changes import ChangeLog
-from .kinds.base import BUDGET, Guard, Key, Rule, Spec, TimeLimit
+from .budget import BUDGET, TimeLimit
+from .kinds.base import Guard, Key, Rule, Spec
 from .stages import Stage
 from .shapes import is_menu_item, is_prose
 from .whitespace import SPACE_RUN
@@ -97,12 +98,12 @@ Memo = dict  # (rule or None, line key) -> whether it matches; None: whether any
 
 
 class LineStage:
-    """The line rules, sorted once for the walks of every document, and one
-    regex matching any line that any of them could match: most lines are prose
-    that it rules out in a single call.
+    """The line rules, sorted once for the walks of every document, and a
+    prefilter saying whether any of them could match a line: most lines are
+    prose that it rules out at once.
 
     A stage made for one site's documents (``shared``: the stage of the rules
-    every document meets) reuses that stage's regex and adds one for the
+    every document meets) reuses that stage's prefilter and adds one for the
     site's own rules, so that a thousand sites do not compile the shared
     rules a thousand times."""
 
@@ -114,10 +115,10 @@ class LineStage:
         self.blocks = [cast("DropBlock", r) for r in rules if r.walk is Walk.BLOCK]
         self.runs = [cast("DropRun", r) for r in rules if r.walk is Walk.RUN]
         if shared is None:
-            self.unions = [_union(rules)]
+            self.filters = [_Prefilter(rules)]
         else:
             known = set(shared.rules)
-            self.unions = [*shared.unions, _union([r for r in rules if r not in known])]
+            self.filters = [*shared.filters, _Prefilter([r for r in rules if r not in known])]
         self.timeout: float = min((r.spec.timeout for r in rules), default=0.0)  # no rules: no union to time
 
     def apply(self, text: str, log: ChangeLog) -> str:
@@ -126,20 +127,26 @@ class LineStage:
     def prefilter(self, keys: Iterable[str], memo: Memo) -> None:
         """Notes in ``memo`` whether any rule could match each line.
 
-        The union regex may take a quarter of the document's regex time left on
-        a line; if it runs out, that time is not charged (the regex module
-        overshoots short limits) and the rules themselves try every line from
-        then on, with what is left: the one at fault is the one named. A
-        document's regex time is thus at most 1.25 times its budget.
+        A literal line is found by its key in a set; the patterns' union regex
+        may take a quarter of the document's regex time left on a line; if it
+        runs out, that time is not charged (the regex module overshoots short
+        limits) and the rules themselves try every line from then on, with what
+        is left: the one at fault is the one named. A document's regex time is
+        thus at most 1.25 times its budget.
         """
         budget = BUDGET.get()
-        unions = self.unions
+        filters = self.filters
+        unions = [f.union for f in filters if f.union is not None]
+        gave_up = any(f.gave_up for f in filters)
         for key in keys:
             if not key or (None, key) in memo:
                 continue
+            if gave_up or any(f.has_literal(key) for f in filters):
+                memo[None, key] = True
+                continue
             seconds = self.timeout if budget is None else budget.left / 4
-            if None in unions or seconds <= 0:  # (regex takes a timeout below 0 as none)
-                unions = [None]
+            if unions and seconds <= 0:  # (regex takes a timeout below 0 as none)
+                gave_up = True
                 memo[None, key] = True
                 continue
             started = monotonic()
@@ -148,25 +155,48 @@ class LineStage:
                     union is not None and union.fullmatch(key, timeout=seconds) is not None for union in unions
                 )
             except TimeoutError:  # not charged: the rules get the whole rest, to name the one at fault
-                unions = [None]
+                gave_up = True
                 memo[None, key] = True
             else:
-                if budget is not None:
+                if budget is not None and unions:
                     budget.left -= monotonic() - started
+
+
+class _Prefilter:
+    """Whether any of some line rules could match a line: their literal lines
+    in two sets (as written, and casefolded for the rules that ignore case,
+    compared as ``LineRule.matches`` compares them), their patterns in one
+    union regex. A pattern with a backreference cannot join a union: then the
+    prefilter gives up (``gave_up``) and every line goes to the rules."""
+
+    def __init__(self, rules: Sequence[LineRule]):
+        self.exact = frozenset(line for r in rules if not r.ignore_case for line in r.literals)
+        self.folded = frozenset(line for r in rules if r.ignore_case for line in r.literals)
+        self.gave_up = any(BACKREFERENCE.search(source) for r in rules for source in r.pattern_sources)
+        # full case folding, as the rules' own regexes (straße = STRASSE)
+        alternatives = [
+            f"{'(?fi:' if r.ignore_case else '(?:'}{source})" for r in rules for source in r.pattern_sources
+        ]
+        self.union = regex.compile("|".join(alternatives)) if alternatives and not self.gave_up else None
+
+    def has_literal(self, key: str) -> bool:
+        return key in self.exact or (bool(self.folded) and key.casefold() in self.folded)
 
 
 class LineStageAround:
     """The line stage, then ``inside``; if those changed the text, the line stage
     once more: a name or text rule can turn a line into boilerplate ("Сообщите
     об ошибке ." loses its space), to be dropped now, not on the next run. Both
-    runs share what they learnt of which line matches which rule."""
+    runs, and those of the pipeline's later rounds over the same document (its
+    ``Budget``), share what they learnt of which line matches which rule."""
 
     def __init__(self, lines: LineStage, inside: Sequence[Stage]):
         self.lines = lines
         self.inside = inside
 
     def apply(self, text: str, log: ChangeLog) -> str:
-        matched: Memo = {}
+        budget = BUDGET.get()
+        matched: Memo = {} if budget is None else budget.matched
         text = drop_lines(text, self.lines, log, matched)
         dropped = text
         for stage in self.inside:
@@ -176,38 +206,30 @@ class LineStageAround:
         return text
 
 
-def _union(rules: Sequence[LineRule]) -> Optional[regex.Pattern]:
-    """A regex for the union of the rules' lines and patterns, or None."""
-    alternatives: list[str] = []
-    for rule in rules:
-        sources = [regex.escape(line) for line in rule.literal_lines] + rule.pattern_sources
-        if any(BACKREFERENCE.search(source) for source in sources):
-            return None
-        # full case folding: literal lines compare casefolded (straße = STRASSE)
-        flag = "(?fi:" if rule.ignore_case else "(?:"
-        alternatives.extend(f"{flag}{source})" for source in sources)
-    return regex.compile("|".join(alternatives)) if alternatives else None
-
-
 def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo] = None) -> str:
     """``memo`` remembers which line matched which rule; pass the same dict to
     the runs over one document, and no line is matched against a rule twice."""
     memo = {} if memo is None else memo
     lines = text.split("\n")
     keys = [_key(line) for line in lines]
-    stage.prefilter(set(keys), memo)
+    distinct = set(keys)
+    stage.prefilter(distinct, memo)
     dropped_by: dict[int, str] = {}  # line index -> rule id
+    # Most documents have no line any rule could match: then only the walks
+    # judging lines by their shape (drop-run) can drop one.
+    matchable = any(memo[None, key] for key in distinct if key)
 
     while True:
         before = len(dropped_by)
-        for rule in stage.tails:
-            cut = _tail_marker(keys, dropped_by, rule, memo)
-            if cut is not None:
-                dropped_by.update((i, rule.id) for i in range(cut, len(keys)) if i not in dropped_by)
-        _drop_from_edge(keys, range(len(keys)), stage.top_down, dropped_by, memo)
-        _drop_from_edge(keys, range(len(keys) - 1, -1, -1), stage.bottom_up, dropped_by, memo)
-        for rule in stage.blocks:
-            _drop_blocks(keys, dropped_by, rule, memo)
+        if matchable:
+            for rule in stage.tails:
+                cut = _tail_marker(keys, dropped_by, rule, memo)
+                if cut is not None:
+                    dropped_by.update((i, rule.id) for i in range(cut, len(keys)) if i not in dropped_by)
+            _drop_from_edge(keys, range(len(keys)), stage.top_down, dropped_by, memo)
+            _drop_from_edge(keys, range(len(keys) - 1, -1, -1), stage.bottom_up, dropped_by, memo)
+            for rule in stage.blocks:
+                _drop_blocks(keys, dropped_by, rule, memo)
         for rule in stage.runs:
             _drop_run(keys, dropped_by, rule)
         if len(dropped_by) == before:
@@ -271,7 +293,8 @@ def _drop_from_edge(keys: list, order: Sequence[int], rules: list, dropped_by: d
     for index, counts in _kept_lines(keys, dropped_by, order):
         if not active:
             break
-        rule = next((r for r in active if _matches(r, keys[index], memo)), None)
+        key = keys[index]  # most lines no rule can match: asked once, not once a rule
+        rule = next((r for r in active if _matches(r, key, memo)), None) if memo[None, key] else None
         if rule is not None:
             dropped_by[index] = rule.id
         elif counts:

@@ -20,7 +20,8 @@ import ftfy.fixes
 from unidecode import unidecode
 
 from .changes import NO_LOG, Change, ChangeLog, RuleCounter, explain
-from .kinds.base import Rule, document_budget
+from .budget import document_budget
+from .kinds.base import Rule
 from .lines import LineStage, LineStageAround
 from .loader import builtin_rules_dir, load_rules, select_rules
 from .names import VariantIndex

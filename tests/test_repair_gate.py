@@ -7,6 +7,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import ROOT
+
 from cleaner import unicode
 from cleaner.changes import NO_LOG
 
@@ -42,6 +44,8 @@ SAMPLES = [
 def repair_without_gate(text, monkeypatch):
     with monkeypatch.context() as patch:
         patch.setattr(unicode, "NEEDS_REPAIR", regex.compile(""))  # every line goes to ftfy
+        patch.setattr(unicode, "TEXT_NEEDS_REPAIR", regex.compile(""))
+        patch.setattr(unicode, "ftfy_may_change", lambda line: True)
         return unicode.repair(text, NO_LOG)
 
 
@@ -68,3 +72,27 @@ def test_gated_equals_ungated_on_generated_mojibake(monkeypatch_session, text, e
 def monkeypatch_session():
     with pytest.MonkeyPatch.context() as patch:
         yield patch
+
+
+def ftfy_leaves(line):
+    return ftfy.fix_and_explain(line, unicode.FTFY_CONFIG).text == line
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=80), st.sampled_from(ftfy.chardata.CHARMAP_ENCODINGS))
+def test_ftfy_gate_passes_only_lines_ftfy_leaves(text, encoding):
+    damaged = text.encode("utf-8", errors="replace").decode(encoding, errors="replace")
+    for line in (text, damaged, *SAMPLES):
+        assert unicode.ftfy_may_change(line) or ftfy_leaves(line), line
+
+
+def test_ftfy_gate_on_the_seeds_and_their_mojibake():
+    lines = {line for path in ROOT.glob("seeds/*/*.txt") for line in path.read_text(encoding="utf-8").split("\n")}
+    checked = 0
+    for line in lines:
+        for encoding in ("utf-8", *ftfy.chardata.CHARMAP_ENCODINGS):
+            candidate = line.encode("utf-8").decode(encoding, errors="replace")
+            if not unicode.ftfy_may_change(candidate):
+                checked += 1
+                assert ftfy_leaves(candidate), candidate
+    assert checked > 100  # the gate passes most correct lines

@@ -1,5 +1,5 @@
 """What every rule kind is made of: its declared keys, the rule as written
-(``Spec``), its examples, guards and time limit.
+(``Spec``), its examples and guards (their time limit: ``budget``).
 
 A kind is one class (one module of this package) that declares its keys, its
 stage and how it matches and applies; the JSON Schema, the loader's messages,
@@ -10,16 +10,15 @@ declarations.
 from __future__ import annotations
 
 import enum
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
-from time import monotonic
 from typing import Any, ClassVar, Iterable, Iterator, NamedTuple, Optional, Union
 
 import regex
 
-from ..errors import RuleError, RuleTimeout
+from ..budget import TimeLimit
+from ..errors import RuleError
 from ..lint_codes import INVALID_REGEX, INVALID_RULE
+from ..literals import Required, required
 from ..settings import DEFAULT_TIMEOUT
 
 MAX_PATTERN_LENGTH = 10_000
@@ -194,83 +193,6 @@ class Spec:
                     yield RegexAt((key.name, i), source, key.regex)
 
 
-class Budget:
-    """The regex time of one document, shared by every rule's regex calls on it
-    (``TimeLimit``): a document of many lines, each a little under the limit,
-    fails as surely as one line over it. Only time inside regex calls counts:
-    Unicode repair of a big document spends none of it.
-
-    ``Cleaner`` opens one per document (``document_budget``); outside one, each
-    call has the rule's whole time limit.
-
-    >>> with document_budget(2.0) as budget:
-    ...     budget.left
-    2.0
-    >>> BUDGET.get() is None
-    True
-    """
-
-    __slots__ = ("seconds", "left", "started")
-
-    def __init__(self, seconds: float):
-        self.seconds = seconds
-        self.left = seconds
-        self.started = 0.0  # when the regex call under way began
-
-
-BUDGET: ContextVar[Optional[Budget]] = ContextVar("cleaner_regex_budget", default=None)
-
-
-@contextmanager
-def document_budget(seconds: float) -> Iterator[Budget]:
-    """One document's regex budget of ``seconds``, drawn on by every ``TimeLimit`` inside."""
-    budget = Budget(seconds)
-    token = BUDGET.set(budget)
-    try:
-        yield budget
-    finally:
-        BUDGET.reset(token)
-
-
-class TimeLimit:
-    """Wraps a rule's regex calls (``with limit: p.search(text, timeout=limit.seconds)``,
-    never nested): once the document's ``Budget`` is spent (a hostile or careless
-    pattern backtracking without end), the document fails with an error naming
-    the rule, instead of hanging the run.
-
-    The regex module raises TimeoutError, an OSError: it is turned into a
-    RuleTimeout here so that no caller mistakes it for a file error."""
-
-    def __init__(self, spec: Spec):
-        self.alone = spec.timeout  # what a call may take outside a document's budget
-        self.rule = f"rule {spec.data['id']} ({spec.path}:{spec.line})"
-
-    def __enter__(self) -> "TimeLimit":
-        budget = BUDGET.get()
-        if budget is not None:
-            budget.started = monotonic()
-        return self
-
-    @property
-    def seconds(self) -> float:
-        """What the next call may take: what is left of the document's budget."""
-        budget = BUDGET.get()
-        if budget is None:
-            return self.alone
-        left = budget.left - (monotonic() - budget.started)
-        if left <= 0:
-            raise TimeoutError("regex time of the document spent")
-        return left
-
-    def __exit__(self, kind: Optional[type], error: Optional[BaseException], traceback: Any) -> None:
-        budget = BUDGET.get()
-        if budget is not None:
-            budget.left -= monotonic() - budget.started
-        if kind is not None and issubclass(kind, TimeoutError):
-            seconds = self.alone if budget is None else budget.seconds
-            raise RuleTimeout(f"{self.rule} took more than {seconds:g} s on this document") from None
-
-
 def overlaps(span: tuple, spans: list) -> bool:
     start, end = span
     return any(s < end and start < e for s, e in spans)
@@ -297,6 +219,8 @@ class Guard:
         self.when = spec.compile("when", when) if when else None
         self.when_not = spec.compile("when-not", when_not) if when_not else None
         self.unless = spec.compile_list("unless")
+        # what a document needs for each regex to match in it (None: unknown)
+        self.needs = {p: required(p.pattern) for p in (self.when, self.when_not, *self.unless) if p is not None}
         self.limit = TimeLimit(spec)
 
     @property
@@ -305,14 +229,27 @@ class Guard:
         return self.when is not None or self.when_not is not None
 
     def admits(self, text: str) -> bool:
+        if self.when is not None and self._absent(self.when, text):
+            return False
+        when_not = None if self.when_not is None or self._absent(self.when_not, text) else self.when_not
+        if self.when is None and when_not is None:
+            return True
         with self.limit:
             if self.when is not None and next(self._matches(self.when, text), None) is None:
                 return False
-            return self.when_not is None or next(self._matches(self.when_not, text), None) is None
+            return when_not is None or next(self._matches(when_not, text), None) is None
 
     def protected_spans(self, text: str) -> list:
+        unless = [p for p in self.unless if not self._absent(p, text)]
+        if not unless:
+            return []
         with self.limit:
-            return [span for p in self.unless for span in self._matches(p, text)]
+            return [span for p in unless for span in self._matches(p, text)]
+
+    def _absent(self, pattern: regex.Pattern, text: str) -> bool:
+        """Does ``text`` lack what every match of ``pattern`` needs? Then no regex need run."""
+        needs: Optional[Required] = self.needs[pattern]
+        return needs is not None and needs.absent_from(text)
 
     def _matches(self, pattern: regex.Pattern, text: str) -> Iterator[tuple]:
         """The spans of ``pattern`` in ``text``, line by line unless it names the line break."""

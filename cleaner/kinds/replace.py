@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..changes import ChangeLog
+from ..literals import required
 from ..stages import InTurn
 from .base import GUARD_KEYS, Guard, Key, RegexUse, Rule, Spec, overlaps
 
@@ -36,6 +37,7 @@ class Replace(Rule):
     def __init__(self, spec: Spec):
         super().__init__(spec)
         self.pattern = spec.compile("pattern", spec.data["pattern"], regex.MULTILINE)
+        self.needs = required(self.pattern.pattern)  # most documents lack it: no regex runs on them
         self.replacement: str = spec.data["replacement"]
         self.guard = Guard(spec)
         for number, name in _GROUP_REFERENCE.findall(self.replacement):
@@ -49,7 +51,7 @@ class Replace(Rule):
             raise spec.error("replacement", f"invalid replacement: {exc}") from None
 
     def apply(self, text: str, log: ChangeLog) -> str:
-        if not self.guard.admits(text):
+        if self.needs is not None and self.needs.absent_from(text) or not self.guard.admits(text):
             return text
         protected = self.guard.protected_spans(text)
 

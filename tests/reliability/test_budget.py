@@ -44,7 +44,7 @@ def test_the_rule_at_fault_is_named_after_the_line_prefilter_gives_up(tmp_path):
 
 def test_each_document_has_its_own_budget():
     from cleaner import Cleaner, Config
-    from cleaner.kinds.base import BUDGET
+    from cleaner.budget import BUDGET
 
     cleaner = Cleaner(Config(timeout=3))
     assert cleaner.clean("Minsk sent Vladimir McKay.\n") == "Minsk sent Vladimir Makei.\n"

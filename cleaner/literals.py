@@ -1,0 +1,112 @@
+"""The literal text a regex cannot match without: a test in ``str`` that spares the regex.
+
+Most documents hold none of what most rules look for. ``required(source)``
+reads a pattern once, at load, and finds strings of which every match holds at
+least one (in itself or in what its lookarounds see); a document holding none
+of them cannot match, so the regex need not run on it (``Required.absent_from``).
+
+The pattern is read with the standard library's parser, the syntax ``regex``
+shares with ``re``. Property classes (``\\p{L}``) are read as another class
+(classes give no literal), lookbehinds as lookaheads. Anything else only
+``regex`` knows, a group that ignores case, and anything the parser reads
+otherwise than ``regex`` would (a fuzzy ``{e<=1}``, a POSIX ``[[:alpha:]]``),
+gives no literal: the regex then always runs. A regex that ignores case as a
+whole needs its strings casefolded in the text casefolded (``str.casefold``:
+the same Unicode case folding as regex's own).
+
+>>> required(r"\\b(?:Aleksandr|Alyaksandr)(?=\\s+(?:G\\.\\s+)?Lukashenk)").groups
+(('Lukashenk',), ('Al',), ('eksandr', 'yaksandr'))
+>>> required(r"\\b(?:Belarus\\w*|Minsk|Lukashenk\\w*)\\b").groups
+(('Belarus', 'Lukashenk', 'Minsk'),)
+>>> required(r"(?<=\\p{Latin}[^\\p{L}\\n]*)<(…|\\.\\.\\.)>").groups
+(('<',), ('>',), ('...', '…'))
+>>> required("Lukashenk").absent_from("Minsk"), required("Lukashenk").absent_from("Lukashenko")
+(True, False)
+>>> required(r"(?i)News").absent_from("NEWS"), required(r"a?b*"), required(r"x{e<=1}")
+(False, None, None)
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre  # type: ignore[import-not-found]  # no stubs: the parser re compiles with
+import re._parser as sre_parse  # type: ignore[import-not-found]
+from typing import Any, Iterator, NamedTuple, Optional
+
+# \p{...} and \P{...}, not escaped themselves: read as the class \w.
+PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\[pP]\{[^}]*\}")
+# A lookbehind, read as a lookahead: it needs the same text, and the
+# standard parser refuses lookbehinds of varying width, which regex takes.
+LOOKBEHIND = re.compile(r"(?<!\\)((?:\\\\)*)\(\?<([=!])")
+# What the standard parser would read otherwise than regex does: a brace that
+# is no {m,n} quantifier (regex's fuzzy matching), a POSIX class.
+READ_OTHERWISE = re.compile(r"\{(?!\d*,?\d*\})|\[:\^?\w+:\]")
+
+REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
+
+
+class Required(NamedTuple):
+    """Groups of strings: a match holds at least one string of each group
+    (casefolded, if ``folded``: the regex ignores case)."""
+
+    groups: tuple
+    folded: bool = False
+
+    def absent_from(self, text: str, folded: Optional[str] = None) -> bool:
+        """Does ``text`` lack every string of some group (so no match is in it)?
+        ``folded`` is ``text.casefold()``, if the caller has it."""
+        if self.folded:
+            text = text.casefold() if folded is None else folded
+        return not all(any(s in text for s in strings) for strings in self.groups)
+
+
+def required(source: str, flags: int = 0) -> Optional[Required]:
+    """What every match of ``source`` (compiled with ``flags``) needs, fewest
+    strings first; None: nothing known."""
+    source = LOOKBEHIND.sub(r"\1(?\2", PROPERTY.sub(r"\1\\w", source))
+    if READ_OTHERWISE.search(source):
+        return None
+    try:
+        parsed = sre_parse.parse(source)
+    except (re.error, RecursionError, OverflowError):
+        return None
+    folded = bool((flags | parsed.state.flags) & re.IGNORECASE)
+    groups = {tuple(sorted({s.casefold() if folded else s for s in strings})) for strings in _requirements(parsed)}
+    if not groups:
+        return None
+    return Required(tuple(sorted(groups, key=lambda g: (len(g), -min(map(len, g)), g))), folded)
+
+
+def _best(items: Any) -> Optional[frozenset]:
+    """Of the sequence ``items``' requirements, the one whose shortest string is longest."""
+    options = list(_requirements(items))
+    return max(options, key=lambda strings: min(map(len, strings)), default=None)
+
+
+def _requirements(items: Any) -> Iterator[frozenset]:
+    """Each requirement of the sequence ``items``: a frozenset of strings, one needed."""
+    run: list[str] = []
+    for op, argument in items:
+        if op is sre.LITERAL:
+            run.append(chr(argument))
+            continue
+        if run:
+            yield frozenset(["".join(run)])
+            run = []
+        if op is sre.SUBPATTERN:
+            _group, add_flags, _del_flags, body = argument
+            if not add_flags & sre.SRE_FLAG_IGNORECASE:
+                yield from _requirements(body)
+        elif op in REPEATS:
+            low, _high, body = argument
+            if low >= 1:
+                yield from _requirements(body)
+        elif op is sre.ASSERT:
+            yield from _requirements(argument[1])
+        elif op is sre.BRANCH:  # one string of some requirement of each branch
+            branches = [_best(branch) for branch in argument[1]]
+            if all(branches):
+                yield frozenset(s for strings in branches if strings for s in strings)
+        # else: a class, an anchor, a negative lookaround, a backreference... needs no literal
+    if run:
+        yield frozenset(["".join(run)])

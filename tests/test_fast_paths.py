@@ -1,0 +1,107 @@
+"""The fast paths give what the plain ways give, on generated text.
+
+Each shortcut (a literal a regex needs, a set lookup of literal lines) is
+held to a reference that does without it: the regex itself, run on the text.
+"""
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import Cleaner
+from cleaner.changes import NO_LOG
+from cleaner.kinds.replace import Replace
+from cleaner.lines import LineRule, LineStage
+from cleaner.literals import required
+
+RULES = Cleaner().rules
+REPLACE = [rule for rule in RULES if isinstance(rule, Replace)]
+GUARDS = [rule.guard for rule in RULES if hasattr(rule, "guard")]
+GUARD_PATTERNS = [p for guard in GUARDS for p in (guard.when, guard.when_not, *guard.unless) if p is not None]
+
+# Pieces the generated text is made of: what the rules look for, and their examples.
+PIECES = sorted(
+    {
+        *(
+            s
+            for p in [r.pattern for r in REPLACE] + GUARD_PATTERNS
+            if required(p.pattern)
+            for g in required(p.pattern).groups
+            for s in g
+        ),
+        *(example.input for rule in RULES for example in rule.examples),
+        *(line for rule in RULES for line in getattr(rule, "literal_lines", [])),
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "“",
+        "”",
+        ",",
+        ".",
+        " ,",
+        " .",
+        "<…>",
+        "Minsk",
+        "Lukashenko",
+        "said",
+        "Mr",
+    }
+)
+TEXT = st.lists(st.sampled_from(PIECES) | st.text(max_size=5), max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT)
+def test_a_text_lacking_what_a_regex_needs_has_no_match(text):
+    for pattern in [r.pattern for r in REPLACE] + GUARD_PATTERNS:
+        needs = required(pattern.pattern)
+        if needs is not None and needs.absent_from(text):
+            assert pattern.search(text) is None, pattern.pattern
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_replace_and_guards_with_and_without_the_literal_test(text):
+    for rule in REPLACE:
+        assert rule.apply(text, NO_LOG) == plain_replace(rule, text), rule.id
+    for guard in GUARDS:
+        assert guard.admits(text) == plain_admits(guard, text)
+        assert guard.protected_spans(text) == [s for p in guard.unless for s in guard._matches(p, text)]
+
+
+def plain_replace(rule, text):
+    if not plain_admits(rule.guard, text):
+        return text
+    protected = [s for p in rule.guard.unless for s in rule.guard._matches(p, text)]
+    return rule.pattern.sub(
+        lambda m: m.group() if any(s < m.end() and m.start() < e for s, e in protected) else m.expand(rule.replacement),
+        text,
+    )
+
+
+def plain_admits(guard, text):
+    if guard.when is not None and next(guard._matches(guard.when, text), None) is None:
+        return False
+    return guard.when_not is None or next(guard._matches(guard.when_not, text), None) is None
+
+
+LINE_RULES = [rule for rule in RULES if isinstance(rule, LineRule)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES) | st.text(max_size=8), max_size=4).map("".join))
+def test_the_line_prefilter_passes_every_line_a_rule_matches(line):
+    key = " ".join(line.split())
+    memo = {}
+    LineStage(LINE_RULES).prefilter([key], memo)
+    if key:
+        assert memo[None, key] or not any(rule.matches(key, key.casefold()) for rule in LINE_RULES)
+
+
+def test_patterns_read_otherwise_by_the_standard_parser_give_no_literal():
+    for source in (r"(?:Minsk){e<=1}", r"[[:alpha:]]x", r"(?i:Minsk)", r"\mMinsk", r"(?|a)b"):
+        needs = required(source)
+        assert needs is None, source
+    assert required(r"Minsk", regex.IGNORECASE) == required(r"(?i)MINSK") == ((("minsk",),), True)
+    assert required(r"[:©] Minsk").groups == ((" Minsk",),)  # a class opening with a colon is no POSIX class
