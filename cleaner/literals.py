@@ -29,9 +29,17 @@ the same Unicode case folding as regex's own).
 from __future__ import annotations
 
 import re
-import re._constants as sre  # type: ignore[import-not-found]  # no stubs: the parser re compiles with
-import re._parser as sre_parse  # type: ignore[import-not-found]
+import sys
 from typing import Any, Iterator, NamedTuple, Optional
+
+# The parser re compiles with: a private module of re since Python 3.11, a
+# top-level one (deprecated there) before. No stubs for either.
+if sys.version_info >= (3, 11):
+    import re._constants as sre  # type: ignore[import-not-found]
+    import re._parser as sre_parse  # type: ignore[import-not-found]
+else:
+    import sre_constants as sre
+    import sre_parse
 
 # \p{...} and \P{...}, not escaped themselves: read as the class \w.
 PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\[pP]\{[^}]*\}")
