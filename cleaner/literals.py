@@ -30,7 +30,9 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Any, Iterator, NamedTuple, Optional
+from typing import Any, Iterator, NamedTuple, Optional, Sequence
+
+import ahocorasick
 
 # The parser re compiles with: a private module of re since Python 3.11, a
 # top-level one (deprecated there) before. No stubs for either.
@@ -66,6 +68,70 @@ class Required(NamedTuple):
         if self.folded:
             text = text.casefold() if folded is None else folded
         return not all(any(s in text for s in strings) for strings in self.groups)
+
+    def rarest(self) -> tuple:
+        """The group whose shortest string is longest: the one a text most often lacks."""
+        return max(self.groups, key=lambda strings: min(map(len, strings)))
+
+
+# A string shorter than this occurs in most texts: a regex needing one is always
+# possible (its own test says more), since the automaton would take a step in
+# Python for each of its many occurrences.
+AUTOMATON_MIN = 3
+# A pass of the automaton over a text costs about what the own tests of this
+# many regexes cost (the built-in replace rules are fewer): with fewer, it is not made.
+SIEVE_MIN = 16
+
+
+class Sieve:
+    """Which of many regexes a text may match, found in one pass over the text.
+
+    Each regex is filed under its ``Required.rarest`` group: a text holding
+    none of that group's strings cannot match, as ``absent_from`` would say.
+    The strings are looked for all at once by an Aho-Corasick automaton
+    (pyahocorasick), so a thousand replace rules cost one pass, not a thousand
+    tests. A regex with nothing required is always possible.
+
+    >>> sieve = Sieve([required("Lukashenk"), required(r"(?i)minsk"), None, required(r" ,")] * 8)
+    >>> sorted(sieve.possible("MINSK, Lukashenko"))[:4], sorted(sieve.possible("Brest"))[:4]
+    ([0, 1, 2, 3], [2, 3, 6, 7])
+    """
+
+    def __init__(self, needs: Sequence[Optional[Required]]):
+        filed: dict[bool, dict[str, list]] = {False: {}, True: {}}  # folded -> string -> indexes
+        for index, need in enumerate(needs):
+            if need is None or min(map(len, need.rarest())) < AUTOMATON_MIN:
+                continue  # always possible: the rule's own test is as quick
+            for string in need.rarest():
+                filed[need.folded].setdefault(string, []).append(index)
+        sieved = {index for strings in filed.values() for indexes in strings.values() for index in indexes}
+        if len(sieved) < SIEVE_MIN:
+            sieved, filed = set(), {False: {}, True: {}}
+        self.always = frozenset(range(len(needs))) - sieved
+        self.exact, self.folded = _automaton(filed[False]), _automaton(filed[True])
+        self.useful = bool(sieved)  # False: every regex is always possible
+
+    def possible(self, text: str) -> set:
+        """The indexes of the regexes ``text`` may match."""
+        found = set(self.always)
+        if self.exact is not None:
+            for indexes in {indexes for _, indexes in self.exact.iter(text)}:
+                found.update(indexes)
+        if self.folded is not None:
+            for indexes in {indexes for _, indexes in self.folded.iter(text.casefold())}:
+                found.update(indexes)
+        return found
+
+
+def _automaton(filed: dict) -> Any:
+    """An automaton finding the strings of ``filed`` (string -> indexes), or None if there are none."""
+    if not filed:
+        return None
+    automaton = ahocorasick.Automaton()
+    for string, indexes in filed.items():
+        automaton.add_word(string, tuple(indexes))
+    automaton.make_automaton()
+    return automaton
 
 
 def required(source: str, flags: int = 0) -> Optional[Required]:

@@ -10,9 +10,11 @@ from hypothesis import strategies as st
 
 from cleaner import Cleaner
 from cleaner.changes import NO_LOG
+from cleaner.kinds.base import Spec
 from cleaner.kinds.replace import Replace
 from cleaner.lines import LineRule, LineStage
 from cleaner.literals import required
+from cleaner.stages import InTurn
 
 RULES = Cleaner().rules
 REPLACE = [rule for rule in RULES if isinstance(rule, Replace)]
@@ -68,6 +70,37 @@ def test_replace_and_guards_with_and_without_the_literal_test(text):
     for guard in GUARDS:
         assert guard.admits(text) == plain_admits(guard, text)
         assert guard.protected_spans(text) == [s for p in guard.unless for s in guard._matches(p, text)]
+
+
+def replace_rule(number, pattern, replacement):
+    return Replace(Spec({"id": f"t.r{number}", "pattern": pattern, "replacement": replacement}, "t.yml", 1, {}, ()))
+
+
+# Enough rules for the sieve to be made (``literals.SIEVE_MIN``), some ignoring
+# case, some feeding others (Minks -> Minsk -> MINSK), some needing nothing.
+SIEVED = [
+    *REPLACE,
+    replace_rule(0, r"\bMinks\b", "Minsk"),
+    replace_rule(1, r"(?i)\bminsk\b", "MINSK"),
+    replace_rule(2, r"Lukashenko(?=\W)", "Lukashenko’s"),
+    replace_rule(3, r"\d+", "N"),
+    *(replace_rule(10 + n, rf"(?i)said{n}", "said") for n in range(16)),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([*PIECES, "Minks", "said3", "SAID7", "Said12"]) | st.text(max_size=5), max_size=12).map(
+        "".join
+    )
+)
+def test_replace_rules_picked_by_the_sieve_change_what_all_the_rules_in_turn_change(text):
+    stage = InTurn(SIEVED)
+    assert stage.sieve.useful
+    plain = text
+    for rule in SIEVED:
+        plain = rule.apply(plain, NO_LOG)
+    assert stage.apply(text, NO_LOG) == plain
 
 
 def plain_replace(rule, text):
