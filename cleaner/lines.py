@@ -136,7 +136,7 @@ class LineStage:
         """
         budget = BUDGET.get()
         filters = self.filters
-        unions = [f.union for f in filters if f.union is not None]
+        unions = [union for f in filters for union in f.unions]
         gave_up = any(f.gave_up for f in filters)
         for key in keys:
             if not key or (None, key) in memo:
@@ -151,9 +151,7 @@ class LineStage:
                 continue
             started = monotonic()
             try:
-                memo[None, key] = any(
-                    union is not None and union.fullmatch(key, timeout=seconds) is not None for union in unions
-                )
+                memo[None, key] = any(union.fullmatch(key, timeout=seconds) is not None for union in unions)
             except TimeoutError:  # not charged: the rules get the whole rest, to name the one at fault
                 gave_up = True
                 memo[None, key] = True
@@ -162,12 +160,18 @@ class LineStage:
                     budget.left -= monotonic() - started
 
 
+# Up to this many patterns, the prefilter tries the rules' own regexes: a site's
+# few learnt patterns are not worth compiling into a union for its few documents.
+FEW_PATTERNS = 4
+
+
 class _Prefilter:
     """Whether any of some line rules could match a line: their literal lines
     in two sets (as written, and casefolded for the rules that ignore case,
     compared as ``LineRule.matches`` compares them), their patterns in one
-    union regex. A pattern with a backreference cannot join a union: then the
-    prefilter gives up (``gave_up``) and every line goes to the rules."""
+    union regex (``unions``; when they are few, the rules' own regexes). A
+    pattern with a backreference cannot join a union: then the prefilter
+    gives up (``gave_up``) and every line goes to the rules."""
 
     def __init__(self, rules: Sequence[LineRule]):
         self.exact = frozenset(line for r in rules if not r.ignore_case for line in r.literals)
@@ -177,7 +181,10 @@ class _Prefilter:
         alternatives = [
             f"{'(?fi:' if r.ignore_case else '(?:'}{source})" for r in rules for source in r.pattern_sources
         ]
-        self.union = regex.compile("|".join(alternatives)) if alternatives and not self.gave_up else None
+        self.unions: list = []
+        if alternatives and not self.gave_up:
+            few = len(alternatives) <= FEW_PATTERNS
+            self.unions = [p for r in rules for p in r.patterns] if few else [regex.compile("|".join(alternatives))]
 
     def has_literal(self, key: str) -> bool:
         return key in self.exact or (bool(self.folded) and key.casefold() in self.folded)

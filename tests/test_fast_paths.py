@@ -126,10 +126,13 @@ LINE_RULES = [rule for rule in RULES if isinstance(rule, LineRule)]
 @given(st.lists(st.sampled_from(PIECES) | st.text(max_size=8), max_size=4).map("".join))
 def test_the_line_prefilter_passes_every_line_a_rule_matches(line):
     key = " ".join(line.split())
-    memo = {}
-    LineStage(LINE_RULES).prefilter([key], memo)
-    if key:
-        assert memo[None, key] or not any(rule.matches(key, key.casefold()) for rule in LINE_RULES)
+    if not key:
+        return
+    # all the rules (one union regex), and each rule alone (few patterns: its own regexes)
+    for rules in [LINE_RULES, *([rule] for rule in LINE_RULES)]:
+        memo = {}
+        LineStage(rules).prefilter([key], memo)
+        assert memo[None, key] or not any(rule.matches(key, key.casefold()) for rule in rules)
 
 
 def test_patterns_read_otherwise_by_the_standard_parser_give_no_literal():
