@@ -14,7 +14,7 @@ makes possible is made in the same run. So ``clean`` is idempotent.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Sequence
 
 import ftfy.fixes
 from unidecode import unidecode
@@ -69,7 +69,7 @@ class Cleaner:
         self._placed: set[type] = set()
         self._lines = LineStage(self._rules_of(LineStage, everywhere))
         self._variants = VariantIndex(self._rules_of(VariantIndex, everywhere))
-        self._replace = self._rules_of(InTurn, everywhere)
+        self._replace = InTurn(self._rules_of(InTurn, everywhere))
         self.stages: list[Stage] = self._assemble(self._lines, self._variants, self._replace)
         self._stages_for_rules: dict[tuple, list[Stage]] = {}
         unplaced = {rule.kind for rule in rules if rule.stage not in self._placed}
@@ -80,7 +80,7 @@ class Cleaner:
         self._placed.add(stage)
         return [rule for rule in rules if rule.stage is stage]
 
-    def _assemble(self, lines: LineStage, variants: VariantIndex, replace: list) -> list[Stage]:
+    def _assemble(self, lines: LineStage, variants: VariantIndex, replace: InTurn) -> list[Stage]:
         """The pipeline, top-down."""
         return [
             RefuseOverlongLines(),
@@ -91,7 +91,7 @@ class Cleaner:
                         lines,
                         [  # drop-tail, drop-line
                             variants,  # variants
-                            InTurn(replace),  # replace
+                            replace,  # replace
                         ],
                     ),
                     *self._options(),
@@ -129,16 +129,17 @@ class Cleaner:
     def _with(self, extra: tuple) -> list[Stage]:
         """The stages of the rules every document meets and of ``extra``."""
 
-        def merged(stage: type, base: list) -> list:
+        def merged(stage: type, base: Sequence) -> Sequence:
             own = [rule for rule in extra if rule.stage is stage]
             return sorted([*base, *own], key=lambda rule: self._position[id(rule)]) if own else base
 
         lines = merged(LineStage, self._lines.rules)
         variants = merged(VariantIndex, self._variants.rules)
-        return self._assemble(
+        replace = merged(InTurn, self._replace.rules)
+        return self._assemble(  # the stages of the rules every document meets, unless extra has rules of theirs
             LineStage(lines, shared=self._lines) if lines is not self._lines.rules else self._lines,
             VariantIndex(variants) if variants is not self._variants.rules else self._variants,
-            merged(InTurn, self._replace),
+            InTurn(replace) if replace is not self._replace.rules else self._replace,
         )
 
     def clean(self, text: str, site: Optional[str] = None) -> str:
