@@ -108,7 +108,8 @@ class Sieve:
         if len(sieved) < SIEVE_MIN:
             sieved, filed = set(), {False: {}, True: {}}
         self.always = frozenset(range(len(needs))) - sieved
-        self.exact, self.folded = _automaton(filed[False]), _automaton(filed[True])
+        self.exact = automaton({string: tuple(indexes) for string, indexes in filed[False].items()})
+        self.folded = automaton({string: tuple(indexes) for string, indexes in filed[True].items()})
         self.useful = bool(sieved)  # False: every regex is always possible
 
     def possible(self, text: str) -> set:
@@ -123,15 +124,17 @@ class Sieve:
         return found
 
 
-def _automaton(filed: dict) -> Any:
-    """An automaton finding the strings of ``filed`` (string -> indexes), or None if there are none."""
-    if not filed:
+def automaton(strings: dict) -> Any:
+    """An Aho-Corasick automaton finding the keys of ``strings`` in a text (its
+    ``iter`` gives the end of each occurrence and the key's value), or None if
+    there are none."""
+    if not strings:
         return None
-    automaton = ahocorasick.Automaton()
-    for string, indexes in filed.items():
-        automaton.add_word(string, tuple(indexes))
-    automaton.make_automaton()
-    return automaton
+    found = ahocorasick.Automaton()
+    for string, value in strings.items():
+        found.add_word(string, value)
+    found.make_automaton()
+    return found
 
 
 def required(source: str, flags: int = 0) -> Optional[Required]:

@@ -1,27 +1,33 @@
 """The name stage: one pass over the words of the text for all rules.
 
-Variants are looked up by their first word in a dict. The words of the text
-are intersected with the dict's keys as sets (at C speed, and most texts hold
-none), and only the few first words found are searched for, so the cost of
-this stage grows with the text, not with the number of variants. A variant
+Variants are looked up by their first word in a dict. One pass of an
+Aho-Corasick automaton of the first words tells whether the text holds any of
+them at all (most texts hold none); if it does, the words of the text are
+intersected with the dict's keys as sets, and only the few first words found
+are searched for, so the cost of this stage grows with the text, not with the
+number of variants. A variant
 matches whole words only: ``McKay's`` holds ``McKay``, ``McKayla`` does not.
 """
 
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, NamedTuple, Optional, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, Optional, Sequence
 
 import regex
 
 from .changes import ChangeLog
 from .kinds.base import overlaps
+from .literals import automaton
 
 if TYPE_CHECKING:
     from .kinds.variants import Variants
 
 WORD_CHAR = regex.compile(r"\w")
 WORD = regex.compile(r"\w+")
+# Up to this many first words the automaton is made (about 4 MB); beyond, its
+# memory (200 bytes a word) outweighs the time it saves.
+SIEVE_MAX_WORDS = 20_000
 
 
 class FirstWord(NamedTuple):
@@ -58,6 +64,11 @@ class VariantIndex:
         for table in (self.exact, self.folded):
             for candidates in table.values():
                 candidates.sort(key=lambda c: c[:2])
+        # a first word is a substring of the text (of the text casefolded) where it is a word of it
+        self.exact_sieve, self.folded_sieve = (
+            automaton({word: word for word in table}) if len(table) <= SIEVE_MAX_WORDS else None
+            for table in (self.exact, self.folded)
+        )
 
     def apply(self, text: str, log: ChangeLog) -> str:
         first_words = self._first_words_in(text)
@@ -85,9 +96,13 @@ class VariantIndex:
 
     def _first_words_in(self, text: str) -> frozenset:
         """The indexed first words the text holds, found at C speed: most texts hold none."""
-        found = self.exact.keys() & set(WORD.findall(text))
+        found: set = set()
+        if self.exact and _may_hold(self.exact_sieve, text):
+            found = self.exact.keys() & set(WORD.findall(text))
         if self.folded:
-            found |= self.folded.keys() & set(WORD.findall(text.casefold()))
+            folded = text.casefold()
+            if _may_hold(self.folded_sieve, folded):
+                found |= self.folded.keys() & set(WORD.findall(folded))
         return frozenset(found)
 
     def _match(self, text: str, start: int, word: str, guards: "_GuardCache") -> Optional[tuple]:
@@ -103,6 +118,11 @@ class VariantIndex:
                 if guards.allows(rule, (start, end)):
                     return end, rule
         return None
+
+
+def _may_hold(sieve: Optional[Any], text: str) -> bool:
+    """False when the automaton ``sieve`` finds none of its words in ``text`` (None: not made)."""
+    return sieve is None or next(sieve.iter(text), None) is not None
 
 
 @functools.lru_cache(maxsize=1024)

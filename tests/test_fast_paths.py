@@ -12,6 +12,8 @@ from cleaner import Cleaner
 from cleaner.changes import NO_LOG
 from cleaner.kinds.base import Spec
 from cleaner.kinds.replace import Replace
+from cleaner.kinds.variants import Variants
+from cleaner.names import WORD, VariantIndex
 from cleaner.lines import LineRule, LineStage
 from cleaner.literals import required
 from cleaner.stages import InTurn
@@ -141,3 +143,32 @@ def test_patterns_read_otherwise_by_the_standard_parser_give_no_literal():
         assert needs is None, source
     assert required(r"Minsk", regex.IGNORECASE) == required(r"(?i)MINSK") == ((("minsk",),), True)
     assert required(r"[:©] Minsk").groups == ((" Minsk",),)  # a class opening with a colon is no POSIX class
+
+
+VARIANTS = [
+    *(rule for rule in RULES if isinstance(rule, Variants)),
+    Variants(
+        Spec(
+            {"id": "t.v", "canonical": "Straße", "variants": ["STRASSE", "Strasze Nord"], "ignore-case": True},
+            "t.yml",
+            1,
+            {},
+            (),
+        )
+    ),
+]
+FIRST_WORDS = sorted({word for rule in VARIANTS for _, word in rule.first_words})
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*FIRST_WORDS, *(w.upper() for w in FIRST_WORDS), "straße", "x", " ", "-", "é"])
+        | st.text(max_size=4),
+        max_size=8,
+    ).map("".join)
+)
+def test_the_first_words_found_through_the_automaton_are_the_words_of_the_text_indexed(text):
+    index = VariantIndex(VARIANTS)
+    plain = index.exact.keys() & set(WORD.findall(text)) | index.folded.keys() & set(WORD.findall(text.casefold()))
+    assert index._first_words_in(text) == plain
