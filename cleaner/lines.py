@@ -21,6 +21,7 @@ import regex
 from .changes import ChangeLog
 from .budget import BUDGET, TimeLimit
 from .kinds.base import Guard, Key, Rule, Spec
+from .line_prefilter import BACKREFERENCE, Prefilter
 from .stages import Stage
 from .shapes import is_menu_item, is_prose
 from .whitespace import SPACE_RUN
@@ -28,8 +29,6 @@ from .whitespace import SPACE_RUN
 if TYPE_CHECKING:  # the kinds import this module
     from .kinds.drop_block import DropBlock
     from .kinds.drop_run import DropRun
-
-BACKREFERENCE = regex.compile(r"\\[1-9]|\(\?P=|\\g<")
 
 
 def window(default: int) -> Key:
@@ -115,10 +114,10 @@ class LineStage:
         self.blocks = [cast("DropBlock", r) for r in rules if r.walk is Walk.BLOCK]
         self.runs = [cast("DropRun", r) for r in rules if r.walk is Walk.RUN]
         if shared is None:
-            self.filters = [_Prefilter(rules)]
+            self.filters = [Prefilter(rules)]
         else:
             known = set(shared.rules)
-            self.filters = [*shared.filters, _Prefilter([r for r in rules if r not in known])]
+            self.filters = [*shared.filters, Prefilter([r for r in rules if r not in known])]
         self.timeout: float = min((r.spec.timeout for r in rules), default=0.0)  # no rules: no union to time
 
     def apply(self, text: str, log: ChangeLog) -> str:
@@ -151,43 +150,17 @@ class LineStage:
                 continue
             started = monotonic()
             try:
-                memo[None, key] = any(union.fullmatch(key, timeout=seconds) is not None for union in unions)
+                memo[None, key] = any(
+                    union.fullmatch(key, timeout=seconds) is not None
+                    for gate, union in unions
+                    if gate is None or gate.admits(key)
+                )
             except TimeoutError:  # not charged: the rules get the whole rest, to name the one at fault
                 gave_up = True
                 memo[None, key] = True
             else:
                 if budget is not None and unions:
                     budget.left -= monotonic() - started
-
-
-# Up to this many patterns, the prefilter tries the rules' own regexes: a site's
-# few learnt patterns are not worth compiling into a union for its few documents.
-FEW_PATTERNS = 4
-
-
-class _Prefilter:
-    """Whether any of some line rules could match a line: their literal lines
-    in two sets (as written, and casefolded for the rules that ignore case,
-    compared as ``LineRule.matches`` compares them), their patterns in one
-    union regex (``unions``; when they are few, the rules' own regexes). A
-    pattern with a backreference cannot join a union: then the prefilter
-    gives up (``gave_up``) and every line goes to the rules."""
-
-    def __init__(self, rules: Sequence[LineRule]):
-        self.exact = frozenset(line for r in rules if not r.ignore_case for line in r.literals)
-        self.folded = frozenset(line for r in rules if r.ignore_case for line in r.literals)
-        self.gave_up = any(BACKREFERENCE.search(source) for r in rules for source in r.pattern_sources)
-        # full case folding, as the rules' own regexes (straße = STRASSE)
-        alternatives = [
-            f"{'(?fi:' if r.ignore_case else '(?:'}{source})" for r in rules for source in r.pattern_sources
-        ]
-        self.unions: list = []
-        if alternatives and not self.gave_up:
-            few = len(alternatives) <= FEW_PATTERNS
-            self.unions = [p for r in rules for p in r.patterns] if few else [regex.compile("|".join(alternatives))]
-
-    def has_literal(self, key: str) -> bool:
-        return key in self.exact or (bool(self.folded) and key.casefold() in self.folded)
 
 
 class LineStageAround:

@@ -124,6 +124,27 @@ class Sieve:
         return found
 
 
+class Gate:
+    """Whether a text may match one of some regexes: it holds a string of the
+    ``rarest`` group of one of them (casefolded, in the text casefolded, for
+    those that ignore case), found by one automaton pass. Unlike ``Sieve``, it
+    does not say which regex: the first string found answers.
+
+    >>> gate = Gate([required("Share on"), required("(?i)Related news")])
+    >>> gate.admits("Share on X"), gate.admits("RELATED NEWS"), gate.admits("Related")
+    (True, True, False)
+    """
+
+    def __init__(self, needs: Sequence[Required]):
+        self.exact = automaton({s: s for need in needs if not need.folded for s in need.rarest()})
+        self.folded = automaton({s: s for need in needs if need.folded for s in need.rarest()})
+
+    def admits(self, text: str) -> bool:
+        return (self.exact is not None and next(self.exact.iter(text), None) is not None) or (
+            self.folded is not None and next(self.folded.iter(text.casefold()), None) is not None
+        )
+
+
 def automaton(strings: dict) -> Any:
     """An Aho-Corasick automaton finding the keys of ``strings`` in a text (its
     ``iter`` gives the end of each occurrence and the key's value), or None if

@@ -122,10 +122,15 @@ def plain_admits(guard, text):
 
 
 LINE_RULES = [rule for rule in RULES if isinstance(rule, LineRule)]
+# The lines of the line rules' examples: what their patterns match, and what they must not.
+EXAMPLE_LINES = sorted({line for rule in LINE_RULES for example in rule.examples for line in example.input.split("\n")})
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(PIECES) | st.text(max_size=8), max_size=4).map("".join))
+@given(
+    st.sampled_from(EXAMPLE_LINES).map(str.upper)
+    | st.lists(st.sampled_from(PIECES + EXAMPLE_LINES) | st.text(max_size=8), max_size=4).map("".join)
+)
 def test_the_line_prefilter_passes_every_line_a_rule_matches(line):
     key = " ".join(line.split())
     if not key:

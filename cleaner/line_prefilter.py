@@ -1,0 +1,63 @@
+"""The line prefilter: whether any of some line rules could match a line.
+
+Most lines are prose that no line rule matches; the prefilter rules them out
+without asking each rule (``lines.LineStage.prefilter`` runs it).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+import regex
+
+from .literals import Gate, required
+
+if TYPE_CHECKING:
+    from .lines import LineRule
+
+BACKREFERENCE = regex.compile(r"\\[1-9]|\(\?P=|\\g<")
+
+
+# Up to this many patterns, the prefilter tries the rules' own regexes: a site's
+# few learnt patterns are not worth compiling into a union for its few documents.
+FEW_PATTERNS = 4
+
+
+class Prefilter:
+    """Whether any of some line rules could match a line: their literal lines
+    in two sets (as written, and casefolded for the rules that ignore case,
+    compared as ``LineRule.matches`` compares them), their patterns in one
+    union regex (``unions``; when they are few, the rules' own regexes). The
+    union of the patterns that need some literal text runs only on a line a
+    ``literals.Gate`` finds it in: most lines are prose, holding none. A
+    pattern with a backreference cannot join a union: then the prefilter
+    gives up (``gave_up``) and every line goes to the rules."""
+
+    def __init__(self, rules: Sequence["LineRule"]):
+        self.exact = frozenset(line for r in rules if not r.ignore_case for line in r.literals)
+        self.folded = frozenset(line for r in rules if r.ignore_case for line in r.literals)
+        self.gave_up = any(BACKREFERENCE.search(source) for r in rules for source in r.pattern_sources)
+        # full case folding, as the rules' own regexes (straße = STRASSE)
+        alternatives = {
+            f"{'(?fi:' if r.ignore_case else '(?:'}{source})": required(
+                source, regex.IGNORECASE if r.ignore_case else 0
+            )
+            for r in rules
+            for source in r.pattern_sources
+        }
+        self.unions: list = []  # (the Gate a line must pass first, or None; the regex)
+        if not alternatives or self.gave_up:
+            return
+        if len(alternatives) <= FEW_PATTERNS:
+            self.unions = [(None, p) for r in rules for p in r.patterns]
+            return
+        gated = [source for source, needs in alternatives.items() if needs is not None]
+        ungated = [source for source, needs in alternatives.items() if needs is None]
+        if gated:
+            gate = Gate([needs for needs in alternatives.values() if needs is not None])
+            self.unions.append((gate, regex.compile("|".join(gated))))
+        if ungated:
+            self.unions.append((None, regex.compile("|".join(ungated))))
+
+    def has_literal(self, key: str) -> bool:
+        return key in self.exact or (bool(self.folded) and key.casefold() in self.folded)
