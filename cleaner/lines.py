@@ -86,6 +86,8 @@ class LineRule(Rule):
         """Does the line match? It comes stripped, and also casefolded (done once per line)."""
         if (folded if self.ignore_case else stripped) in self.literals:
             return True
+        if not self.patterns:
+            return False
         with self.limit:
             for pattern in self.patterns:
                 if pattern.fullmatch(stripped, timeout=self.limit.seconds):
@@ -94,6 +96,10 @@ class LineRule(Rule):
 
 
 Memo = dict  # (rule or None, line key) -> whether it matches; None: whether any rule could
+
+# Entries the stage every document meets remembers across documents, at most
+# (a few MB): then it forgets them all and starts again.
+MEMO_LIMIT = 2**14
 
 
 class LineStage:
@@ -104,7 +110,11 @@ class LineStage:
     A stage made for one site's documents (``shared``: the stage of the rules
     every document meets) reuses that stage's prefilter and adds one for the
     site's own rules, so that a thousand sites do not compile the shared
-    rules a thousand times."""
+    rules a thousand times.
+
+    The stage every document meets remembers which line matched which rule
+    across documents (``memo``): a site's chrome recurs from page to page.
+    A site's stage, meeting few documents, remembers for one document."""
 
     def __init__(self, rules: Sequence[LineRule], shared: Optional["LineStage"] = None):
         self.rules = list(rules)
@@ -119,6 +129,17 @@ class LineStage:
             known = set(shared.rules)
             self.filters = [*shared.filters, Prefilter([r for r in rules if r not in known])]
         self.timeout: float = min((r.spec.timeout for r in rules), default=0.0)  # no rules: no union to time
+        self.remembered: Optional[Memo] = {} if shared is None else None
+
+    def memo(self) -> Memo:
+        """What the runs over the document under way (the pipeline's rounds
+        too: its ``Budget``) share of which line matches which rule."""
+        if self.remembered is None:
+            budget = BUDGET.get()
+            return {} if budget is None else budget.matched
+        if len(self.remembered) > MEMO_LIMIT:
+            self.remembered.clear()
+        return self.remembered
 
     def apply(self, text: str, log: ChangeLog) -> str:
         return drop_lines(text, self, log)
@@ -167,16 +188,15 @@ class LineStageAround:
     """The line stage, then ``inside``; if those changed the text, the line stage
     once more: a name or text rule can turn a line into boilerplate ("Сообщите
     об ошибке ." loses its space), to be dropped now, not on the next run. Both
-    runs, and those of the pipeline's later rounds over the same document (its
-    ``Budget``), share what they learnt of which line matches which rule."""
+    runs, and those of the pipeline's later rounds over the same document,
+    share what they learnt of which line matches which rule (``LineStage.memo``)."""
 
     def __init__(self, lines: LineStage, inside: Sequence[Stage]):
         self.lines = lines
         self.inside = inside
 
     def apply(self, text: str, log: ChangeLog) -> str:
-        budget = BUDGET.get()
-        matched: Memo = {} if budget is None else budget.matched
+        matched = self.lines.memo()
         text = drop_lines(text, self.lines, log, matched)
         dropped = text
         for stage in self.inside:
