@@ -71,17 +71,13 @@ class VariantIndex:
         )
 
     def apply(self, text: str, log: ChangeLog) -> str:
-        first_words = self._first_words_in(text)
-        if not first_words:
-            return text
         out: list[str] = []
         done = 0  # text[:done] is already in out
         guards = _GuardCache(text)
-        for word in _scanner(first_words, bool(self.folded)).finditer(text):
-            start = word.start()
+        for start, word in self._words_in(text):
             if start < done:
                 continue
-            hit = self._match(text, start, word.group(), guards)
+            hit = self._match(text, start, word, guards)
             if hit is None:
                 continue
             end, rule = hit
@@ -93,6 +89,22 @@ class VariantIndex:
             return text
         out.append(text[done:])
         return "".join(out)
+
+    def _words_in(self, text: str) -> list:
+        """Where the text has an indexed first word as a whole word: (start, word), in order."""
+        if self.folded or self.exact_sieve is None:
+            first_words = self._first_words_in(text)
+            if not first_words:
+                return []
+            return [(m.start(), m.group()) for m in _scanner(first_words, bool(self.folded)).finditer(text)]
+        # The automaton's occurrences standing between non-word characters: a first
+        # word is made of word characters, so these are the words of the text it finds.
+        words = []
+        for end, word in self.exact_sieve.iter(text):
+            start = end + 1 - len(word)
+            if (start == 0 or not WORD_CHAR.match(text, start - 1)) and not WORD_CHAR.match(text, end + 1):
+                words.append((start, word))
+        return sorted(words)
 
     def _first_words_in(self, text: str) -> frozenset:
         """The indexed first words the text holds, found at C speed: most texts hold none."""

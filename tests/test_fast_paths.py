@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import Cleaner
-from cleaner.changes import NO_LOG
+from cleaner.changes import NO_LOG, ChangeLog
 from cleaner.kinds.base import Spec
 from cleaner.kinds.replace import Replace
 from cleaner.kinds.variants import Variants
@@ -177,3 +177,23 @@ def test_the_first_words_found_through_the_automaton_are_the_words_of_the_text_i
     index = VariantIndex(VARIANTS)
     plain = index.exact.keys() & set(WORD.findall(text)) | index.folded.keys() & set(WORD.findall(text.casefold()))
     assert index._first_words_in(text) == plain
+
+
+BUILT_IN_VARIANTS = [rule for rule in RULES if isinstance(rule, Variants)]
+VARIANT_PIECES = sorted({v for rule in BUILT_IN_VARIANTS for v in rule.variants} | {"Minsk", "Lavrov"})
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*VARIANT_PIECES, " ", "-", "_", "1", "\u0301", "é", "’s", "\n"]) | st.text(max_size=3),
+        max_size=10,
+    ).map("".join)
+)
+def test_variants_found_by_the_automaton_are_those_the_word_scan_finds(text):
+    fast, plain = VariantIndex(BUILT_IN_VARIANTS), VariantIndex(BUILT_IN_VARIANTS)
+    plain.exact_sieve = None  # the words of the text listed and intersected, then scanned for by a regex
+    assert fast.exact_sieve is not None and not fast.folded
+    fast_log, plain_log = ChangeLog(), ChangeLog()
+    assert fast.apply(text, fast_log) == plain.apply(text, plain_log)
+    assert fast_log.changes == plain_log.changes
