@@ -48,14 +48,22 @@ def _kind_schema(kind: str) -> dict:
     return {"if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]}, "then": then}
 
 
-def _rule_schema() -> dict:
+def _rule_schema(kinds: tuple = KINDS) -> dict:
+    """The schema of a rule (of one of ``kinds``: a rule of another kind is
+    held to the keys every kind takes only)."""
     return {
         "type": "object",
         "required": [key.name for key in COMMON_KEYS if key.required],
         "properties": _properties(),
         "additionalProperties": False,
-        "allOf": [_kind_schema(kind) for kind in KINDS],
+        "allOf": [_kind_schema(kind) for kind in kinds],
     }
+
+
+RULE_SCHEMA = _rule_schema()
+# For a rule whose kind is known, ``SCHEMA`` comes down to the rule schema of
+# that kind: the conditions of the other kinds do not apply to it.
+RULE_SCHEMA_OF_KIND = {kind: _rule_schema((kind,)) for kind in KINDS}
 
 
 SCHEMA = {
@@ -65,7 +73,9 @@ SCHEMA = {
     "required": ["rules"],
     "properties": {
         "description": {"type": "string"},
-        "rules": {"type": "array", "items": _rule_schema()},
+        "rules": {"type": "array", "items": RULE_SCHEMA},
     },
     "additionalProperties": False,
 }
+# The file around its rules, for a validator that checks each rule apart.
+FILE_SCHEMA = {**SCHEMA, "properties": {"description": {"type": "string"}, "rules": {"type": "array"}}}

@@ -4,6 +4,7 @@ Each shortcut (a literal a regex needs, a set lookup of literal lines) is
 held to a reference that does without it: the regex itself, run on the text.
 """
 
+import fastjsonschema
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,7 +17,9 @@ from cleaner.kinds.variants import Variants
 from cleaner.names import WORD, VariantIndex
 from cleaner.lines import LineRule, LineStage
 from cleaner.literals import required
+from cleaner.schema import SCHEMA
 from cleaner.stages import InTurn
+from cleaner.validation import is_valid
 
 RULES = Cleaner().rules
 REPLACE = [rule for rule in RULES if isinstance(rule, Replace)]
@@ -197,3 +200,55 @@ def test_variants_found_by_the_automaton_are_those_the_word_scan_finds(text):
     fast_log, plain_log = ChangeLog(), ChangeLog()
     assert fast.apply(text, fast_log) == plain.apply(text, plain_log)
     assert fast_log.changes == plain_log.changes
+
+
+# Rule files: the built-in rules as they are, with a key changed or added, and made-up ones.
+VALUES = st.sampled_from(
+    [
+        "drop-line",
+        "replace",
+        "variants",
+        "drop-tail",
+        "drop-block",
+        "drop-run",
+        "nope",
+        "a.b",
+        "Bad Id",
+        "x",
+        "",
+        "head",
+        "(",
+        "a/b",
+    ]
+) | st.sampled_from(
+    [-1, 0, 3, True, None, ["x"], ["inforos.ru", "a b"], {"input": "x"}, [{"input": "x", "output": "y"}]]
+)
+KEYS = sorted(
+    {key for rule in RULES for key in rule.spec.data}
+    | set(SCHEMA["properties"]["rules"]["items"]["properties"])
+    | {"patern"}
+)
+BUILT_IN_DATA = [rule.spec.data for rule in RULES]
+RULE_DATA = (
+    st.sampled_from(BUILT_IN_DATA)
+    | st.builds(
+        lambda data, key, value: {**data, key: value}, st.sampled_from(BUILT_IN_DATA), st.sampled_from(KEYS), VALUES
+    )
+    | st.dictionaries(st.sampled_from(KEYS), VALUES, max_size=6)
+    | VALUES
+)
+FULL_SCHEMA_IS_VALID = fastjsonschema.compile(SCHEMA)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.fixed_dictionaries({"rules": st.lists(RULE_DATA, max_size=3)}, optional={"description": VALUES, "other": VALUES})
+    | VALUES
+)
+def test_each_rule_checked_against_its_kind_alone_is_the_whole_schema_checked(data):
+    try:
+        FULL_SCHEMA_IS_VALID(data)
+    except fastjsonschema.JsonSchemaException:
+        assert not is_valid(data)
+    else:
+        assert is_valid(data)
