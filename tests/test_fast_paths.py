@@ -19,7 +19,7 @@ from cleaner.lines import LineRule, LineStage
 from cleaner.literals import required
 from cleaner.schema import SCHEMA
 from cleaner.stages import InTurn
-from cleaner.validation import is_valid
+from cleaner.validation import BY_KIND_FROM, is_valid
 
 RULES = Cleaner().rules
 REPLACE = [rule for rule in RULES if isinstance(rule, Replace)]
@@ -246,9 +246,10 @@ FULL_SCHEMA_IS_VALID = fastjsonschema.compile(SCHEMA)
     | VALUES
 )
 def test_each_rule_checked_against_its_kind_alone_is_the_whole_schema_checked(data):
+    many = {**data, "rules": data["rules"] * BY_KIND_FROM} if isinstance(data, dict) and "rules" in data else data
     try:
         FULL_SCHEMA_IS_VALID(data)
     except fastjsonschema.JsonSchemaException:
-        assert not is_valid(data)
+        assert not is_valid(data) and not is_valid(many)
     else:
-        assert is_valid(data)
+        assert is_valid(data) and is_valid(many)
