@@ -137,8 +137,8 @@ class LineStage:
         if self.remembered is None:
             budget = BUDGET.get()
             return {} if budget is None else budget.matched
-        if len(self.remembered) > MEMO_LIMIT:
-            self.remembered.clear()
+        if len(self.remembered) > MEMO_LIMIT:  # a new dict: a run under way in another thread keeps its own
+            self.remembered = {}
         return self.remembered
 
     def apply(self, text: str, log: ChangeLog) -> str:

@@ -12,9 +12,11 @@ from hypothesis import strategies as st
 from cleaner import Cleaner
 from cleaner.changes import NO_LOG, ChangeLog
 from cleaner.kinds.base import Spec
+from cleaner.kinds.drop_line import DropLine
 from cleaner.kinds.replace import Replace
 from cleaner.kinds.variants import Variants
 from cleaner.names import WORD, VariantIndex
+from cleaner import lines as lines_module
 from cleaner.lines import LineRule, LineStage
 from cleaner.literals import required
 from cleaner.schema import SCHEMA
@@ -253,3 +255,38 @@ def test_each_rule_checked_against_its_kind_alone_is_the_whole_schema_checked(da
         assert not is_valid(data) and not is_valid(many)
     else:
         assert is_valid(data) and is_valid(many)
+
+
+SITES = sorted({site for rule in RULES for site in rule.sites}) + ["example.org"]
+
+
+def test_a_site_never_takes_what_the_stage_every_document_meets_remembers():
+    own = [  # lines of the site's own that no built-in rule drops: a literal one, and one a pattern matches
+        DropLine(Spec({"id": "t.s0", "sites": ["example.org"], "lines": ["Example Weekly"]}, "t.yml", 1, {}, ())),
+        DropLine(Spec({"id": "t.s1", "sites": ["example.org"], "patterns": [r"Example \d+"]}, "t.yml", 1, {}, ())),
+    ]
+    cleaner = Cleaner(rules=RULES + own)
+    for text in ("Title\nExample Weekly\nBody.", "Title\nExample 42\nBody."):
+        for site in (None, "example.org", None):  # its lines seen first in a document of no site
+            assert cleaner.clean(text, site) == Cleaner(rules=RULES + own).clean(text, site)
+    assert cleaner.clean("Title\nExample 42\nBody.", "example.org") == "Title\nBody."
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(EXAMPLE_LINES + PIECES), max_size=6).map("\n".join),
+            st.none() | st.sampled_from(SITES),
+        ),
+        max_size=6,
+    )
+)
+def test_what_the_line_stage_remembers_across_documents_changes_no_output(documents):
+    remembering = Cleaner(rules=RULES)
+    limit, lines_module.MEMO_LIMIT = lines_module.MEMO_LIMIT, 3  # it starts again often, too
+    try:
+        for text, site in documents:  # against a Cleaner that has seen no other document
+            assert remembering.clean(text, site) == Cleaner(rules=RULES).clean(text, site)
+    finally:
+        lines_module.MEMO_LIMIT = limit
