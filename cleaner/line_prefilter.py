@@ -37,25 +37,27 @@ class Prefilter:
         self.exact = frozenset(line for r in rules if not r.ignore_case for line in r.literals)
         self.folded = frozenset(line for r in rules if r.ignore_case for line in r.literals)
         self.gave_up = any(BACKREFERENCE.search(source) for r in rules for source in r.pattern_sources)
-        # full case folding, as the rules' own regexes (straße = STRASSE)
-        alternatives = {
-            f"{'(?fi:' if r.ignore_case else '(?:'}{source})": required(
-                source, regex.IGNORECASE if r.ignore_case else 0
-            )
-            for r in rules
-            for source in r.pattern_sources
-        }
+        sources = [(r.ignore_case, source) for r in rules for source in r.pattern_sources]
         self.unions: list = []  # (the Gate a line must pass first, or None; the regex)
-        if not alternatives or self.gave_up:
+        if not sources or self.gave_up:
             return
-        if len(alternatives) <= FEW_PATTERNS:
+        if len(sources) <= FEW_PATTERNS:  # (nor are their literals worth reading)
             self.unions = [(None, p) for r in rules for p in r.patterns]
             return
-        gated = [source for source, needs in alternatives.items() if needs is not None]
-        ungated = [source for source, needs in alternatives.items() if needs is None]
+        gated: list[str] = []
+        ungated: list[str] = []
+        needs = []
+        for ignore_case, source in sources:
+            # full case folding, as the rules' own regexes (straße = STRASSE)
+            alternative = f"{'(?fi:' if ignore_case else '(?:'}{source})"
+            need = required(source, regex.IGNORECASE if ignore_case else 0)
+            if need is None:
+                ungated.append(alternative)
+            else:
+                gated.append(alternative)
+                needs.append(need)
         if gated:
-            gate = Gate([needs for needs in alternatives.values() if needs is not None])
-            self.unions.append((gate, regex.compile("|".join(gated))))
+            self.unions.append((Gate(needs), regex.compile("|".join(gated))))
         if ungated:
             self.unions.append((None, regex.compile("|".join(ungated))))
 
