@@ -30,15 +30,12 @@ class Budget:
     True
     """
 
-    __slots__ = ("seconds", "left", "started", "matched")
+    __slots__ = ("seconds", "left", "started")
 
     def __init__(self, seconds: float):
         self.seconds = seconds
         self.left = seconds
         self.started = 0.0  # when the regex call under way began
-        # which line each line rule matched (``lines.Memo``): found once for all
-        # the rounds over the document, no regex runs twice on a line
-        self.matched: dict = {}
 
 
 BUDGET: ContextVar[Optional[Budget]] = ContextVar("cleaner_regex_budget", default=None)

@@ -95,7 +95,7 @@ class LineRule(Rule):
         return False
 
 
-Memo = dict  # (rule or None, line key) -> whether it matches; None: whether any rule could
+Memo = dict  # (rule or a stage's tag, line key) -> whether it matches; a tag: whether any of its rules could
 
 # Entries the stage every document meets remembers across documents, at most
 # (a few MB): then it forgets them all and starts again.
@@ -113,8 +113,9 @@ class LineStage:
     rules a thousand times.
 
     The stage every document meets remembers which line matched which rule
-    across documents (``memo``): a site's chrome recurs from page to page.
-    A site's stage, meeting few documents, remembers for one document."""
+    across documents (``memo``): chrome recurs from page to page. A site's
+    stage shares that memory, its prefilter's answers filed under its own
+    ``tag`` (it has rules of its own), each rule's answers under the rule."""
 
     def __init__(self, rules: Sequence[LineRule], shared: Optional["LineStage"] = None):
         self.rules = list(rules)
@@ -129,14 +130,15 @@ class LineStage:
             known = set(shared.rules)
             self.filters = [*shared.filters, Prefilter([r for r in rules if r not in known])]
         self.timeout: float = min((r.spec.timeout for r in rules), default=0.0)  # no rules: no union to time
-        self.remembered: Optional[Memo] = {} if shared is None else None
+        self.shared = shared
+        self.remembered: Memo = {}
+        self.tag: Optional[LineStage] = None if shared is None else self
 
     def memo(self) -> Memo:
-        """What the runs over the document under way (the pipeline's rounds
-        too: its ``Budget``) share of which line matches which rule."""
-        if self.remembered is None:
-            budget = BUDGET.get()
-            return {} if budget is None else budget.matched
+        """What the runs over documents (and the pipeline's rounds over one)
+        share of which line matches which rule."""
+        if self.shared is not None:
+            return self.shared.memo()
         if len(self.remembered) > MEMO_LIMIT:  # a new dict: a run under way in another thread keeps its own
             self.remembered = {}
         return self.remembered
@@ -155,30 +157,31 @@ class LineStage:
         thus at most 1.25 times its budget.
         """
         budget = BUDGET.get()
+        tag = self.tag
         filters = self.filters
         unions = [union for f in filters for union in f.unions]
         gave_up = any(f.gave_up for f in filters)
         for key in keys:
-            if not key or (None, key) in memo:
+            if not key or (tag, key) in memo:
                 continue
             if gave_up or any(f.has_literal(key) for f in filters):
-                memo[None, key] = True
+                memo[tag, key] = True
                 continue
             seconds = self.timeout if budget is None else budget.left / 4
             if unions and seconds <= 0:  # (regex takes a timeout below 0 as none)
                 gave_up = True
-                memo[None, key] = True
+                memo[tag, key] = True
                 continue
             started = monotonic()
             try:
-                memo[None, key] = any(
+                memo[tag, key] = any(
                     union.fullmatch(key, timeout=seconds) is not None
                     for gate, union in unions
                     if gate is None or gate.admits(key)
                 )
             except TimeoutError:  # not charged: the rules get the whole rest, to name the one at fault
                 gave_up = True
-                memo[None, key] = True
+                memo[tag, key] = True
             else:
                 if budget is not None and unions:
                     budget.left -= monotonic() - started
@@ -217,19 +220,20 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
     dropped_by: dict[int, str] = {}  # line index -> rule id
     # Most documents have no line any rule could match: then only the walks
     # judging lines by their shape (drop-run) can drop one.
-    matchable = any(memo[None, key] for key in distinct if key)
+    tag = stage.tag
+    matchable = any(memo[tag, key] for key in distinct if key)
 
     while True:
         before = len(dropped_by)
         if matchable:
             for rule in stage.tails:
-                cut = _tail_marker(keys, dropped_by, rule, memo)
+                cut = _tail_marker(keys, dropped_by, rule, memo, tag)
                 if cut is not None:
                     dropped_by.update((i, rule.id) for i in range(cut, len(keys)) if i not in dropped_by)
-            _drop_from_edge(keys, range(len(keys)), stage.top_down, dropped_by, memo)
-            _drop_from_edge(keys, range(len(keys) - 1, -1, -1), stage.bottom_up, dropped_by, memo)
+            _drop_from_edge(keys, range(len(keys)), stage.top_down, dropped_by, memo, tag)
+            _drop_from_edge(keys, range(len(keys) - 1, -1, -1), stage.bottom_up, dropped_by, memo, tag)
             for rule in stage.blocks:
-                _drop_blocks(keys, dropped_by, rule, memo)
+                _drop_blocks(keys, dropped_by, rule, memo, tag)
         for rule in stage.runs:
             _drop_run(keys, dropped_by, rule)
         if len(dropped_by) == before:
@@ -259,8 +263,8 @@ def _kept_lines(keys: list, dropped_by: dict, order: Sequence[int]) -> Iterator[
             previous = key
 
 
-def _matches(rule: LineRule, key: str, memo: Memo) -> bool:
-    if not memo[None, key]:  # no line rule can match this line
+def _matches(rule: LineRule, key: str, memo: Memo, tag: Optional[LineStage]) -> bool:
+    if not memo[tag, key]:  # no line rule can match this line
         return False
     found = memo.get((rule, key))
     if found is None:
@@ -268,20 +272,22 @@ def _matches(rule: LineRule, key: str, memo: Memo) -> bool:
     return found
 
 
-def _tail_marker(keys: list, dropped_by: dict, rule: LineRule, memo: Memo) -> Optional[int]:
+def _tail_marker(keys: list, dropped_by: dict, rule: LineRule, memo: Memo, tag: Optional[LineStage]) -> Optional[int]:
     """Index of the topmost line matching ``rule`` within its tail window, if any."""
     marker = None
     seen = 0
     for index, counts in _kept_lines(keys, dropped_by, range(len(keys) - 1, -1, -1)):
         if seen >= rule.within:
             break
-        if _matches(rule, keys[index], memo):
+        if _matches(rule, keys[index], memo, tag):
             marker = index
         seen += counts
     return marker
 
 
-def _drop_from_edge(keys: list, order: Sequence[int], rules: list, dropped_by: dict, memo: Memo) -> None:
+def _drop_from_edge(
+    keys: list, order: Sequence[int], rules: list, dropped_by: dict, memo: Memo, tag: Optional[LineStage]
+) -> None:
     """Walk lines from one edge; ``kept`` counts kept non-blank lines passed so far.
 
     A head or tail rule leaves the walk once its window is passed, so the walk
@@ -294,7 +300,7 @@ def _drop_from_edge(keys: list, order: Sequence[int], rules: list, dropped_by: d
         if not active:
             break
         key = keys[index]  # most lines no rule can match: asked once, not once a rule
-        rule = next((r for r in active if _matches(r, key, memo)), None) if memo[None, key] else None
+        rule = next((r for r in active if _matches(r, key, memo, tag)), None) if memo[tag, key] else None
         if rule is not None:
             dropped_by[index] = rule.id
         elif counts:
@@ -303,14 +309,14 @@ def _drop_from_edge(keys: list, order: Sequence[int], rules: list, dropped_by: d
                 active = [r for r in active if not r.windowed or kept < r.within]
 
 
-def _drop_blocks(keys: list, dropped_by: dict, rule: DropBlock, memo: Memo) -> None:
+def _drop_blocks(keys: list, dropped_by: dict, rule: DropBlock, memo: Memo, tag: Optional[LineStage]) -> None:
     """Drop each heading ``rule`` matches and the link titles under it: up to
     ``max_lines`` kept lines that are not prose. When prose follows those
     lines, only the heading goes: short lines that lead into prose are its
     title, byline or subheadings, not a list of links."""
     kept = [index for index, _ in _kept_lines(keys, dropped_by, range(len(keys)))]
     for position, index in enumerate(kept):
-        if index in dropped_by or not _matches(rule, keys[index], memo):
+        if index in dropped_by or not _matches(rule, keys[index], memo, tag):
             continue
         dropped_by[index] = rule.id
         block: list[int] = []
