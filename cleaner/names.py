@@ -1,12 +1,13 @@
 """The name stage: one pass over the words of the text for all rules.
 
 Variants are looked up by their first word in a dict. One pass of an
-Aho-Corasick automaton of the first words tells whether the text holds any of
-them at all (most texts hold none); if it does, the words of the text are
-intersected with the dict's keys as sets, and only the few first words found
-are searched for, so the cost of this stage grows with the text, not with the
-number of variants. A variant
-matches whole words only: ``McKay's`` holds ``McKay``, ``McKayla`` does not.
+Aho-Corasick automaton of the first words finds where the text holds one (most
+texts hold none), and those standing as whole words are tried, so the cost of
+this stage grows with the text, not with the number of variants. (With rules
+ignoring case, or more first words than the automaton is made for, the words
+of the text are intersected with the dict's keys as sets instead, and the few
+first words found searched for by a regex.) A variant matches whole words
+only: ``McKay's`` holds ``McKay``, ``McKayla`` does not.
 """
 
 from __future__ import annotations
@@ -71,10 +72,13 @@ class VariantIndex:
         )
 
     def apply(self, text: str, log: ChangeLog) -> str:
+        words = self._words_in(text)
+        if not words:
+            return text
         out: list[str] = []
         done = 0  # text[:done] is already in out
         guards = _GuardCache(text)
-        for start, word in self._words_in(text):
+        for start, word in words:
             if start < done:
                 continue
             hit = self._match(text, start, word, guards)
