@@ -180,13 +180,17 @@ def similar(line: str, out: str) -> bool:
     return matcher.quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR
 
 
-def difference(line: str, new: str, context: int = 25) -> str:
-    """The changed stretch of a line, with some context on each side.
+def difference(line: str, new: str, context: int = 25, width: int = 200) -> str:
+    """The changed stretch of a line, with some context on each side, at most
+    ``width`` characters from its first change (a line changed in several
+    places far apart shows its first change only).
 
     >>> difference("The Spanish Town Police Station in St Catherine.", "The Spanish Town Policy Station in St Catherine.")
     '`The Spanish Town Police Station in St Catherine.` → `The Spanish Town Policy Station in St Catherine.`'
     >>> difference("Police have since launched a search for the woman, who fled", "Policy have since launched a search for the woman, who fled", 5)
     '`Police have…` → `Policy have…`'
+    >>> difference("a , b" + " x" * 200 + " , c", "a, b" + " x" * 200 + ", c", 2, 10)
+    '`a , b x x …` → `a, b x x x…`'
     """
     line = " ".join(line.split())
     start = len(os.path.commonprefix([line, new]))
@@ -194,7 +198,7 @@ def difference(line: str, new: str, context: int = 25) -> str:
     begin = max(0, start - context)
 
     def cut(text: str) -> str:
-        stop = len(text) - end + context
+        stop = min(len(text) - end + context, begin + width)
         return ("…" if begin else "") + text[begin:stop] + ("…" if stop < len(text) else "")
 
     return f"`{cut(line)}` → `{cut(new)}`"
