@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from cleaner import cyrillic  # noqa: E402
+from cleaner.cyrillic import decide  # noqa: E402
 from cleaner.changes import NO_LOG  # noqa: E402
 
 STAND_INS = str.maketrans(
@@ -58,7 +59,7 @@ def use_charset_normalizer() -> None:
     from charset_normalizer import from_bytes
 
     families = {"cp1251": "cp1251", "koi8-r": "koi8", "cp866": "cp866", "mac-cyrillic": "maccyrillic"}
-    original = cyrillic._reread
+    original = decide.reread
     state = {}
 
     def reread(word, written_in, read_as):
@@ -68,7 +69,7 @@ def use_charset_normalizer() -> None:
     def gain(before, after):
         """1 when charset-normalizer's best guess for the re-encoded run is its page, else 0."""
         written_in, _ = state["pair"]
-        if max(len(cyrillic.CYRILLIC_LETTER.findall(word)) for word in after.split(" ")) < cyrillic.MIN_LETTERS:
+        if max(len(decide.CYRILLIC_LETTER.findall(word)) for word in after.split(" ")) < decide.MIN_LETTERS:
             return 0.0
         try:
             best = from_bytes(after.encode(cyrillic.WRITTEN_IN[written_in])).best()
@@ -76,8 +77,8 @@ def use_charset_normalizer() -> None:
             return 0.0
         return float(best is not None and best.encoding.replace("_", "").startswith(families[written_in]))
 
-    cyrillic._reread = reread
-    cyrillic._gain = gain
+    decide.reread = reread  # type: ignore[assignment]
+    decide.run_gain = gain
 
 
 def main() -> None:
