@@ -24,9 +24,11 @@ One job a module: ``pages`` (the code-page pairs, re-reading a word),
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..changes import ChangeLog
 from .decide import repair_line
-from .gate import SUSPICIOUS, is_utf8_read_as_cp1252
+from .gate import SUSPICIOUS, worth_judging
 from .pages import PAIRS, READ_AS, WRITTEN_IN
 
 __all__ = ["PAIRS", "READ_AS", "SUSPICIOUS", "WRITTEN_IN", "repair"]
@@ -36,10 +38,18 @@ def repair(text: str, log: ChangeLog) -> str:
     """Repair each line of ``text`` (split at ``\\n`` only) that holds Cyrillic mojibake."""
     lines = text.split("\n")
     for number, line in enumerate(lines, 1):
-        if not SUSPICIOUS.search(line) or is_utf8_read_as_cp1252(line):
+        if not worth_judging(line):
             continue
-        fixed, note = repair_line(line)
+        fixed, note = _judged(line)
         if fixed != line:
             log.line(number, "unicode.cyrillic", line, fixed, note)
             lines[number - 1] = fixed
     return "\n".join(lines)
+
+
+# Each round of the pipeline runs this stage again (and the Unicode stage
+# twice when ftfy changed something), on lines mostly as they were; pages of
+# one site repeat their lines. A line judged once is not judged again.
+@lru_cache(maxsize=4096)
+def _judged(line: str) -> tuple[str, str]:
+    return repair_line(line)

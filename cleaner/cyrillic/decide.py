@@ -19,6 +19,7 @@ import re
 
 import regex
 
+from .gate import LATIN_PROSE, LONG_WORD
 from .model import LATIN_LETTER, plausibility
 from .pages import LOWER, PAIRS, UPPER, note, reread
 
@@ -48,6 +49,7 @@ NOT_TEXT = regex.compile(
     rf"[^\P{{L}}\p{{Latin}}{LOWER}{UPPER}]|{_LATIN}\p{{L}}*[{LOWER}{UPPER}]|[{LOWER}{UPPER}]\p{{L}}*{_LATIN}"
 )
 LETTER = regex.compile(r"\p{L}")
+LONG_CYRILLIC_WORD = regex.compile(f"[{LOWER}{UPPER}]{{{LONG_WORD}}}")
 
 # Decision thresholds, set on the training text (benchmarks/cyrillic/measure.py):
 # a candidate's mean log-probability per bigram, and how much its total must
@@ -104,9 +106,12 @@ def repair_runs(line: str, written_in: str, read_as: str) -> tuple[str, float]:
     if run:
         runs.append(run)
     total = 0.0
+    latin_prose = LATIN_PROSE.search(line) is not None
     for run in runs:
         if all(pieces[index] == candidate for index, candidate in run):
             continue
+        if latin_prose and not any(LONG_CYRILLIC_WORD.search(candidate) for _, candidate in run):
+            continue  # see gate.LATIN_PROSE
         gain = run_gain(" ".join(pieces[index] for index, _ in run), " ".join(candidate for _, candidate in run))
         if gain > 0:
             total += gain

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from .pages import LOWER, UPPER, mojibake_characters
 
 MOJIBAKE = mojibake_characters()
@@ -56,3 +58,31 @@ def is_utf8_read_as_cp1252(line: str) -> bool:
         return not line.translate(AS_BYTES).encode("latin-1").decode("utf-8").isascii()
     except UnicodeError:
         return False
+
+
+# A line of Latin-alphabet prose ("für", "économistes", "beschließen": an
+# accented letter next to an ASCII one, but i, which Ukrainian and Belarusian
+# writers type for і) is read as Cyrillic only where it holds a word of
+# LONG_WORD Cyrillic letters in a row: a short word there is typography
+# ("«\xa0à" is cp866 "лар", "…." is "Е.", "\xa0›\xa0" is MacCyrillic "†Ы†"),
+# not a broken Cyrillic word. Mojibake of Cyrillic text has no such word: its
+# letters are all accented ones, or all Cyrillic.
+LONG_WORD = 5
+_ACCENTED = "".join(c for c in MOJIBAKE if regex.match(r"\p{Latin}", c))
+LATIN_PROSE = re.compile(f"[A-HJ-Za-hj-z][{_ACCENTED}]|[{_ACCENTED}][A-HJ-Za-hj-z]")
+# What a word of LONG_WORD Cyrillic letters in a row is read as: that many
+# characters some page makes a Cyrillic letter of (or Latin i, for і).
+_MAY_BE_LONG_WORD = re.compile(f"[{re.escape(MOJIBAKE)}{LOWER}{UPPER}iI]{{{LONG_WORD}}}")
+
+
+def worth_judging(line: str) -> bool:
+    """Whether ``line`` may hold Cyrillic mojibake that the decision could repair.
+
+    >>> worth_judging("Ïðåçèäåíò"), worth_judging("Die Außenbeauftragte, gemäß Süden …….Die")
+    (True, False)
+    """
+    return (
+        SUSPICIOUS.search(line) is not None
+        and not is_utf8_read_as_cp1252(line)
+        and (LATIN_PROSE.search(line) is None or _MAY_BE_LONG_WORD.search(line) is not None)
+    )
