@@ -7,7 +7,8 @@ encoded in the page it is written in and decoded in the page it is read as,
 for every pair cleaner.cyrillic repairs; a repair counts only when it gives
 the sentence back exactly. A sentence with a character the written-in page
 has no byte for is first given the ASCII stand-in a writer in that page would
-have typed (« » as ", — as -), and skipped if one remains (Belarusian ў in KOI8).
+have typed (« » as ", — as -; in CP866, which has no і, Latin i), and skipped
+if one remains (Belarusian ў in KOI8).
 Precision: every line of precision/*.txt (tuning/ with --tuning) and of the
 correct Cyrillic sentences must come back unchanged.
 
@@ -35,10 +36,18 @@ STAND_INS = str.maketrans(
 )
 
 
+# CP866 has no і: Ukrainian and Belarusian writers in DOS typed Latin i for it,
+# as many still do ("грамадзянамi").
+STAND_INS_CP866 = str.maketrans({"і": "i", "І": "I"})
+
+
 def broken(sentence: str, written_in: str, read_as: str) -> tuple[str, str] | None:
     """(the sentence as its page could hold it, its mojibake), or None."""
     codec = cyrillic.WRITTEN_IN[written_in] if written_in != "koi8-r" else "koi8_u"
-    for text in (sentence, sentence.translate(STAND_INS)):
+    stand_ins = [sentence.translate(STAND_INS)]
+    if written_in == "cp866":
+        stand_ins = [text.translate(STAND_INS_CP866) for text in (sentence, *stand_ins)]
+    for text in (sentence, *stand_ins):
         try:
             raw = text.encode(codec)
         except UnicodeEncodeError:

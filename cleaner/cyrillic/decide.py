@@ -34,9 +34,17 @@ _OURS_ONLY = "йщъыьэюяёєіїґўЙЩЪЫЬЭЮЯЁЄІЇҐЎ"
 _OURS_ONLY_AS_SYMBOLS = "".join(
     c for c in _OURS_ONLY.encode("mac_cyrillic").decode("sloppy-windows-1251") if not c.isalpha() and c not in "»›"
 )
+# Nor one whose letters of theirs are shaped as Serbian writes them: inside a
+# word after a lowercase letter ("Хиљаде", "међу"), or starting a word before
+# a vowel ("Људски", "ће"). A word that starts with one before a consonant or
+# alone ("Љруглов", "Ђвтобусов", "С џ тоже") is MacCyrillic's capital: Кр, Ав, Я.
+_THEIRS_LOWER = "ђѓљњќћџ"
+_MAC_CAPITAL_SHAPED = rf"(?<![^\W\d_])[{_THEIRS}](?![аеиоу])"
+_SERBIAN_INSIDE = rf"[а-ш{_THEIRS_LOWER}][{_THEIRS_LOWER}]"
 SERBIAN_MACEDONIAN = re.compile(
     f"[јѕ]|^(?=.*[{_THEIRS}])"
     rf"(?!.*(?:[{_OURS_ONLY}]|[^\W\d_][{re.escape(_OURS_ONLY_AS_SYMBOLS)}]|[^\W\d_][»›][^\W\d_]))"
+    f"(?=.*{_SERBIAN_INSIDE}|(?!.*{_MAC_CAPITAL_SHAPED}))"
 )
 WORD = regex.compile(r"[^ \t\n]+")
 CYRILLIC_LETTER = regex.compile(f"[{LOWER}{UPPER}]")
