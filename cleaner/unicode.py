@@ -97,7 +97,7 @@ def repair(text: str, log: ChangeLog) -> str:
     """Repair each line that needs it; line breaks become ``\\n``."""
     # Before line breaks are unified: cp1251's "…" read as Latin-1 is U+0085, a line break.
     given = text
-    suspicious = cyrillic.SUSPICIOUS.search(text) is not None
+    suspicious = cyrillic.suspicious(text)
     if suspicious:
         text = cyrillic.repair(text, log)
     cyrillic_left = text == given
@@ -108,7 +108,7 @@ def repair(text: str, log: ChangeLog) -> str:
     # text Cyrillic repair has just left as it was, it would leave it again.
     if suspicious and cyrillic_left and text == given:
         return text
-    return cyrillic.repair(text, log) if cyrillic.SUSPICIOUS.search(text) else text
+    return cyrillic.repair(text, log) if cyrillic.suspicious(text) else text
 
 
 def _repair_lines(text: str, log: ChangeLog) -> str:

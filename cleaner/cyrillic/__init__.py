@@ -28,10 +28,10 @@ from functools import lru_cache
 
 from ..changes import ChangeLog
 from .decide import repair_line
-from .gate import SUSPICIOUS, worth_judging
+from .gate import suspicious, worth_judging
 from .pages import PAIRS, READ_AS, WRITTEN_IN
 
-__all__ = ["PAIRS", "READ_AS", "SUSPICIOUS", "WRITTEN_IN", "repair"]
+__all__ = ["PAIRS", "READ_AS", "WRITTEN_IN", "forget", "repair", "suspicious"]
 
 
 def repair(text: str, log: ChangeLog) -> str:
@@ -53,3 +53,8 @@ def repair(text: str, log: ChangeLog) -> str:
 @lru_cache(maxsize=4096)
 def _judged(line: str) -> tuple[str, str]:
     return repair_line(line)
+
+
+def forget() -> None:
+    """Empty the memo of judged lines (for benchmarks that clean the same text again)."""
+    _judged.cache_clear()

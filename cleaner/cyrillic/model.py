@@ -71,15 +71,21 @@ def _symbol(char: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def counts() -> dict[str, int]:
+    """How often each bigram occurs in a million of each language's bigrams."""
+    return json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _model() -> tuple[dict[str, float], dict[str, float]]:
     """Log-probabilities of the counted bigrams, and of an unseen one per first symbol."""
-    counts = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    symbols = {c for pair in counts for c in pair}
+    counts_ = counts()
+    symbols = {c for pair in counts_ for c in pair}
     firsts: dict[str, int] = {}
-    for pair, count in counts.items():
+    for pair, count in counts_.items():
         firsts[pair[0]] = firsts.get(pair[0], 0) + count
     size = len(symbols) + 1  # add-one smoothing over the symbols, and one never seen
-    logp = {pair: math.log((count + 1) / (firsts[pair[0]] + size)) for pair, count in counts.items()}
+    logp = {pair: math.log((count + 1) / (firsts[pair[0]] + size)) for pair, count in counts_.items()}
     default = {s: math.log(1 / (firsts.get(s, 0) + size)) for s in symbols | set("L0#'")}
 
     class Default(dict):
