@@ -19,8 +19,11 @@ from .pages import LOWER, UPPER
 MODEL_PATH = Path(__file__).parent.parent / "data" / "cyrillic_bigrams.json"
 
 LATIN_LETTER = regex.compile(r"\p{Latin}")
+# Latin i next to a Cyrillic letter is і: Ukrainian and Belarusian writers type
+# it so ("грамадзянамi"), and in CP866, which has no і, they had to.
+LATIN_I = regex.compile(f"(?<=[{LOWER}])i|i(?=[{LOWER}])")
 CASE_SWAP = regex.compile(f"[{LOWER}][{UPPER}]")
-CASE_PENALTY = -6.0  # per lowercase letter followed by an uppercase one
+CASE_PENALTY = -10.0  # per lowercase letter followed by an uppercase one
 
 
 def plausibility(text: str) -> float:
@@ -42,9 +45,11 @@ def bigrams(text: str) -> list[str]:
 
     >>> bigrams("Привет, 2 мира!")
     [' п', 'пр', 'ри', 'ив', 'ве', 'ет', 'т,', ', ', ' 0', '0 ', ' м', 'ми', 'ир', 'ра', 'а!', '! ']
+    >>> bigrams("мiр") == bigrams("мір")
+    True
     """
     symbols = [" "]
-    for char in text.lower():
+    for char in LATIN_I.sub("і", text.lower()):
         symbol = _symbol(char)
         if symbol != " " or symbols[-1] != " ":
             symbols.append(symbol)
