@@ -188,8 +188,9 @@ def test_all_capital_koi8_is_plain_lowercase_cyrillic():
 
 
 def test_macCyrillic_capitals_that_serbian_would_not_write():
-    # Љ before a consonant, Ђ before в: capitals К and А, not Serbian letters.
-    assert cyrillic.repair("Љруглов получил 15 суток ареста.", NO_LOG) == "Круглов получил 15 суток ареста."
+    # Ѓ before a consonant, Ђ before в: capitals Б and А, not Serbian letters.
+    assert cyrillic.repair("Ѓраслав стал городом.", NO_LOG) == "Браслав стал городом."
+    assert cyrillic.repair("Ђвтобус опоздал на час.", NO_LOG) == "Автобус опоздал на час."
     assert cyrillic.repair("Ђ что же насчет позиции Ђвстралии?", NO_LOG) == "А что же насчет позиции Австралии?"
     # As Serbian writes them: before a vowel, inside a word after a lowercase letter.
     for serbian in ["Људски фактор ризика", "Хиљаде људи окупило се на Кипру.", "Мислам дека ќе врне."]:

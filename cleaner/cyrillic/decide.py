@@ -37,7 +37,7 @@ _OURS_ONLY_AS_SYMBOLS = "".join(
 # Nor one whose letters of theirs are shaped as Serbian writes them: inside a
 # word after a lowercase letter ("Хиљаде", "међу"), or starting a word before
 # a vowel ("Људски", "ће"). A word that starts with one before a consonant or
-# alone ("Љруглов", "Ђвтобусов", "С џ тоже") is MacCyrillic's capital: Кр, Ав, Я.
+# alone ("Ѓраслав", "Ђвтобус", "С џ тоже") is MacCyrillic's capital: Бр, Ав, Я.
 _THEIRS_LOWER = "ђѓљњќћџ"
 _MAC_CAPITAL_SHAPED = rf"(?<![^\W\d_])[{_THEIRS}](?![аеиоу])"
 _SERBIAN_INSIDE = rf"[а-ш{_THEIRS_LOWER}][{_THEIRS_LOWER}]"
