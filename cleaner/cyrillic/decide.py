@@ -102,13 +102,18 @@ def repair_runs(line: str, written_in: str, read_as: str) -> tuple[str, float]:
         if (
             candidate is None
             or NOT_TEXT.search(candidate)
-            or (not CYRILLIC_LETTER.search(candidate) and LETTER.findall(candidate) != LATIN_LETTER.findall(word))
+            or (
+                not CYRILLIC_LETTER.search(candidate)
+                and LETTER.findall(candidate) not in ([], LATIN_LETTER.findall(word))
+            )
         ):
             if run:
                 runs.append(run)
             run = []
             continue
-        # Cyrillic, or a word whose punctuation alone changes ("\x93Docudays"): the run carries it along.
+        # Cyrillic, or a word whose punctuation alone changes ("\x93Docudays"), or one
+        # that becomes no letters at all (CP866's № read as Latin-1 is ü: "ü2" is "№2"):
+        # the run carries it along.
         run.append((len(pieces) - 1, candidate))
     pieces.append(line[position:])
     if run:
