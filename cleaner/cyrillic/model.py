@@ -41,7 +41,9 @@ def plausibility(text: str) -> float:
 
 def bigrams(text: str) -> list[str]:
     """The symbol bigrams the model counts: letters lowercased, Latin letters and
-    digits in a class each, punctuation as itself.
+    digits in a class each, punctuation as itself. A run of Latin letters is one
+    symbol, as a run of spaces is: the ASCII words and tags around a broken word
+    are the same in every reading, and would otherwise outweigh it ("<strong>").
 
     >>> bigrams("Привет, 2 мира!")
     [' п', 'пр', 'ри', 'ив', 'ве', 'ет', 'т,', ', ', ' 0', '0 ', ' м', 'ми', 'ир', 'ра', 'а!', '! ']
@@ -51,7 +53,7 @@ def bigrams(text: str) -> list[str]:
     symbols = [" "]
     for char in LATIN_I.sub("і", text.lower()):
         symbol = _symbol(char)
-        if symbol != " " or symbols[-1] != " ":
+        if symbol not in " L" or symbols[-1] != symbol:
             symbols.append(symbol)
     if symbols[-1] != " ":
         symbols.append(" ")
