@@ -17,7 +17,7 @@ import pytest
 
 from cleaner import clean, cyrillic
 from cleaner.changes import NO_LOG, ChangeLog
-from cleaner.cyrillic import gate
+from cleaner.cyrillic import decide, gate
 from cleaner.unicode import repair as unicode_repair
 
 SAMPLE = json.loads(
@@ -212,3 +212,10 @@ def test_a_line_judged_once_is_not_judged_again():
     assert clean(text) == "Људски фактор ризика"
     judged = cyrillic._judged.cache_info()
     assert (judged.misses, judged.hits) == (1, 1)
+
+
+def test_a_closing_quote_in_a_line_with_an_opening_one_is_no_macCyrillic_letter():
+    # » is MacCyrillic's ї read as cp1251, but « would be Ђ, which Russian never writes.
+    line = "Это «обрядовое место» середины Бронзового века."
+    assert decide.repair_runs(line, "mac-cyrillic", "cp1251")[0] == line.replace("место»", "местої")
+    assert cyrillic.repair(line, NO_LOG) == line

@@ -74,9 +74,11 @@ MIN_LETTERS = 3
 def repair_line(line: str) -> tuple[str, str]:
     """The line with its most plausible repair applied, and the note naming the pages."""
     best, best_gain, best_note = line, 0.0, ""
-    may_be_serbian = SERBIAN_MACEDONIAN.search(line)
+    # « in MacCyrillic read as cp1251 is Ђ, which these three languages do not
+    # write: in a line holding it, » closes a quote and is no ї ("место»").
+    not_macCyrillic = SERBIAN_MACEDONIAN.search(line) or "«" in line
     for written_in, read_as in PAIRS:
-        if written_in == "mac-cyrillic" and may_be_serbian:
+        if written_in == "mac-cyrillic" and not_macCyrillic:
             continue
         fixed, gain = repair_runs(line, written_in, read_as)
         if gain > best_gain:
