@@ -105,8 +105,9 @@ def repair(text: str, log: ChangeLog) -> str:
         text = _repair_lines(ftfy.fixes.fix_line_breaks(text), log)
     # Again on what the repairs above made (C1 controls as cp1252, NBSP as space),
     # so that cleaning the result finds nothing more: idempotence. On the very
-    # text Cyrillic repair has just left as it was, it would leave it again.
-    if suspicious and cyrillic_left and text == given:
+    # text the gate has just judged (and Cyrillic repair, if it ran, left as it
+    # was), it would judge the same.
+    if cyrillic_left and text == given:
         return text
     return cyrillic.repair(text, log) if cyrillic.suspicious(text) else text
 
