@@ -35,11 +35,13 @@ _OURS_ONLY_AS_SYMBOLS = "".join(
     c for c in _OURS_ONLY.encode("mac_cyrillic").decode("sloppy-windows-1251") if not c.isalpha() and c not in "»›"
 )
 # Nor one whose letters of theirs are shaped as Serbian writes them: inside a
-# word after a lowercase letter ("Хиљаде", "међу"), or starting a word before
-# a vowel ("Људски", "ће"). A word that starts with one before a consonant or
-# alone ("Ѓраслав", "Ђвтобус", "С џ тоже") is MacCyrillic's capital: Бр, Ав, Я.
+# word after a lowercase letter ("Хиљаде", "међу"), or starting a word as
+# Serbian and Macedonian words start (the pairs found at word starts in their
+# tuning text: "Људски", "ће", "Ђорђе"). A word that starts with one otherwise
+# ("Ѓраслав", "Ђвтобус", "Џачатак", "С џ тоже") is MacCyrillic's capital: Бр, Ав, Па, Я.
 _THEIRS_LOWER = "ђѓљњќћџ"
-_MAC_CAPITAL_SHAPED = rf"(?<![^\W\d_])[{_THEIRS}](?![аеиоу])"
+_SERBIAN_STARTS = "[Ћћ][еу]|[Њњ][еио]|[Љљ]у|[Ќќ]е|[Ђђ][ео]|[Џџ][ео]"
+_MAC_CAPITAL_SHAPED = rf"(?<![^\W\d_])(?!{_SERBIAN_STARTS})[{_THEIRS}]"
 _SERBIAN_INSIDE = rf"[а-ш{_THEIRS_LOWER}][{_THEIRS_LOWER}]"
 SERBIAN_MACEDONIAN = re.compile(
     f"[јѕ]|^(?=.*[{_THEIRS}])"
