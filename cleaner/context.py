@@ -1,0 +1,99 @@
+"""Which lines of whole-page text are chrome by their context (``drop-context``).
+
+A line rule sees one line; a menu item, a headline in a "Recent posts" list and
+an article's subheading can be the same line. What tells them apart is what
+stands around them, as in jusText (Pomikálek 2011): prose lines are the
+article's evidence, and short lines take the class of their neighbours. Plain
+text has no links to count, so a link is recognised by its shape
+(``shapes.is_link_like``), and only what is clearly away from prose goes:
+
+- the document must look like a whole page: many link-like lines, and a large
+  share of its lines (an article, or an extractor's output, has few);
+- a line goes only inside a run of ``min_lines`` link-like lines, more than
+  ``distance`` lines away from the nearest prose line;
+- the stretch of non-prose lines holding the run must be mostly link-like
+  (``min_share``): a table's or an infobox's rows have digits and clauses;
+- a stretch of at most ``keep_between`` lines between two prose lines stays
+  whole: a list, the subheadings and captions of an article;
+- a line that stands right above prose elsewhere in the document stays: a
+  table of contents lists the subheadings of the text below it;
+- the first line stays: the page's title.
+
+Dropping lines only moves the rest closer to prose, shortens runs and lowers
+the counts, so cleaning the result again drops nothing more.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+from .shapes import is_link_like, is_prose
+
+if TYPE_CHECKING:  # the kind imports the line stage, which imports this module
+    from .kinds.drop_context import DropContext
+
+
+def chrome_by_context(lines: Sequence[str], rule: DropContext) -> list[int]:
+    """The positions in ``lines`` (a document's kept non-blank lines, stripped)
+    that ``rule`` finds to be chrome."""
+    links = [is_link_like(line, rule.max_length) for line in lines]
+    if sum(links) < max(rule.page_lines, rule.page_share * len(lines)):
+        return []
+    prose = [is_prose(line) for line in lines]
+    distance = _distance_to_prose(prose)
+    subheadings = {lines[i] for i in range(len(lines) - 1) if prose[i + 1] and not prose[i]}
+    found: list[int] = []
+    for start, stop in _runs(prose, False):  # the stretches between prose lines
+        between_prose = start > 0 and stop < len(lines)
+        if between_prose and stop - start <= rule.keep_between:
+            continue
+        if sum(links[start:stop]) < rule.min_share * (stop - start):
+            continue
+        for first, last in _runs(links[start:stop], True):
+            if last - first < rule.min_lines:
+                continue
+            found.extend(
+                i
+                for i in range(start + first, start + last)
+                if distance[i] > rule.distance and lines[i] not in subheadings and i > 0
+            )
+    return found
+
+
+def _runs(flags: Sequence[bool], value: bool) -> list[tuple[int, int]]:
+    """The (start, stop) of each run of ``value`` in ``flags``.
+
+    >>> _runs([True, False, False, True, False], False)
+    [(1, 3), (4, 5)]
+    """
+    runs = []
+    start = None
+    for i, flag in enumerate([*flags, not value]):
+        if flag == value and start is None:
+            start = i
+        elif flag != value and start is not None:
+            runs.append((start, i))
+            start = None
+    return runs
+
+
+def _distance_to_prose(prose: Sequence[bool]) -> list[int]:
+    """How many lines each line stands from the nearest prose line (0 for prose).
+
+    >>> _distance_to_prose([False, True, False, False, False, True])
+    [1, 0, 1, 2, 1, 0]
+    >>> _distance_to_prose([False, False])
+    [2, 2]
+    """
+    far = len(prose)
+    distance = [far] * len(prose)
+    last = None
+    for i, is_prose_line in enumerate(prose):
+        last = i if is_prose_line else last
+        distance[i] = far if last is None else i - last
+    last = None
+    for i in range(len(prose) - 1, -1, -1):
+        last = i if prose[i] else last
+        if last is not None:
+            distance[i] = min(distance[i], last - i)
+    return distance
