@@ -17,7 +17,10 @@ text has no links to count, so a link is recognised by its shape
   whole: a list, the subheadings and captions of an article;
 - a line that stands right above prose elsewhere in the document stays: a
   table of contents lists the subheadings of the text below it;
-- the first line stays: the page's title.
+- the first line stays: the page's title; and so does the article's headline:
+  a line of three words or more nearly all of which are words of the title, or
+  the lowest line that would go of a run that prose follows within
+  ``HEADLINE_REACH`` lines.
 
 Dropping lines only moves the rest closer to prose, shortens runs and lowers
 the counts, so cleaning the result again drops nothing more.
@@ -27,21 +30,35 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Sequence
 
+import regex
+
 from .shapes import is_link_like, is_prose
+
+WORD = regex.compile(r"\w+")
+HEADLINE_WORDS = 3
+HEADLINE_SHARE = 0.8
+HEADLINE_REACH = 4  # lines: a headline, its dateline, a byline, a caption, then prose
 
 if TYPE_CHECKING:  # the kind imports the line stage, which imports this module
     from .kinds.drop_context import DropContext
 
 
+def is_whole_page(lines: Sequence[str], rule: DropContext) -> bool:
+    """Does a document (its lines as it came, before any rule dropped one) look
+    like whole-page text to ``rule``: enough link-like lines, and a large share?"""
+    lines = [line for line in lines if line]
+    links = sum(is_link_like(line, rule.max_length) for line in lines)
+    return links >= max(rule.page_lines, rule.page_share * len(lines))
+
+
 def chrome_by_context(lines: Sequence[str], rule: DropContext) -> list[int]:
-    """The positions in ``lines`` (a document's kept non-blank lines, stripped)
-    that ``rule`` finds to be chrome."""
+    """The positions in ``lines`` (the kept non-blank lines, stripped, of a
+    document that ``is_whole_page``) that ``rule`` finds to be chrome."""
     links = [is_link_like(line, rule.max_length) for line in lines]
-    if sum(links) < max(rule.page_lines, rule.page_share * len(lines)):
-        return []
     prose = [is_prose(line) for line in lines]
     distance = _distance_to_prose(prose)
     subheadings = {lines[i] for i in range(len(lines) - 1) if prose[i + 1] and not prose[i]}
+    title = _words(lines[0]) if lines else set()
     found: list[int] = []
     for start, stop in _runs(prose, False):  # the stretches between prose lines
         between_prose = start > 0 and stop < len(lines)
@@ -52,12 +69,36 @@ def chrome_by_context(lines: Sequence[str], rule: DropContext) -> list[int]:
         for first, last in _runs(links[start:stop], True):
             if last - first < rule.min_lines:
                 continue
-            found.extend(
+            going = [
                 i
                 for i in range(start + first, start + last)
-                if distance[i] > rule.distance and lines[i] not in subheadings and i > 0
-            )
+                if distance[i] > rule.distance
+                and lines[i] not in subheadings
+                and i > 0
+                and not _headline(lines[i], title)
+            ]
+            # the lowest line going, when the article starts right below the run, is its headline
+            if going and any(prose[start + last : start + last + HEADLINE_REACH]):
+                going.pop()
+            found.extend(going)
     return found
+
+
+def _words(line: str) -> set[str]:
+    return set(WORD.findall(line.casefold()))
+
+
+def _headline(line: str, title: set[str]) -> bool:
+    """Is ``line`` the headline that the page's title repeats ("Talks resume in
+    Minsk" under "Talks resume in Minsk | Daily Courier")?
+
+    >>> _headline("Update | Talks resume in Minsk", _words("Talks resume in Minsk - Daily Courier"))
+    True
+    >>> _headline("Minsk", _words("Minsk")), _headline("More from Minsk today", _words("Talks resume in Minsk"))
+    (False, False)
+    """
+    words = WORD.findall(line.casefold())
+    return len(words) >= HEADLINE_WORDS and sum(word in title for word in words) >= HEADLINE_SHARE * len(words)
 
 
 def _runs(flags: Sequence[bool], value: bool) -> list[tuple[int, int]]:

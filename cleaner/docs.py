@@ -49,7 +49,13 @@ def _type(schema: dict) -> str:
     if "enum" in schema:
         *others, last = schema["enum"]
         return f"{', '.join(others)} or {last}"
-    words = {"string": "string", "boolean": "true or false", "integer": "whole number", "number": "number", "object": "mapping"}
+    words = {
+        "string": "string",
+        "boolean": "true or false",
+        "integer": "whole number",
+        "number": "number",
+        "object": "mapping",
+    }
     kind = schema["type"]
     if kind == "array":
         items = schema["items"]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence, cast
 import regex
 
 from .changes import ChangeLog
-from .context import chrome_by_context
+from .context import chrome_by_context, is_whole_page
 from .budget import BUDGET, TimeLimit
 from .kinds.base import Guard, Key, Rule, Spec
 from .stages import Stage
@@ -236,7 +236,7 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
                 _drop_blocks(keys, dropped_by, rule, memo)
         for rule in stage.runs:
             _drop_run(keys, dropped_by, rule)
-        for context_rule in stage.contexts:
+        for context_rule in (rule for rule in stage.contexts if is_whole_page(keys, rule)):
             kept = [index for index, _ in _kept_lines(keys, dropped_by, range(len(keys)))]
             found = chrome_by_context([keys[index] for index in kept], context_rule)
             dropped_by.update((kept[position], context_rule.id) for position in found)

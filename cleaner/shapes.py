@@ -34,9 +34,9 @@ SENTENCE_END = regex.compile(r"[.!?…:;,]$")
 LETTER = regex.compile(r"\p{L}")
 UPPER_FIRST = regex.compile(r"^[\p{Lu}\p{Lt}]")
 DIGIT = regex.compile(r"\d")
-# A link's text: starts (after a bullet or an arrow) with a capital; a line of a
+# A link's text: starts (after an arrow, as archive lists have) with a capital; a line of a
 # script without case (Chinese, Japanese, Thai...) cannot show that, so it is none.
-LINK_START = regex.compile(r"^[►▸»›•·|\-–—]*\s*[\p{Lu}\p{Lt}]")
+LINK_START = regex.compile(r"^[►▸»›]*\s*[\p{Lu}\p{Lt}]")
 CASELESS_LETTER = regex.compile(r"\p{Lo}")
 MAX_LINK_DIGITS = 4  # a year or a count ("► February 2021 (5)"); more is a table's row
 # A day's date, a time, or a wire dateline: what recurs only within a day's
