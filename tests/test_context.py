@@ -71,8 +71,8 @@ def builtin():
 
 def page(*article: str) -> str:
     """The article as whole-page text: the site's title, its menu, the article,
-    a "Recent Posts" list, an archive list and the footer links."""
-    return "\n".join(["Daily Courier", *MENU_LINES, *article, *RECENT, *ARCHIVE, *FOOTER])
+    a "Recent Posts" list, an archive list, the footer links and the menu again."""
+    return "\n".join(["Daily Courier", *MENU_LINES, *article, *RECENT, *ARCHIVE, *FOOTER, *MENU_LINES])
 
 
 def test_menus_lists_and_footer_go(context_only):

@@ -60,7 +60,7 @@ class DropContext(LineRule):
             "page-share",
             SHARE,
             "The share of its non-blank lines that must be link-like for a document to be taken for a whole page.",
-            default=0.5,
+            default=0.6,
         ),
         *GUARD_KEYS[:2],  # when, when-not
     )
@@ -77,4 +77,4 @@ class DropContext(LineRule):
         self.min_share: float = data.get("min-share", 0.7)
         self.keep_between: int = data.get("keep-between", 15)
         self.page_lines: int = data.get("page-lines", 40)
-        self.page_share: float = data.get("page-share", 0.5)
+        self.page_share: float = data.get("page-share", 0.6)
