@@ -47,6 +47,8 @@ def is_whole_page(lines: Sequence[str], rule: DropContext) -> bool:
     """Does a document (its lines as it came, before any rule dropped one) look
     like whole-page text to ``rule``: enough link-like lines, and a large share?"""
     lines = [line for line in lines if line]
+    if len(lines) < rule.page_lines:  # most documents: no line need be looked at
+        return False
     links = sum(is_link_like(line, rule.max_length) for line in lines)
     return links >= max(rule.page_lines, rule.page_share * len(lines))
 

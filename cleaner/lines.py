@@ -222,6 +222,7 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
     # Most documents have no line any rule could match: then only the walks
     # judging lines by their shape (drop-run) can drop one.
     matchable = any(memo[None, key] for key in distinct if key)
+    whole_page = [rule for rule in stage.contexts if is_whole_page(keys, rule)]  # judged as it came
 
     while True:
         before = len(dropped_by)
@@ -236,7 +237,7 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
                 _drop_blocks(keys, dropped_by, rule, memo)
         for rule in stage.runs:
             _drop_run(keys, dropped_by, rule)
-        for context_rule in (rule for rule in stage.contexts if is_whole_page(keys, rule)):
+        for context_rule in whole_page:
             kept = [index for index, _ in _kept_lines(keys, dropped_by, range(len(keys)))]
             found = chrome_by_context([keys[index] for index in kept], context_rule)
             dropped_by.update((kept[position], context_rule.id) for position in found)
