@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence, cast
 import regex
 
 from .changes import ChangeLog
+from .context import chrome_by_context, is_whole_page
 from .budget import BUDGET, TimeLimit
 from .kinds.base import Guard, Key, Rule, Spec
 from .stages import Stage
@@ -27,6 +28,7 @@ from .whitespace import SPACE_RUN
 
 if TYPE_CHECKING:  # the kinds import this module
     from .kinds.drop_block import DropBlock
+    from .kinds.drop_context import DropContext
     from .kinds.drop_run import DropRun
 
 BACKREFERENCE = regex.compile(r"\\[1-9]|\(\?P=|\\g<")
@@ -49,6 +51,7 @@ class Walk(enum.Enum):
     BOTTOM_UP = "from the bottom"
     BLOCK = "a heading and the link titles under it"
     RUN = "a run of menu items at an edge"
+    CONTEXT = "runs of link-like lines away from prose"
 
 
 class LineRule(Rule):
@@ -114,6 +117,7 @@ class LineStage:
         self.bottom_up = [r for r in rules if r.walk is Walk.BOTTOM_UP]
         self.blocks = [cast("DropBlock", r) for r in rules if r.walk is Walk.BLOCK]
         self.runs = [cast("DropRun", r) for r in rules if r.walk is Walk.RUN]
+        self.contexts = [cast("DropContext", r) for r in rules if r.walk is Walk.CONTEXT]
         if shared is None:
             self.filters = [_Prefilter(rules)]
         else:
@@ -218,6 +222,7 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
     # Most documents have no line any rule could match: then only the walks
     # judging lines by their shape (drop-run) can drop one.
     matchable = any(memo[None, key] for key in distinct if key)
+    whole_page = [rule for rule in stage.contexts if is_whole_page(keys, rule)]  # judged as it came
 
     while True:
         before = len(dropped_by)
@@ -232,6 +237,10 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
                 _drop_blocks(keys, dropped_by, rule, memo)
         for rule in stage.runs:
             _drop_run(keys, dropped_by, rule)
+        for context_rule in whole_page:
+            kept = [index for index, _ in _kept_lines(keys, dropped_by, range(len(keys)))]
+            found = chrome_by_context([keys[index] for index in kept], context_rule)
+            dropped_by.update((kept[position], context_rule.id) for position in found)
         if len(dropped_by) == before:
             break
 
