@@ -43,11 +43,19 @@ def _type(schema: dict) -> str:
     'list of strings, at least one'
     >>> _type({"enum": ["head", "tail", "anywhere"]})
     'head, tail or anywhere'
+    >>> _type({"type": "number", "minimum": 0, "maximum": 1})
+    'number from 0 to 1'
     """
     if "enum" in schema:
         *others, last = schema["enum"]
         return f"{', '.join(others)} or {last}"
-    words = {"string": "string", "boolean": "true or false", "integer": "whole number", "object": "mapping"}
+    words = {
+        "string": "string",
+        "boolean": "true or false",
+        "integer": "whole number",
+        "number": "number",
+        "object": "mapping",
+    }
     kind = schema["type"]
     if kind == "array":
         items = schema["items"]
@@ -55,6 +63,8 @@ def _type(schema: dict) -> str:
         text = f"list of {item}"
         return text + ", at least one" if schema.get("minItems") == 1 else text
     text = words[kind]
+    if "minimum" in schema and "maximum" in schema:
+        return f"{text} from {schema['minimum']} to {schema['maximum']}"
     return text + f" ≥ {schema['minimum']}" if "minimum" in schema else text
 
 

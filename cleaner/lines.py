@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence, cast
 import regex
 
 from .changes import ChangeLog
+from .context import chrome_by_context, is_whole_page
 from .budget import BUDGET, TimeLimit
 from .kinds.base import Guard, Key, Rule, Spec
 from .line_prefilter import BACKREFERENCE, Prefilter
@@ -28,6 +29,7 @@ from .whitespace import SPACE_RUN
 
 if TYPE_CHECKING:  # the kinds import this module
     from .kinds.drop_block import DropBlock
+    from .kinds.drop_context import DropContext
     from .kinds.drop_run import DropRun
 
 
@@ -48,6 +50,7 @@ class Walk(enum.Enum):
     BOTTOM_UP = "from the bottom"
     BLOCK = "a heading and the link titles under it"
     RUN = "a run of menu items at an edge"
+    CONTEXT = "runs of link-like lines away from prose"
 
 
 class LineRule(Rule):
@@ -96,10 +99,7 @@ class LineRule(Rule):
 
 
 Memo = dict  # (rule or a stage's tag, line key) -> whether it matches; a tag: whether any of its rules could
-
-# Entries the stage every document meets remembers across documents, at most
-# (a few MB): then it forgets them all and starts again.
-MEMO_LIMIT = 2**14
+MEMO_LIMIT = 2**14  # entries remembered across documents (a few MB); then a new memo starts
 
 
 class LineStage:
@@ -112,10 +112,9 @@ class LineStage:
     site's own rules, so that a thousand sites do not compile the shared
     rules a thousand times.
 
-    The stage every document meets remembers which line matched which rule
-    across documents (``memo``): chrome recurs from page to page. A site's
-    stage shares that memory, its prefilter's answers filed under its own
-    ``tag`` (it has rules of its own), each rule's answers under the rule."""
+    The stage every document meets remembers which line matched which rule across
+    documents (``memo``): chrome recurs from page to page. A site's stage shares
+    that, its prefilter's answers filed under its own ``tag``."""
 
     def __init__(self, rules: Sequence[LineRule], shared: Optional["LineStage"] = None):
         self.rules = list(rules)
@@ -124,6 +123,7 @@ class LineStage:
         self.bottom_up = [r for r in rules if r.walk is Walk.BOTTOM_UP]
         self.blocks = [cast("DropBlock", r) for r in rules if r.walk is Walk.BLOCK]
         self.runs = [cast("DropRun", r) for r in rules if r.walk is Walk.RUN]
+        self.contexts = [cast("DropContext", r) for r in rules if r.walk is Walk.CONTEXT]
         if shared is None:
             self.filters = [Prefilter(rules)]
         else:
@@ -135,8 +135,7 @@ class LineStage:
         self.tag: Optional[LineStage] = None if shared is None else self
 
     def memo(self) -> Memo:
-        """What the runs over documents (and the pipeline's rounds over one)
-        share of which line matches which rule."""
+        """Which line matched which rule: shared by the runs over documents, and the rounds over one."""
         if self.shared is not None:
             return self.shared.memo()
         if len(self.remembered) > MEMO_LIMIT:  # a new dict: a run under way in another thread keeps its own
@@ -222,6 +221,7 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
     # judging lines by their shape (drop-run) can drop one.
     tag = stage.tag
     matchable = any(memo[tag, key] for key in distinct if key)
+    whole_page = [rule for rule in stage.contexts if is_whole_page(keys, rule)]  # judged as it came
 
     while True:
         before = len(dropped_by)
@@ -236,6 +236,10 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
                 _drop_blocks(keys, dropped_by, rule, memo, tag)
         for rule in stage.runs:
             _drop_run(keys, dropped_by, rule)
+        for context_rule in whole_page:
+            kept = [index for index, _ in _kept_lines(keys, dropped_by, range(len(keys)))]
+            found = chrome_by_context([keys[index] for index in kept], context_rule)
+            dropped_by.update((kept[position], context_rule.id) for position in found)
         if len(dropped_by) == before:
             break
 

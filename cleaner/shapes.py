@@ -15,6 +15,10 @@ True
 (True, False, False)
 >>> is_dated("Read more —"), is_dated("May 2021"), is_dated("Mayday 2"), is_dated("3rd May")
 (False, False, False, True)
+>>> is_link_like("Amazon posts first jobs for new Virginia headquarters"), is_link_like("► February (5)")
+(True, True)
+>>> is_link_like("He said:"), is_link_like("70.2% European"), is_link_like("see also"), is_link_like("北七強的由來")
+(False, False, False, False)
 """
 
 from __future__ import annotations
@@ -30,6 +34,11 @@ SENTENCE_END = regex.compile(r"[.!?…:;,]$")
 LETTER = regex.compile(r"\p{L}")
 UPPER_FIRST = regex.compile(r"^[\p{Lu}\p{Lt}]")
 DIGIT = regex.compile(r"\d")
+# A link's text: starts (after an arrow, as archive lists have) with a capital; a line of a
+# script without case (Chinese, Japanese, Thai...) cannot show that, so it is none.
+LINK_START = regex.compile(r"^[►▸»›]*\s*[\p{Lu}\p{Lt}]")
+CASELESS_LETTER = regex.compile(r"\p{Lo}")
+MAX_LINK_DIGITS = 4  # a year or a count ("► February 2021 (5)"); more is a table's row
 # A day's date, a time, or a wire dateline: what recurs only within a day's
 # documents. A month alone ("May 2021", an archive list) is not one.
 MONTH = (
@@ -73,4 +82,19 @@ def is_menu_item(line: str, max_words: int) -> bool:
         and sum(not UPPER_FIRST.match(word) for word in words) <= 1
         and DIGIT.search(line) is None
         and SENTENCE_END.search(line) is None
+    )
+
+
+def is_link_like(line: str, max_length: int = MAX_CHROME_LENGTH) -> bool:
+    """The text of a link, as menus, headline lists and archive lists show them:
+    a capitalised line of at most ``max_length`` characters that is not a sentence
+    and does not end as a clause does (``:``, ``,``), with few digits (a table's
+    rows and a recipe's amounts have more)."""
+    return (
+        len(line) <= max_length
+        and LINK_START.match(line) is not None
+        and SENTENCE_END.search(line) is None
+        and not is_prose(line)
+        and CASELESS_LETTER.search(line) is None
+        and len(DIGIT.findall(line)) <= MAX_LINK_DIGITS
     )

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import regex
 
 MAX_NAMES = 500_000
+MIN_DOCUMENTS = 2  # a word frequent in one document only (a typo a page repeats) is no name to spell by
 MIN_NAME_LENGTH = 5  # shorter capitalised words are mostly ordinary words at a sentence start
 MAX_VARIANT_SHARE = 0.2  # a variant more frequent than this beside its name is a competing spelling, for review
 ORDINARY_SHARE = 0.2  # a word written in lower case this often beside its capitalised form is an ordinary word
@@ -46,13 +47,16 @@ class NameCounter:
 
     def __init__(self) -> None:
         self.names: Counter = Counter()
+        self.documents: Counter = Counter()  # name -> documents it stands in
         self.name_contexts: dict = {}
         self.lower: Counter = Counter()  # lower-case words: ordinary words, and the stop words
         self.context_words: dict = {}  # name -> Counter of the words around it
 
     def add(self, text: str) -> None:
         self.lower.update(LOWER_WORD.findall(text))
-        for match in NAME.finditer(text):
+        matches = list(NAME.finditer(text))
+        self.documents.update({match.group() for match in matches})
+        for match in matches:
             name = match.group()
             self.names[name] += 1
             self._add_context(name, text, match.start(), match.end())
@@ -60,6 +64,7 @@ class NameCounter:
                 self.name_contexts[name] = text[max(0, match.start() - 40) : match.end() + 40].replace("\n", " ")
         if len(self.names) > MAX_NAMES:
             self.names = Counter({k: v for k, v in self.names.items() if v > 1})
+            self.documents = Counter({k: v for k, v in self.documents.items() if k in self.names})
             self.context_words = {k: v for k, v in self.context_words.items() if k in self.names}
         if len(self.lower) > MAX_NAMES:
             self.lower = Counter({k: v for k, v in self.lower.items() if v > 1})
@@ -101,9 +106,15 @@ def variants(miner: NameCounter, known: dict, top: int = 200, min_count: int = 2
     (one the dump writes in lower case too: Policy, World), and similar in
     its contexts to its name (not African beside American, München beside
     Menschen). One nearly as common as its name is a competing spelling
-    (Lukashenka beside Lukashenko), proposed for review.
+    (Lukashenka beside Lukashenko), proposed for review. A name stands in
+    more documents than its variant: a misspelling one page repeats many
+    times is no name to correct the others by.
     """
-    frequent = [name for name, _ in miner.names.most_common(top) if len(name) >= MIN_NAME_LENGTH]
+    frequent = [
+        name
+        for name, _ in miner.names.most_common(top)
+        if len(name) >= MIN_NAME_LENGTH and miner.documents[name] >= MIN_DOCUMENTS
+    ]
     anchors = dict.fromkeys([*known, *frequent])
     by_initial: dict = {}
     for name, count in miner.names.items():
@@ -120,6 +131,7 @@ def variants(miner: NameCounter, known: dict, top: int = 200, min_count: int = 2
                 or name in known  # a canonical name of its own
                 or count < min_count
                 or count >= max(anchor_count, 1)  # the rarer spelling is the variant
+                or (anchor not in known and miner.documents[name] >= miner.documents[anchor])  # ... in documents too
                 or abs(len(name) - len(anchor)) > distance
                 or name in (anchor + "s", anchor + "es")
                 or anchor in (name + "s", name + "es")  # plurals

@@ -97,7 +97,7 @@ def repair(text: str, log: ChangeLog) -> str:
     """Repair each line that needs it; line breaks become ``\\n``."""
     # Before line breaks are unified: cp1251's "…" read as Latin-1 is U+0085, a line break.
     given = text
-    suspicious = cyrillic.SUSPICIOUS.search(text) is not None
+    suspicious = cyrillic.suspicious(text)
     if suspicious:
         text = cyrillic.repair(text, log)
     cyrillic_left = text == given
@@ -105,10 +105,11 @@ def repair(text: str, log: ChangeLog) -> str:
         text = _repair_lines(ftfy.fixes.fix_line_breaks(text), log)
     # Again on what the repairs above made (C1 controls as cp1252, NBSP as space),
     # so that cleaning the result finds nothing more: idempotence. On the very
-    # text Cyrillic repair has just left as it was, it would leave it again.
-    if suspicious and cyrillic_left and text == given:
+    # text the gate has just judged (and Cyrillic repair, if it ran, left as it
+    # was), it would judge the same.
+    if cyrillic_left and text == given:
         return text
-    return cyrillic.repair(text, log) if cyrillic.SUSPICIOUS.search(text) else text
+    return cyrillic.repair(text, log) if cyrillic.suspicious(text) else text
 
 
 def _repair_lines(text: str, log: ChangeLog) -> str:

@@ -32,6 +32,7 @@ def test_builtin_rule_files_and_order():
     assert files == [
         "chrome.yaml",
         "names.yaml",
+        "page.yaml",
         "punctuation.yaml",
         "site-frontier-post.yaml",
         "site-inforos.yaml",

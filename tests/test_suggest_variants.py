@@ -110,3 +110,19 @@ def test_the_evidence_is_kept(found):
     assert counts[0] >= 8 and counts[1] >= 20  # a sentence may name him twice
     assert (found_pair.count, found_pair.canonical_count, found_pair.lower_case) == (*counts, 0)
     assert found_pair.similarity > 0.25
+
+
+def test_a_misspelling_one_document_repeats_is_no_name(tmp_path):
+    """A real page of the evaluation repeated "Arbeitsanweiungen" 279 times;
+    suggest proposed to respell "Arbeitsanweisungen" everywhere after it.
+    Here one document writes a misspelling of Montalvo in each of their
+    sentences, three others spell the name right, once each."""
+    about = [s for text in articles() for s in SENTENCE.split(text) if re.search(r"\bMontalvo\b", s)]
+    typo_page = " ".join(re.sub(r"\bMontalvo\b", "Montalbo", s) for s in about)
+    right = about[:3]
+    assert typo_page.count("Montalbo") > 3 * len(right)
+    others = [text for text in articles() if "Montalvo" not in text]
+    suggestion = suggest(
+        [write_dump(tmp_path / "dump.jsonl", [*others, typo_page, *right])], Cleaner(Config(default_rules=False))
+    )
+    assert [(v.variant, v.canonical) for v in suggestion.variants] == []

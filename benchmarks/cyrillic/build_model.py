@@ -4,7 +4,7 @@
 
 Reads train/{ru,uk,be}.txt written by corpora.py (treebank text kept apart
 from the recall sentences) and writes cleaner/data/cyrillic_bigrams.json, the
-counts cleaner/cyrillic.py scores candidate repairs with. Each language
+counts cleaner/cyrillic/model.py scores candidate repairs with. Each language
 counts equally, whatever its size, so that Ukrainian and Belarusian letters
 are not drowned by Russian.
 """
@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from cleaner.cyrillic import MODEL_PATH, bigrams  # noqa: E402
+from cleaner.cyrillic.model import MODEL_PATH, bigrams  # noqa: E402
 
 LANGUAGES = ("ru", "uk", "be")
 SCALE = 1_000_000  # counts per language after weighting

@@ -7,7 +7,8 @@ encoded in the page it is written in and decoded in the page it is read as,
 for every pair cleaner.cyrillic repairs; a repair counts only when it gives
 the sentence back exactly. A sentence with a character the written-in page
 has no byte for is first given the ASCII stand-in a writer in that page would
-have typed (« » as ", — as -), and skipped if one remains (Belarusian ў in KOI8).
+have typed (« » as ", — as -; in CP866, which has no і, Latin i), and skipped
+if one remains (Belarusian ў in KOI8).
 Precision: every line of precision/*.txt (tuning/ with --tuning) and of the
 correct Cyrillic sentences must come back unchanged.
 
@@ -27,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from cleaner import cyrillic  # noqa: E402
+from cleaner.cyrillic import decide  # noqa: E402
 from cleaner.changes import NO_LOG  # noqa: E402
 
 STAND_INS = str.maketrans(
@@ -34,10 +36,18 @@ STAND_INS = str.maketrans(
 )
 
 
+# CP866 has no і: Ukrainian and Belarusian writers in DOS typed Latin i for it,
+# as many still do ("грамадзянамi").
+STAND_INS_CP866 = str.maketrans({"і": "i", "І": "I"})
+
+
 def broken(sentence: str, written_in: str, read_as: str) -> tuple[str, str] | None:
     """(the sentence as its page could hold it, its mojibake), or None."""
     codec = cyrillic.WRITTEN_IN[written_in] if written_in != "koi8-r" else "koi8_u"
-    for text in (sentence, sentence.translate(STAND_INS)):
+    stand_ins = [sentence.translate(STAND_INS)]
+    if written_in == "cp866":
+        stand_ins = [text.translate(STAND_INS_CP866) for text in (sentence, *stand_ins)]
+    for text in (sentence, *stand_ins):
         try:
             raw = text.encode(codec)
         except UnicodeEncodeError:
@@ -58,17 +68,17 @@ def use_charset_normalizer() -> None:
     from charset_normalizer import from_bytes
 
     families = {"cp1251": "cp1251", "koi8-r": "koi8", "cp866": "cp866", "mac-cyrillic": "maccyrillic"}
-    original = cyrillic._reread
+    original = decide.reread
     state = {}
 
     def reread(word, written_in, read_as):
         state["pair"] = (written_in, read_as)
         return original(word, written_in, read_as)
 
-    def gain(before, after):
+    def gain(before, after, min_gain=0.0):
         """1 when charset-normalizer's best guess for the re-encoded run is its page, else 0."""
         written_in, _ = state["pair"]
-        if max(len(cyrillic.CYRILLIC_LETTER.findall(word)) for word in after.split(" ")) < cyrillic.MIN_LETTERS:
+        if max(len(decide.CYRILLIC_LETTER.findall(word)) for word in after.split(" ")) < decide.MIN_LETTERS:
             return 0.0
         try:
             best = from_bytes(after.encode(cyrillic.WRITTEN_IN[written_in])).best()
@@ -76,8 +86,8 @@ def use_charset_normalizer() -> None:
             return 0.0
         return float(best is not None and best.encoding.replace("_", "").startswith(families[written_in]))
 
-    cyrillic._reread = reread
-    cyrillic._gain = gain
+    decide.reread = reread  # type: ignore[assignment]
+    decide.run_gain = gain
 
 
 def main() -> None:

@@ -58,6 +58,13 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = Path("/work/data/realeval")
 SHAPES = {"page": "whole-page text", "extract": "extractor output (trafilatura, favor_recall=True)"}
 SIMILAR = 0.6
+# --parts: halves to tune on and check against (trafilatura's pages by the parity of their
+# number, and Readability's pages, whose gold is full), scored from the same output
+PARTS = {
+    "traf even": lambda i: i.startswith("traf-") and int(i[-1]) % 2 == 0,
+    "traf odd": lambda i: i.startswith("traf-") and int(i[-1]) % 2 == 1,
+    "read": lambda i: i.startswith("read-"),
+}
 EXAMPLES = 4
 
 # cc_net/text_normalizer.py (facebookresearch/cc_net, MIT): normalize_for_dedup's tables.
@@ -180,13 +187,17 @@ def similar(line: str, out: str) -> bool:
     return matcher.quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR
 
 
-def difference(line: str, new: str, context: int = 25) -> str:
-    """The changed stretch of a line, with some context on each side.
+def difference(line: str, new: str, context: int = 25, width: int = 200) -> str:
+    """The changed stretch of a line, with some context on each side, at most
+    ``width`` characters from its first change (a line changed in several
+    places far apart shows its first change only).
 
     >>> difference("The Spanish Town Police Station in St Catherine.", "The Spanish Town Policy Station in St Catherine.")
     '`The Spanish Town Police Station in St Catherine.` → `The Spanish Town Policy Station in St Catherine.`'
     >>> difference("Police have since launched a search for the woman, who fled", "Policy have since launched a search for the woman, who fled", 5)
     '`Police have…` → `Policy have…`'
+    >>> difference("a , b" + " x" * 200 + " , c", "a, b" + " x" * 200 + ", c", 2, 10)
+    '`a , b x x …` → `a, b x x x…`'
     """
     line = " ".join(line.split())
     start = len(os.path.commonprefix([line, new]))
@@ -194,7 +205,7 @@ def difference(line: str, new: str, context: int = 25) -> str:
     begin = max(0, start - context)
 
     def cut(text: str) -> str:
-        stop = len(text) - end + context
+        stop = min(len(text) - end + context, begin + width)
         return ("…" if begin else "") + text[begin:stop] + ("…" if stop < len(text) else "")
 
     return f"`{cut(line)}` → `{cut(new)}`"
@@ -225,6 +236,18 @@ def score(records: list[dict], labels: dict[str, str], output: dict[str, str]):
             elif label == "a" and fate == "dropped":
                 dropped.append((record["id"], line))
     return counts, modified, dropped
+
+
+def row(name: str, counts: collections.Counter, modified: list, seconds: str) -> str:
+    """One tool's row of the table."""
+    chrome = sum(counts["c", f] for f in ("kept", "modified", "dropped"))
+    article = sum(counts["a", f] for f in ("kept", "modified", "dropped"))
+    missing = f" ({counts['missing']} records missing)" if counts["missing"] else ""
+    return (
+        f"| {name}{missing} | {100 * counts['c', 'dropped'] / max(chrome, 1):.1f} "
+        f"| {100 * counts['a', 'dropped'] / max(article, 1):.2f} | {len(modified)} "
+        f"| {counts['T', 'dropped']} / {counts['T', 'modified']} | {seconds} |"
+    )
 
 
 def tools(args) -> dict[str, object]:
@@ -260,6 +283,7 @@ def main(argv=None) -> int:
     parser.add_argument("--only", action="append", help="tool name prefix (repeatable)")
     parser.add_argument("--tool", action="append", default=[], metavar="NAME=COMMAND")
     parser.add_argument("--report", type=Path, help="also write the dropped/modified article lines here")
+    parser.add_argument("--parts", action="store_true", help="also a row per part: " + ", ".join(PARTS))
     args = parser.parse_args(argv)
 
     all_labels = collections.defaultdict(dict)
@@ -284,14 +308,10 @@ def main(argv=None) -> int:
             output = tool(records) if callable(tool) else run_command(tool, dump)
             seconds = time.time() - started
             counts, modified, dropped = score(records, labels, output)
-            chrome = sum(counts["c", f] for f in ("kept", "modified", "dropped"))
-            article = sum(counts["a", f] for f in ("kept", "modified", "dropped"))
-            missing = f" ({counts['missing']} records missing)" if counts["missing"] else ""
-            print(
-                f"| {name}{missing} | {100 * counts['c', 'dropped'] / chrome:.1f} "
-                f"| {100 * counts['a', 'dropped'] / article:.2f} | {len(modified)} "
-                f"| {counts['T', 'dropped']} / {counts['T', 'modified']} | {seconds:.0f} |"
-            )
+            print(row(name, counts, modified, f"{seconds:.0f}"))
+            for part, within in PARTS.items() if args.parts else ():
+                part_counts, part_modified, _ = score([r for r in records if within(r["id"])], labels, output)
+                print(row(f"{name} ({part})", part_counts, part_modified, ""))
             for record_id, line, new in modified[:EXAMPLES]:
                 notes.append(f"- {name}, {record_id}: {difference(line, new)}")
             if report:

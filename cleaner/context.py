@@ -1,0 +1,142 @@
+"""Which lines of whole-page text are chrome by their context (``drop-context``).
+
+A line rule sees one line; a menu item, a headline in a "Recent posts" list and
+an article's subheading can be the same line. What tells them apart is what
+stands around them, as in jusText (Pomikálek 2011): prose lines are the
+article's evidence, and short lines take the class of their neighbours. Plain
+text has no links to count, so a link is recognised by its shape
+(``shapes.is_link_like``), and only what is clearly away from prose goes:
+
+- the document must look like a whole page: many link-like lines, and a large
+  share of its lines (an article, or an extractor's output, has few);
+- a line goes only inside a run of ``min_lines`` link-like lines, more than
+  ``distance`` lines away from the nearest prose line;
+- the stretch of non-prose lines holding the run must be mostly link-like
+  (``min_share``): a table's or an infobox's rows have digits and clauses;
+- a stretch of at most ``keep_between`` lines between two prose lines stays
+  whole: a list, the subheadings and captions of an article;
+- a line that stands right above prose elsewhere in the document stays: a
+  table of contents lists the subheadings of the text below it;
+- the first line stays: the page's title; and so does the article's headline:
+  a line of three words or more nearly all of which are words of the title, or
+  the lowest line that would go of a run that prose follows within
+  ``HEADLINE_REACH`` lines.
+
+Dropping lines only moves the rest closer to prose, shortens runs and lowers
+the counts, so cleaning the result again drops nothing more.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+import regex
+
+from .shapes import is_link_like, is_prose
+
+WORD = regex.compile(r"\w+")
+HEADLINE_WORDS = 3
+HEADLINE_SHARE = 0.8
+HEADLINE_REACH = 4  # lines: a headline, its dateline, a byline, a caption, then prose
+
+if TYPE_CHECKING:  # the kind imports the line stage, which imports this module
+    from .kinds.drop_context import DropContext
+
+
+def is_whole_page(lines: Sequence[str], rule: DropContext) -> bool:
+    """Does a document (its lines as it came, before any rule dropped one) look
+    like whole-page text to ``rule``: enough link-like lines, and a large share?"""
+    lines = [line for line in lines if line]
+    if len(lines) < rule.page_lines:  # most documents: no line need be looked at
+        return False
+    links = sum(is_link_like(line, rule.max_length) for line in lines)
+    return links >= max(rule.page_lines, rule.page_share * len(lines))
+
+
+def chrome_by_context(lines: Sequence[str], rule: DropContext) -> list[int]:
+    """The positions in ``lines`` (the kept non-blank lines, stripped, of a
+    document that ``is_whole_page``) that ``rule`` finds to be chrome."""
+    links = [is_link_like(line, rule.max_length) for line in lines]
+    prose = [is_prose(line) for line in lines]
+    distance = _distance_to_prose(prose)
+    subheadings = {lines[i] for i in range(len(lines) - 1) if prose[i + 1] and not prose[i]}
+    title = _words(lines[0]) if lines else set()
+    found: list[int] = []
+    for start, stop in _runs(prose, False):  # the stretches between prose lines
+        between_prose = start > 0 and stop < len(lines)
+        if between_prose and stop - start <= rule.keep_between:
+            continue
+        if sum(links[start:stop]) < rule.min_share * (stop - start):
+            continue
+        for first, last in _runs(links[start:stop], True):
+            if last - first < rule.min_lines:
+                continue
+            going = [
+                i
+                for i in range(start + first, start + last)
+                if distance[i] > rule.distance
+                and lines[i] not in subheadings
+                and i > 0
+                and not _headline(lines[i], title)
+            ]
+            # the lowest line going, when the article starts right below the run, is its headline
+            if going and any(prose[start + last : start + last + HEADLINE_REACH]):
+                going.pop()
+            found.extend(going)
+    return found
+
+
+def _words(line: str) -> set[str]:
+    return set(WORD.findall(line.casefold()))
+
+
+def _headline(line: str, title: set[str]) -> bool:
+    """Is ``line`` the headline that the page's title repeats ("Talks resume in
+    Minsk" under "Talks resume in Minsk | Daily Courier")?
+
+    >>> _headline("Update | Talks resume in Minsk", _words("Talks resume in Minsk - Daily Courier"))
+    True
+    >>> _headline("Minsk", _words("Minsk")), _headline("More from Minsk today", _words("Talks resume in Minsk"))
+    (False, False)
+    """
+    words = WORD.findall(line.casefold())
+    return len(words) >= HEADLINE_WORDS and sum(word in title for word in words) >= HEADLINE_SHARE * len(words)
+
+
+def _runs(flags: Sequence[bool], value: bool) -> list[tuple[int, int]]:
+    """The (start, stop) of each run of ``value`` in ``flags``.
+
+    >>> _runs([True, False, False, True, False], False)
+    [(1, 3), (4, 5)]
+    """
+    runs = []
+    start = None
+    for i, flag in enumerate([*flags, not value]):
+        if flag == value and start is None:
+            start = i
+        elif flag != value and start is not None:
+            runs.append((start, i))
+            start = None
+    return runs
+
+
+def _distance_to_prose(prose: Sequence[bool]) -> list[int]:
+    """How many lines each line stands from the nearest prose line (0 for prose).
+
+    >>> _distance_to_prose([False, True, False, False, False, True])
+    [1, 0, 1, 2, 1, 0]
+    >>> _distance_to_prose([False, False])
+    [2, 2]
+    """
+    far = len(prose)
+    distance = [far] * len(prose)
+    last = None
+    for i, is_prose_line in enumerate(prose):
+        last = i if is_prose_line else last
+        distance[i] = far if last is None else i - last
+    last = None
+    for i in range(len(prose) - 1, -1, -1):
+        last = i if prose[i] else last
+        if last is not None:
+            distance[i] = min(distance[i], last - i)
+    return distance

@@ -1,0 +1,80 @@
+"""``drop-context``: drop the runs of link-like lines that stand away from prose in whole-page text."""
+
+from __future__ import annotations
+
+from ..lines import LineRule, LineStage, Walk
+from ..shapes import MAX_CHROME_LENGTH
+from .base import GUARD_KEYS, Key, Spec
+
+SHARE = {"type": "number", "minimum": 0, "maximum": 1}
+
+
+class DropContext(LineRule):
+    """Drop the menus, headline lists and archive lists of whole-page text by
+    their context, where no line rule can tell them from an article's short
+    lines: runs of link-like lines (capitalised, not sentences, few digits)
+    away from prose, in a document that has many of them (see ``context``).
+    An article's subheadings, lists, datelines and captions stand near prose
+    or between prose lines, and stay.
+    """
+
+    kind = "drop-context"
+    keys = (
+        Key(
+            "min-lines",
+            {"type": "integer", "minimum": 2},
+            "The fewest link-like lines in a row that can be dropped.",
+            default=5,
+        ),
+        Key(
+            "distance",
+            {"type": "integer", "minimum": 0},
+            "Link-like lines this many lines or fewer from a prose line stay.",
+            default=2,
+        ),
+        Key(
+            "max-length",
+            {"type": "integer", "minimum": 1},
+            "The most characters a link-like line has.",
+            default=MAX_CHROME_LENGTH,
+        ),
+        Key(
+            "min-share",
+            SHARE,
+            "The share of link-like lines the stretch between two prose lines needs for any of them to go.",
+            default=0.7,
+        ),
+        Key(
+            "keep-between",
+            {"type": "integer", "minimum": 0},
+            "A stretch of this many lines or fewer between two prose lines stays whole.",
+            default=15,
+        ),
+        Key(
+            "page-lines",
+            {"type": "integer", "minimum": 0},
+            "The fewest link-like lines a document needs to be taken for a whole page.",
+            default=40,
+        ),
+        Key(
+            "page-share",
+            SHARE,
+            "The share of its non-blank lines that must be link-like for a document to be taken for a whole page.",
+            default=0.6,
+        ),
+        *GUARD_KEYS[:2],  # when, when-not
+    )
+    stage = LineStage
+    walk = Walk.CONTEXT
+    windowed = False
+
+    def __init__(self, spec: Spec):
+        super().__init__(spec, [], {}, default_within=1)
+        data = spec.data
+        self.min_lines: int = data.get("min-lines", 5)
+        self.distance: int = data.get("distance", 2)
+        self.max_length: int = data.get("max-length", MAX_CHROME_LENGTH)
+        self.min_share: float = data.get("min-share", 0.7)
+        self.keep_between: int = data.get("keep-between", 15)
+        self.page_lines: int = data.get("page-lines", 40)
+        self.page_share: float = data.get("page-share", 0.6)

@@ -1,0 +1,164 @@
+"""drop-context: the menus and link lists of whole-page text go; an article's own
+short lines (subheadings, lists, datelines, captions, a poem, an interview's
+questions) stay, and an article or an extractor's output is never touched."""
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner import Cleaner, Config
+
+ROOT = Path(__file__).resolve().parents[1]
+WIKINEWS = [json.loads(line)["text"] for line in (ROOT / "tests/corpus/wikinews/articles.jsonl").open()]
+
+MENU = "Home World Politics Business Markets Technology Science Health Sport Culture Travel Opinion Video Podcasts"
+MENU_LINES = MENU.split() + ["Live Blogs", "Photo Galleries", "Crosswords", "Newsletters", "Events", "Jobs"]
+RECENT = [
+    "Recent Posts",
+    "Storm Leaves Thousands Without Power in the North",
+    "City Council Approves New Budget for Schools",
+    "Local Team Wins the Regional Championship",
+    "Museum Reopens After Two Years of Repairs",
+    "Farmers Worry About the Dry Summer",
+    "New Bridge Opens to Traffic",
+    "Festival Draws Record Crowds",
+    "Mayor Promises Faster Buses",
+    "Library Extends Its Opening Hours",
+]
+ARCHIVE = ["Archives"] + [f"► {month} 2021" for month in "January February March April May June July August".split()]
+FOOTER = [
+    "About Us",
+    "Contact",
+    "Careers",
+    "Advertise With Us",
+    "Privacy Policy",
+    "Terms of Use",
+    "Cookie Settings",
+    "Site Map",
+    "Help",
+    "Accessibility",
+    "Corrections",
+    "Subscribe",
+]
+CHROME = {"Daily Courier", *MENU_LINES, *RECENT, *ARCHIVE, *FOOTER}
+PROSE = "The ministers met on Monday and agreed to meet again in the spring, officials said."
+PROSE_2 = "Both delegations described the talks as difficult but useful, and neither side gave details."
+# Emily Dickinson, "Hope" is the thing with feathers (public domain)
+POEM = [
+    "“Hope” is the thing with feathers",
+    "That perches in the soul",
+    "And sings the tune without the words",
+    "And never stops at all",
+]
+
+RULE = "rules:\n  - id: t.page\n    kind: drop-context\n"
+
+
+@pytest.fixture(scope="module")
+def context_only(tmp_path_factory):
+    path = tmp_path_factory.mktemp("rules") / "page.yaml"
+    path.write_text(RULE, encoding="utf-8")
+    return Cleaner(Config(rules=(str(path),), default_rules=False))
+
+
+@pytest.fixture(scope="module")
+def builtin():
+    return Cleaner()
+
+
+def page(*article: str) -> str:
+    """The article as whole-page text: the site's title, its menu, the article,
+    a "Recent Posts" list, an archive list, the footer links and the menu again."""
+    return "\n".join(["Daily Courier", *MENU_LINES, *article, *RECENT, *ARCHIVE, *FOOTER, *MENU_LINES])
+
+
+def test_menus_lists_and_footer_go(context_only):
+    text = page("Talks Resume in Minsk", "By Anna Smith", PROSE, PROSE_2, "Share this article")
+    # the title stays, and the lines within two lines of prose; of the menu, the
+    # lowest item stays too: the line right above an article may be its headline
+    expected = ["Daily Courier", "Jobs", "Talks Resume in Minsk", "By Anna Smith", PROSE, PROSE_2]
+    expected += ["Share this article", "Recent Posts"]
+    assert context_only.clean(text) == "\n".join(expected)
+    assert context_only.clean("\n".join(expected)) == "\n".join(expected)
+
+
+def test_a_link_list_between_two_parts_of_a_page_goes(context_only):
+    text = "\n".join(["Daily Courier", *MENU_LINES, PROSE, *RECENT, *FOOTER, *ARCHIVE, PROSE_2, "Subscribe"])
+    expected = ["Daily Courier", "Newsletters", "Events", "Jobs", PROSE]
+    expected += ["Recent Posts", "Storm Leaves Thousands Without Power in the North"]
+    expected += ["► June 2021", "► July 2021", "► August 2021", PROSE_2, "Subscribe"]
+    assert context_only.clean(text) == "\n".join(expected)
+
+
+def test_the_headline_that_the_title_repeats_stays(context_only):
+    text = page("Talks resume in Minsk", "June 3, 2021", "Photo: Reuters", "Listen to this story", PROSE, PROSE_2)
+    text = "Talks resume in Minsk | Daily Courier\n" + text.split("\n", 1)[1]
+    assert "Talks resume in Minsk\nJune 3, 2021" in context_only.clean(text)
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        # subheadings between paragraphs, a short list, a poem, a dateline, an interview
+        ["Minsk Talks", PROSE, "What Comes Next", PROSE_2, "The Sanctions", PROSE],
+        [PROSE, "Sanctions", "Trade", "Energy", "Borders", "Visas", "Transit", "Fishing", PROSE_2],
+        ["A Poem for the Spring", PROSE, *POEM, PROSE_2],
+        ["MINSK, June 3 (Reuters)", PROSE, PROSE_2, "Anna Smith", "Minsk"],
+        ["What did the ministers agree?", PROSE, "Will they meet again?", PROSE_2],
+    ],
+)
+def test_an_article_alone_is_never_touched(context_only, builtin, article):
+    text = "\n".join(article)
+    assert context_only.clean(text) == text
+    assert builtin.clean(text) == text
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        [PROSE, "What Comes Next", PROSE_2, "The Sanctions", PROSE, "Trade", "Energy", "Borders", PROSE_2],
+        [PROSE, *POEM, PROSE_2, *POEM, PROSE],
+    ],
+)
+def test_an_articles_short_lines_stay_inside_a_page(context_only, article):
+    out = context_only.clean(page(*article)).split("\n")
+    assert [line for line in out if line not in CHROME] == article
+
+
+@pytest.mark.parametrize("number", range(len(WIKINEWS)))
+def test_real_articles_stay_whole_inside_a_page(context_only, number):
+    """Every line of 43 Wikinews stories and interviews (their subheadings,
+    datelines, captions, questions, lists of results) survives in a whole page,
+    and most of the page's chrome goes."""
+    article = [line for line in WIKINEWS[number].split("\n") if line.strip()]
+    out = context_only.clean(page(*article)).split("\n")
+    assert [line for line in out if line not in CHROME or line in article] == article
+    assert sum(line in CHROME for line in out) <= len(CHROME) // 4
+
+
+def test_an_extractors_output_is_never_touched(context_only):
+    """Few link-like lines, or a small share of them: not a whole page."""
+    text = "\n".join(["Talks Resume in Minsk", *MENU_LINES[:8], PROSE, *RECENT[:5], PROSE_2])
+    assert context_only.clean(text) == text
+
+
+LINES = st.sampled_from([*MENU_LINES, *RECENT, *ARCHIVE, *FOOTER, *POEM, PROSE, PROSE_2, "", "June 3, 2021"])
+
+
+@given(st.lists(LINES, min_size=30, max_size=120))
+def test_cleaning_twice_is_cleaning_once(context_only, builtin, lines):
+    for cleaner in (context_only, builtin):
+        once = cleaner.clean("\n".join(lines))
+        assert cleaner.clean(once) == once
+
+
+def test_the_builtin_rules_clean_a_page(builtin):
+    """With the other built-in rules: the head menu (drop-run), the footer's
+    legal lines and the "Recent Posts" block go first, and the whole-page
+    guard still counts the page as it came."""
+    out = builtin.clean(page("Talks Resume in Minsk", "By Anna Smith", PROSE, PROSE_2))
+    expected = ["Talks Resume in Minsk", "By Anna Smith", PROSE, PROSE_2, "► January 2021", "► February 2021"]
+    assert out == "\n".join(expected)
