@@ -226,13 +226,13 @@ def _order_findings(rules: list) -> Iterator[Finding]:
     """Examples that all the rules together do not clean in one run: cleaning
     the result again changes it, so some rules feed each other."""
     from .pipeline import Cleaner, Config
-    from .sites import example_site
+    from .sites import site_of_example
 
     everything = Cleaner(Config(), rules)
     ids = {r.id for r in rules}
     for rule in rules:
-        site = example_site(rule.sites)
         for number, example in enumerate(rule.examples, 1):
+            site = site_of_example(example, rule.sites)
             once = everything.clean(example.input, site)
             again = sorted({c.rule for c in everything.explain(once, site) if c.rule in ids})
             if again:

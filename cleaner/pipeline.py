@@ -66,6 +66,8 @@ class Cleaner:
         self._guarded = [r for r in rules if not r.sites and _chosen_per_document(r)]
         self._sites = SiteIndex({rule: rule.sites for rule in rules if rule.sites})
         self._site_rules_with_when = [r for r in rules if r.sites and r.guard.when is not None]
+        # rules bound to each document's site (a title's suffix compared with the site's name)
+        self._need_site = any(rule.needs_site for rule in rules)
         self._placed: set[type] = set()
         self._lines = LineStage(self._rules_of(LineStage, everywhere))
         self._variants = VariantIndex(self._rules_of(VariantIndex, everywhere))
@@ -116,18 +118,19 @@ class Cleaner:
         else:
             chosen = [r for r in self._sites.rules_for(site) if not _chosen_per_document(r) or r.guard.admits(text)]
         chosen += [r for r in self._guarded if r.guard.admits(text)]
-        if not chosen:
+        bound_to = site if self._need_site else None
+        if not chosen and bound_to is None:
             return self.stages
-        key = tuple(sorted(chosen, key=lambda rule: self._position[id(rule)]))
+        key = (tuple(sorted(chosen, key=lambda rule: self._position[id(rule)])), bound_to)
         stages = self._stages_for_rules.get(key)
         if stages is None:
             if len(self._stages_for_rules) >= MAX_RULE_COMBINATIONS:
                 self._stages_for_rules.clear()
-            stages = self._stages_for_rules[key] = self._with(key)
+            stages = self._stages_for_rules[key] = self._with(*key)
         return stages
 
-    def _with(self, extra: tuple) -> list[Stage]:
-        """The stages of the rules every document meets and of ``extra``."""
+    def _with(self, extra: tuple, site: Optional[str] = None) -> list[Stage]:
+        """The stages of the rules every document meets and of ``extra``, for a document of ``site``."""
 
         def merged(stage: type, base: Sequence) -> Sequence:
             own = [rule for rule in extra if rule.stage is stage]
@@ -135,11 +138,11 @@ class Cleaner:
 
         lines = merged(LineStage, self._lines.rules)
         variants = merged(VariantIndex, self._variants.rules)
-        replace = merged(InTurn, self._replace.rules)
+        replace = [rule.for_site(site) for rule in merged(InTurn, self._replace.rules)]
         return self._assemble(  # the stages of the rules every document meets, unless extra has rules of theirs
             LineStage(lines, shared=self._lines) if lines is not self._lines.rules else self._lines,
             VariantIndex(variants) if variants is not self._variants.rules else self._variants,
-            InTurn(replace) if replace is not self._replace.rules else self._replace,
+            self._replace if replace == list(self._replace.rules) else InTurn(replace),
         )
 
     def clean(self, text: str, site: Optional[str] = None) -> str:

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from .kinds import Example, Rule
 from .pipeline import Cleaner, Config
-from .sites import example_site
+from .sites import site_of_example
 
 
 class ExampleFailure(NamedTuple):
@@ -32,8 +32,8 @@ def failing_examples(rules: list[Rule]) -> list[ExampleFailure]:
     failures: list[ExampleFailure] = []
     for rule in rules:
         alone = Cleaner(Config(), [rule])
-        site = example_site(rule.sites)
         for number, example in enumerate(rule.examples, 1):
+            site = site_of_example(example, rule.sites)
             actual = alone.clean(example.input, site)
             if actual != example.expected:
                 failures.append(ExampleFailure(rule, number, example, actual, "unexpected output"))

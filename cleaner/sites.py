@@ -55,6 +55,11 @@ def example_site(globs: Tuple[str, ...]) -> Optional[str]:
     return next((glob.lower() for glob in globs if not any(c in glob for c in "*?[")), None)
 
 
+def site_of_example(example, globs: Tuple[str, ...]) -> Optional[str]:
+    """The site of one example of a rule (``kinds.Example``): its own, else ``example_site(globs)``."""
+    return example.site or example_site(globs)
+
+
 class SiteIndex:
     """Which keys (rules) apply on each site, given each key's host globs.
 

@@ -76,6 +76,21 @@ def names_site(suffix: str, site: str) -> bool:
     return name in ("".join(words), "".join(words[:-1]), initials) or (words[0] == "the" and name == initials[1:])
 
 
+def without_own_site(line: str, site: str):
+    """``line`` without its suffix when the suffix names ``site`` and four words
+    or more are left (``KEPT_TITLE``); else None.
+
+    >>> without_own_site("Scientists find a new moon | Live Science", "livescience.com")
+    'Scientists find a new moon'
+    >>> without_own_site("Scientists find a new moon | Live Science", "space.com")
+    >>> without_own_site("About us | BBC", "bbc.com")
+    """
+    found = split_title(line)
+    if found is None or not names_site(found[1], site) or not regex.fullmatch(KEPT_TITLE, found[0]):
+        return None
+    return found[0]
+
+
 @dataclass
 class TitleCandidate:
     site: str

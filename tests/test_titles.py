@@ -75,3 +75,38 @@ def test_a_trimmed_title_is_never_left_to_the_menu_rules(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert json.loads((tmp_path / "out" / "in.jsonl").read_text(encoding="utf-8"))["text"] == text
+
+
+def test_a_plain_dump_with_sites_takes_each_sites_own_name_off_its_titles(tmp_path):
+    titles = {  # url: (title, expected title), with the built-in rules and no learning
+        "https://arstechnica.com/a": ("Apple’s new iPad is a laptop replacement | Ars Technica", "Apple’s new iPad is a laptop replacement"),
+        "https://www.bbc.co.uk/news/1": ("Scientists find a new moon - BBC News", "Scientists find a new moon"),
+        "https://ria.ru/1": ("Переговоры о мире возобновятся весной — РИА Новости", "Переговоры о мире возобновятся весной"),
+        # another site's name, a headline's own end, a title too short once trimmed: kept
+        "https://theverge.com/b": ("Apple’s new iPad is a laptop replacement | Ars Technica", None),
+        "https://time.com/b": ("The climate talks in Bonn - Time to act", None),
+        "https://arstechnica.com/about": ("About us | Ars Technica", None),
+    }  # fmt: skip
+    records = [json.dumps({"url": url, "text": f"{title}\n{BODY}"}) for url, (title, _) in titles.items()]
+    records.append(json.dumps({"text": f"Scientists find a new moon - BBC News\n{BODY}"}))  # no site: kept
+    (tmp_path / "in.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
+    result = run_in_process("dump", "in.jsonl", "-o", "out", "--site-field", "url", "--jobs", "1", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = [
+        json.loads(line)["text"] for line in (tmp_path / "out" / "in.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    expected = [f"{kept or title}\n{BODY}" for title, kept in titles.values()]
+    assert out == expected + [f"Scientists find a new moon - BBC News\n{BODY}"]
+
+
+def test_own_site_titles_through_the_api_and_the_stages_of_each_site():
+    from cleaner import Cleaner
+
+    cleaner = Cleaner()
+    text = f"Scientists find a new moon - BBC News\n{BODY}"
+    assert cleaner.clean(text, site="https://www.bbc.co.uk/news") == f"Scientists find a new moon\n{BODY}"
+    assert cleaner.clean(text, site="cnn.com") == text
+    assert cleaner.clean(text) == text
+    # one set of stages per site, reused by every document of that site
+    assert cleaner.stages_for(text, "bbc.co.uk") is cleaner.stages_for(BODY, "bbc.co.uk")
+    assert cleaner.stages_for(text, "bbc.co.uk") is not cleaner.stages_for(text, "cnn.com")

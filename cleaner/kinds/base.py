@@ -95,12 +95,17 @@ COMMON_KEYS = (
             "type": "array",
             "items": {
                 "type": "object",
-                "properties": {"input": {"type": "string"}, "output": {"type": "string"}},
+                "properties": {
+                    "input": {"type": "string"},
+                    "output": {"type": "string"},
+                    "site": {"type": "string", "pattern": r"^[^\s/:]+$"},
+                },
                 "required": ["input"],
                 "additionalProperties": False,
             },
         },
-        "Tests: an input and its expected output; no output means unchanged.",
+        "Tests: an input and its expected output; no output means unchanged; 'site' is the document's site "
+        "(default: the rule's first site).",
     ),
 )
 
@@ -127,6 +132,7 @@ class Example:
     input: str
     output: Optional[str]  # None: the input must come out unchanged
     line: int
+    site: Optional[str] = None  # the document's site, when the example gives one
 
     @property
     def expected(self) -> str:
@@ -294,6 +300,7 @@ class Rule:
     keys: ClassVar[tuple] = ()
     choice: ClassVar[Optional[Choice]] = None
     stage: ClassVar[type]
+    needs_site: ClassVar[bool] = False  # does it apply differently on each site? (``for_site``)
     guard: Guard  # each kind makes its own, from the 'when' keys it takes
 
     def __init__(self, spec: Spec):
@@ -304,9 +311,14 @@ class Rule:
         self.line = spec.line
         self.sites: tuple[str, ...] = tuple(spec.data.get("sites", ()))
         self.examples = [
-            Example(ex["input"], ex.get("output"), spec.line_of(("examples", i)))
+            Example(ex["input"], ex.get("output"), spec.line_of(("examples", i)), ex.get("site"))
             for i, ex in enumerate(spec.data.get("examples", []))
         ]
+
+    def for_site(self, site: Optional[str]) -> Any:
+        """What applies the rule to a document of ``site`` (None: unknown): the
+        rule itself, unless its kind ``needs_site``."""
+        return self
 
     @classmethod
     def lint_together(cls, rules: list) -> Iterator[RuleFinding]:
