@@ -34,7 +34,7 @@ def wait_for_workers(run, count=2, seconds=30):
 
 
 def test_a_killed_worker_ends_the_run_in_one_line_and_resume_finishes_it(tmp_path):
-    kill_soak.make_dump(tmp_path / "in")
+    kill_soak.make_dump(tmp_path / "in", records=600)
     run = start(tmp_path / "in", tmp_path / "out", "--jobs", "2")
     os.kill(wait_for_workers(run)[0], signal.SIGKILL)  # what the OOM killer does
     _, err = run.communicate(timeout=60)
@@ -72,7 +72,7 @@ def test_a_worker_killed_halfway_through_sending_its_result_ends_the_run(tmp_pat
     source = tmp_path / "in"
     source.mkdir()
     text = "Vladimir McKay in Minks, Belarus. " * 250
-    (source / "a.jsonl").write_text("".join(json.dumps({"n": i, "text": text}) + "\n" for i in range(2000)))
+    (source / "a.jsonl").write_text("".join(json.dumps({"n": i, "text": text}) + "\n" for i in range(1000)))
     out = tmp_path / "out"
     run = start(source, out, "--jobs", "2", start_new_session=True)
     try:
@@ -138,4 +138,4 @@ def test_a_full_disk_is_one_line_and_leaves_no_temporary_file(tmp_path):
 
 
 def test_kill_soak_three_rounds(tmp_path):
-    assert kill_soak.soak(3, seed=12, work=tmp_path) == []
+    assert kill_soak.soak(3, seed=12, work=tmp_path, records=600) == []
