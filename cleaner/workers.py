@@ -59,15 +59,19 @@ class Pool:
         # Ctrl+C or SIGTERM in the middle of a fork would be lost (Python ignores
         # errors raised in fork hooks): they wait until the forks are done.
         with _signals_held():
-            for _ in range(jobs):
-                ours, theirs = context.Pipe()
-                others = [worker.connection for worker in self.workers] + [ours]
-                process = context.Process(
-                    target=_serve, args=(theirs, others, initializer, initargs, os.getpid()), daemon=True
-                )
-                process.start()
-                theirs.close()  # the worker's end lives in the worker alone: its death is end of file here
-                self.workers.append(_Worker(process, ours))
+            try:
+                for _ in range(jobs):
+                    ours, theirs = context.Pipe()
+                    others = [worker.connection for worker in self.workers] + [ours]
+                    process = context.Process(
+                        target=_serve, args=(theirs, others, initializer, initargs, os.getpid()), daemon=True
+                    )
+                    process.start()
+                    theirs.close()  # the worker's end lives in the worker alone: its death is end of file here
+                    self.workers.append(_Worker(process, ours))
+            except BaseException:  # a fork that failed: the workers started so far end too
+                self.kill()
+                raise
 
     def submit(self, function: Callable, *args) -> "Pending":
         ticket = next(self.tickets)
