@@ -92,7 +92,7 @@ def describe(pids: list) -> str:
 
     lines = []
     for member in pids:
-        state = read(f"/proc/{member}/stat").rsplit(")", 1)[-1].split()[:1]
+        state = (read(f"/proc/{member}/stat").rsplit(")", 1)[-1].split() or ["?"])[0]
         command = read(f"/proc/{member}/cmdline").replace("\0", " ")
         lines.append(f"  {member} {state} wchan={read(f'/proc/{member}/wchan')} {command}")
         for thread in sorted(os.listdir(f"/proc/{member}/task")) if os.path.isdir(f"/proc/{member}/task") else []:
