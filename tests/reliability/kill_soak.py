@@ -81,6 +81,15 @@ def alive(pid: int) -> bool:
         return False
 
 
+def survivors(pids, seconds: float = 5) -> list:
+    """Those of ``pids`` still alive after ``seconds`` (workers end with the main
+    process through PR_SET_PDEATHSIG, at once, but a loaded machine may be slow to run their exit)."""
+    deadline = time.monotonic() + seconds
+    while (left := [p for p in pids if alive(p)]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return left
+
+
 def describe(pids: list) -> str:
     """One line per process and thread: state, kernel wait channel, system call, command."""
 
@@ -150,11 +159,11 @@ def one_round(source: Path, out: Path, expected: dict, chance: random.Random, sp
         status, err, tree = end(run, HANG, members)
         if status is None:
             return story, f"the run hung after it was killed\nprocesses:\n{tree}\nstderr:\n{err}"
-        time.sleep(0.2)  # for the kernel to deliver the workers' PR_SET_PDEATHSIG
-        if outlived := [p for p in members if alive(p)]:
+        if outlived := survivors(members):
+            tree = describe(outlived)
             for p in outlived:
                 os.kill(p, signal.SIGKILL)
-            return story, f"processes {outlived} outlived the run\nstderr:\n{err}"
+            return story, f"processes outlived the run:\n{tree}\nstderr:\n{err}"
         lines = err.splitlines()
         story[-1] += f", exit {status}"
         lost = (status, len(lines)) == (2, 1) and "worker process ended" in lines[0]
