@@ -6,7 +6,8 @@ process holds too. A worker killed while writing a result (the OOM killer,
 ``kill -9``; the result of a 1 MiB batch takes many writes) leaves half a message
 in that pipe: the pool's reader waits for the rest forever, never looks at the
 dead worker, the other workers wait forever for the pipe's lock, and the run
-hangs at 0% CPU, deaf to Ctrl+C (issue 12's kill soak found it).
+hangs at 0% CPU, deaf to Ctrl+C (issue 12: the likely cause of a kill soak's
+round that hung).
 
 Here each worker has a socket of its own, whose other end only the main process
 holds. A worker's death is the end of its socket, whatever it was doing: the
