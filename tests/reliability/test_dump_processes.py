@@ -121,9 +121,8 @@ def test_sigterm_stops_a_dump_like_ctrl_c(tmp_path):
 def test_a_full_disk_is_one_line_and_leaves_no_temporary_file(tmp_path):
     source = tmp_path / "in"
     source.mkdir()
-    (source / "a.jsonl").write_text(
-        "".join(json.dumps({"text": f"Minks, Belarus {i}"}) + "\n" for i in range(5_000))
-    )  # 160 KB of output
+    records = 5_000  # 160 KB of output, past the 64 KiB below
+    (source / "a.jsonl").write_text("".join(json.dumps({"text": f"Minks, Belarus {i}"}) + "\n" for i in range(records)))
 
     def small_disk():  # writes past 64 KiB fail with EFBIG, as ENOSPC would on a full disk
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
