@@ -5,7 +5,7 @@ uninterrupted run. A killed worker must end the run by itself, in one line with
 exit 2. The moments are spread over the whole uninterrupted run (start-up, the
 workers' start, batches, the last batch, renames, markers, rejects).
 
-    python tests/reliability/kill_soak.py --rounds 50 [--seed 1] [--kills 2] [--victim any]
+    python tests/reliability/kill_soak.py --rounds 50 [--seed 1] [--kills 2] [--victim any] [--span S]
 
 Each round is printed as it ends; a failure says which round and seed, what
 was killed when, and for a run that hung, its process tree and every thread's
@@ -190,9 +190,11 @@ def soak(
     victim: str = "any",
     records: int = 2500,
     say: Optional[Callable] = None,
+    span: Optional[float] = None,
 ) -> list:
     """The failures of ``rounds`` rounds (an empty list: all went well), on six
-    files of ``records`` records; ``say`` is called with a line per round."""
+    files of ``records`` records; ``say`` is called with a line per round; the
+    kills land in the first ``span`` seconds of a run (default: anywhere in it)."""
     source, reference = work / "in", work / "reference"
     make_dump(source, records=records)
     started = time.monotonic()
@@ -200,7 +202,7 @@ def soak(
     status, err, _ = end(first, 10 * HANG)
     if status != 0:
         raise SystemExit(f"the uninterrupted run failed: {err}")
-    span = 1.2 * (time.monotonic() - started)  # kills land anywhere in a run, and after
+    span = span or 1.2 * (time.monotonic() - started)  # anywhere in a run, and after
     expected = snapshot(reference)
     chance = random.Random(seed)
     failures = []
@@ -222,10 +224,13 @@ def main() -> int:
     parser.add_argument("--kills", type=int, default=2, help="up to this many kills per round (default: 2)")
     parser.add_argument("--victim", choices=["any", "dump", "worker"], default="any")
     parser.add_argument("--records", type=int, default=2500, help="records in each of the six input files")
+    parser.add_argument(
+        "--span", type=float, help="kill in the first SPAN seconds of a run, e.g. its start-up (default: anywhere)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as work:
         say = lambda line: print(line, flush=True)  # noqa: E731
-        failures = soak(args.rounds, args.seed, Path(work), args.kills, args.victim, args.records, say)
+        failures = soak(args.rounds, args.seed, Path(work), args.kills, args.victim, args.records, say, args.span)
     print(f"{args.rounds - len(failures)} of {args.rounds} rounds byte-identical after kill -9 and --resume")
     return 1 if failures else 0
 
