@@ -139,4 +139,5 @@ def test_a_full_disk_is_one_line_and_leaves_no_temporary_file(tmp_path):
 
 
 def test_kill_soak_three_rounds(tmp_path):
-    assert kill_soak.soak(3, seed=12, work=tmp_path, records=600) == []
+    failures = kill_soak.soak(3, seed=12, work=tmp_path, records=600)
+    assert not failures, "\n\n".join(failures)  # in full: what was killed when, the processes, their stacks
