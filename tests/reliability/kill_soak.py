@@ -120,8 +120,9 @@ def end(run: subprocess.Popen, seconds: float, members: tuple = ()) -> tuple:
     except subprocess.TimeoutExpired:
         everyone = [p for p in dict.fromkeys([*family(run.pid), *members]) if alive(p)]
         tree = describe(everyone)
-        for member in everyone:
+        for member in everyone:  # one at a time, so that their stacks do not interleave
             os.kill(member, signal.SIGABRT)  # faulthandler prints its threads' stacks
+            survivors([member])
         try:
             _, err = run.communicate(timeout=10)
         except subprocess.TimeoutExpired:
