@@ -131,19 +131,22 @@ def end(run: subprocess.Popen, seconds: float, members: tuple = ()) -> tuple:
         return None, err.decode(errors="replace"), tree
 
 
-def kill_one(run: subprocess.Popen, delay: float, chance: random.Random, victim: str) -> tuple:
+def kill_one(run: subprocess.Popen, out: Path, delay: float, chance: random.Random, victim: str) -> tuple:
     """After ``delay`` s, ``kill -9`` the dump or one of its workers: what was
-    killed, and the processes of the run at that moment."""
+    killed and where the run stood (its workers, the inputs marked done, the
+    temporary outputs in ``out``), and the processes of the run at that moment."""
     time.sleep(delay)
     members = tuple(family(run.pid))
     workers = children(run.pid)
+    done = len(list((out / ".cleaner-dump").glob("*.done.json")))
+    where = f"{len(workers)} workers, {done} inputs done, {len(list(out.rglob('*.cleaner-tmp')))} temporary files"
     if workers and (victim == "worker" or victim == "any" and chance.random() < 0.5):
         worker = chance.choice(workers)
         os.kill(worker, signal.SIGKILL)
-        return f"killed worker {worker}", members
+        return f"killed worker {worker} ({where})", members
     if run.poll() is None:
         os.kill(run.pid, signal.SIGKILL)
-        return f"killed the dump {run.pid}", members
+        return f"killed the dump {run.pid} ({where})", members
     return "nothing to kill (the run had ended)", members
 
 
@@ -155,7 +158,7 @@ def one_round(source: Path, out: Path, expected: dict, chance: random.Random, sp
     for number in range(kills):
         run = dump(source, out, *(["--resume"] if number else []))
         delay = chance.uniform(0, span)
-        killed, members = kill_one(run, delay, chance, victim)
+        killed, members = kill_one(run, out, delay, chance, victim)
         story.append(f"{'resume' if number else 'run'} {number + 1}: at {delay:.2f} s {killed}")
         status, err, tree = end(run, HANG, members)
         if status is None:
@@ -168,7 +171,7 @@ def one_round(source: Path, out: Path, expected: dict, chance: random.Random, sp
         lines = err.splitlines()
         story[-1] += f", exit {status}"
         lost = (status, len(lines)) == (2, 1) and "worker process ended" in lines[0]
-        if "worker" in killed and status != 0 and not lost:
+        if killed.startswith("killed worker") and status != 0 and not lost:
             return story, f"a killed worker must end the run in one line, exit 2\nstderr:\n{err}"
     finish = dump(source, out, "--resume")
     status, err, tree = end(finish, 2 * HANG)
