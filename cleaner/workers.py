@@ -78,13 +78,11 @@ class Pool:
         ticket = next(self.tickets)
         self.waiting.append((ticket, function, args))
         self._receive(block=False)  # results that came meanwhile free their workers
-        self._dispatch()
         return Pending(self, ticket)
 
     def take(self, ticket: int) -> "_Outcome":
         """The outcome of ``ticket``, waited for (once: it is then forgotten)."""
         while ticket not in self.results:
-            self._dispatch()
             self._receive(block=True)
         return self.results.pop(ticket)
 
@@ -100,8 +98,10 @@ class Pool:
                     raise WorkerLost from None
 
     def _receive(self, block: bool) -> None:
-        """Take the results that came (with ``block``, wait for one); a worker's
-        end of file, or its process ending with its socket still open, is ``WorkerLost``."""
+        """Take the results that came (with ``block``, wait for one) and give the
+        freed workers the tasks waiting, at once; a worker's end of file, or its
+        process ending with its socket still open, is ``WorkerLost``."""
+        self._dispatch()  # an idle worker and a waiting task must not wait for each other
         watched = {worker.connection: worker for worker in self.workers}
         watched.update({worker.process.sentinel: worker for worker in self.workers})
         for ready in multiprocessing.connection.wait(list(watched), timeout=None if block else 0):
@@ -118,6 +118,7 @@ class Pool:
                 raise WorkerLost
             self.results[worker.ticket] = outcome
             worker.ticket = None
+        self._dispatch()
 
     def close(self) -> None:
         """End the workers once their work is done: each sees the end of its socket and exits."""
