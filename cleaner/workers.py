@@ -59,8 +59,8 @@ class Pool:
         self.tickets = itertools.count()
         # Ctrl+C or SIGTERM in the middle of a fork would be lost (Python ignores
         # errors raised in fork hooks): they wait until the forks are done.
-        with _signals_held():
-            try:
+        try:
+            with _signals_held():
                 for _ in range(jobs):
                     ours, theirs = context.Pipe()
                     others = [worker.connection for worker in self.workers] + [ours]
@@ -70,9 +70,9 @@ class Pool:
                     process.start()
                     theirs.close()  # the worker's end lives in the worker alone: its death is end of file here
                     self.workers.append(_Worker(process, ours))
-            except BaseException:  # a fork that failed: the workers started so far end too
-                self.kill()
-                raise
+        except BaseException:  # a fork that failed, or the Ctrl+C held back: the workers end too
+            self.kill()
+            raise
 
     def submit(self, function: Callable, *args) -> "Pending":
         ticket = next(self.tickets)
