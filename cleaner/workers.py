@@ -225,6 +225,8 @@ def _serve(connection, others: list, initializer: Callable, initargs: tuple, par
             outcome = _Outcome(error=error, trace=traceback.format_exc())
         try:
             connection.send(outcome)  # pickled whole before a byte is written
+        except OSError:  # the main process is gone: the run is over
+            return
         except Exception:  # an exception that cannot be pickled: its traceback still can
             connection.send(_Outcome(error=RuntimeError(outcome.trace), trace=outcome.trace))
 
