@@ -58,3 +58,20 @@ def test_the_workers_end_with_the_pool():
     with pool_of(2, int) as pool:
         pool.submit(pow, 2, 2).result()
     assert [worker.process.exitcode for worker in pool.workers] == [0, 0]
+
+
+class Unpicklable(Exception):
+    def __init__(self):
+        super().__init__("cannot travel")
+        self.handle = lambda: None  # a lambda cannot be pickled
+
+
+def raise_unpicklable():
+    raise Unpicklable()
+
+
+def test_an_exception_that_cannot_be_pickled_comes_back_as_its_traceback():
+    with pool_of(1, int) as pool:
+        with pytest.raises(RuntimeError, match="Unpicklable: cannot travel"):
+            pool.submit(raise_unpicklable).result()
+        assert pool.submit(pow, 2, 5).result() == 32
