@@ -9,9 +9,7 @@ processes) here, ``cleaner.dask.DaskEngine`` on a Dask cluster.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import signal
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +19,7 @@ from .errors import CleanerError
 from .formats import read_records
 from .outputs import FileOutput
 from .records import Item, Stats, clean_batch
+from .workers import pool_of
 
 BATCH_RECORDS = 256
 BATCH_BYTES = 1 << 20
@@ -129,10 +128,6 @@ def process(files: list, outdir: Path, submit: Callable, on_batch=None, window: 
     return total, errors
 
 
-class WorkerLost(CleanerError):
-    """A worker process ended in the middle of the run."""
-
-
 @dataclass
 class LocalEngine:
     """This process (one job), or a pool of ``jobs`` worker processes.
@@ -168,96 +163,26 @@ class LocalEngine:
             )
 
 
-@contextlib.contextmanager
 def worker_pool(jobs: int, config):
-    """A pool of ``jobs`` worker processes, each with the Cleaner of ``config``
-    cached (``cached_cleaner``), started before it is yielded; a worker lost
-    on the way ends the run with ``WorkerLost``, and the pool ends with the block."""
-    import multiprocessing
-    import os
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    # Not multiprocessing.Pool: it waits forever for the result of a worker
-    # that was killed (the OOM killer), and respawns workers that fail to start.
-    pool = ProcessPoolExecutor(jobs, multiprocessing.get_context("fork"), _start_worker, (config, os.getpid()))
-    try:
-        # With fork, the first task starts every worker. Ctrl+C or SIGTERM during
-        # a fork would be lost (Python ignores errors raised in fork hooks), so
-        # they wait until the workers have started, and then stop the run.
-        with _signals_held():
-            pool.submit(int).result()
-        yield pool
-    except BrokenProcessPool:  # from a result, or from submitting to a broken pool
-        _stop(pool)
-        raise WorkerLost(
-            "a worker process ended unexpectedly (killed, or out of memory?); "
-            "completed files are kept: run again with --resume to finish"
-        ) from None
-    except BaseException:
-        _stop(pool)
-        raise
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
-
-
-@contextlib.contextmanager
-def _signals_held():
-    """Ctrl+C and SIGTERM held back (not lost) for the duration, then delivered."""
-    signal.pthread_sigmask(signal.SIG_BLOCK, HELD_SIGNALS)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD_SIGNALS)
+    """A ``workers.Pool`` of ``jobs`` processes for the block, each with the
+    Cleaner of ``config`` cached (``cached_cleaner``); a worker lost on the way
+    ends the run with ``workers.WorkerLost``."""
+    return pool_of(jobs, _prime_cleaner, (config,))
 
 
 class _Result:
     """A worker's pending result, in the shape ``process`` takes."""
 
-    def __init__(self, future):
-        self.future = future
+    def __init__(self, pending):
+        self.pending = pending
 
     def get(self):
-        return self.future.result()
+        return self.pending.result()
 
 
-def _stop(pool) -> None:
-    """End the workers now rather than after their batch: the run is over."""
-    for worker in list((getattr(pool, "_processes", None) or {}).values()):
-        worker.terminate()
-
-
-def _start_worker(config, parent: int) -> None:
-    import os
-
-    # Ctrl+C and SIGTERM reach the whole process group: the main process alone
-    # handles them (it stops the workers and removes partial outputs), workers print nothing.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD_SIGNALS)  # held by the parent while it forked
-    try:
-        _end_with_parent(parent)
-        cached_cleaner.cache_clear()  # forked: what the parent cached may be of older rule files
-        cached_cleaner(config)
-    except BaseException:  # the parent checked these rules: this is a worker that cannot start
-        os._exit(2)  # silently: the parent reports the lost worker in one line
-
-
-def _end_with_parent(parent: int) -> None:
-    """Ask Linux to kill this worker when the main process dies (killed -9, or
-    by the OOM killer): orphaned workers would otherwise wait for work forever."""
-    import ctypes
-    import os
-
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # not Linux: nothing to ask
-        return
-    if os.getppid() != parent:  # it died before we asked
-        os._exit(2)
+def _prime_cleaner(config) -> None:
+    cached_cleaner.cache_clear()  # forked: what the parent cached may be of older rule files
+    cached_cleaner(config)
 
 
 def _clean_in_worker(items: list, config, text_field: str, provenance=None, site_field=None):

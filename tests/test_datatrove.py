@@ -37,7 +37,8 @@ def _read_jsonl(folder):
     return [json.loads(line) for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-@pytest.mark.parametrize("workers", [1, 2])  # 2: the step goes to a pool of worker processes
+# 2: the step goes to a pool of worker processes (slow: they start and import datatrove)
+@pytest.mark.parametrize("workers", [1, pytest.param(2, marks=pytest.mark.slow)])
 def test_a_datatrove_run_writes_what_dump_writes(tmp_path, workers):
     originals = _write_input(tmp_path / "in")
     dumped = run_in_process(

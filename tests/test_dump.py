@@ -169,7 +169,7 @@ def test_one_job_and_two_jobs_write_the_same_bytes(tmp_path):
     source.mkdir()
     for n in range(3):
         (source / f"p{n}.jsonl").write_text(
-            "\n".join(json.dumps({"n": i, "text": f"{DIRTY} {i}"}) for i in range(700)) + "\n"
+            "\n".join(json.dumps({"n": i, "text": f"{DIRTY} {i}"}) for i in range(300)) + "\n"  # two batches each
         )
     one = dump([source], tmp_path / "one", Config(), jobs=1)
     two = dump([source], tmp_path / "two", Config(), jobs=2)
@@ -194,7 +194,7 @@ def test_resume_after_kill_loses_and_duplicates_nothing(tmp_path):
     source = tmp_path / "in"
     source.mkdir()
     for n in range(8):  # two batches each
-        records = [json.dumps({"file": n, "i": i, "text": f"{DIRTY} number {i}."}) for i in range(500)]
+        records = [json.dumps({"file": n, "i": i, "text": f"{DIRTY} number {i}."}) for i in range(300)]
         records.insert(7, "{bad")
         (source / f"part-{n:02}.jsonl").write_text("\n".join(records) + "\n")
     out = tmp_path / "out"
@@ -219,7 +219,7 @@ def test_resume_after_kill_loses_and_duplicates_nothing(tmp_path):
     fresh = dump([source], tmp_path / "fresh", Config(), jobs=2)
     assert files_of(out) == files_of(tmp_path / "fresh")
     stats = json.loads((tmp_path / "stats.json").read_text())
-    assert (stats["documents"], stats["rejected"]) == (8 * 500, 8) == (fresh.stats.documents, fresh.stats.rejected)
+    assert (stats["documents"], stats["rejected"]) == (8 * 300, 8) == (fresh.stats.documents, fresh.stats.rejected)
     assert not [p for p in out.rglob("*") if p.name.endswith(".cleaner-tmp")]
 
 

@@ -10,6 +10,8 @@ import shutil
 import subprocess
 from html.parser import HTMLParser
 
+import pytest
+
 from conftest import run_in_process
 
 RECORDS = [
@@ -44,6 +46,7 @@ def browser() -> str:
     return found
 
 
+@pytest.mark.slow  # a real browser
 def test_report_figures_as_a_browser_renders_them(tmp_path):
     source = tmp_path / "in.jsonl"
     lines = [json.dumps(r) for r in RECORDS] + ["{bad json", json.dumps({"id": 6})]

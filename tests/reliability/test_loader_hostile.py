@@ -61,6 +61,7 @@ def test_hostile_rule_files_are_one_line(tmp_path, name, command):
         assert any(lines[0].startswith(f"cleaner: {message}") for message in messages), lines
 
 
+@pytest.mark.slow  # a real process, PyYAML's pure-Python parser on 30,000 brackets
 def test_deep_nesting_is_refused_by_the_pure_python_yaml_loader_too(tmp_path):
     """Without libyaml (PyYAML built without it), nothing refuses 30,000 levels
     before the composer recurses into them: the check of the parser's events does."""
@@ -99,6 +100,7 @@ def test_only_regular_rule_files_are_read(special):
         load_rules([special])
 
 
+@pytest.mark.slow  # 10,001 files made
 def test_a_rule_folder_with_too_many_entries_is_refused(tmp_path):
     for n in range(MAX_RULE_FOLDER_ENTRIES + 1):
         (tmp_path / f"{n}.txt").touch()
