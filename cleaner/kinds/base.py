@@ -315,6 +315,11 @@ class Rule:
             for i, ex in enumerate(spec.data.get("examples", []))
         ]
 
+    def setting(self, name: str) -> Any:
+        """The rule's value of its kind's key ``name``, or the default the key declares."""
+        key = next(key for key in type(self).keys if key.name == name)
+        return self.spec.data.get(name, key.default)
+
     def for_site(self, site: Optional[str]) -> Any:
         """What applies the rule to a document of ``site`` (None: unknown): the
         rule itself, unless its kind ``needs_site``."""

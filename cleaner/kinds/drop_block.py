@@ -42,4 +42,4 @@ class DropBlock(LineRule):
     def __init__(self, spec: Spec):
         patterns = {("patterns", i): p for i, p in enumerate(spec.data.get("patterns", []))}
         super().__init__(spec, spec.data.get("lines", []), patterns, default_within=1)
-        self.max_lines: int = spec.data.get("max-lines", 10)
+        self.max_lines: int = self.setting("max-lines")

@@ -70,11 +70,10 @@ class DropContext(LineRule):
 
     def __init__(self, spec: Spec):
         super().__init__(spec, [], {}, default_within=1)
-        data = spec.data
-        self.min_lines: int = data.get("min-lines", 5)
-        self.distance: int = data.get("distance", 2)
-        self.max_length: int = data.get("max-length", MAX_CHROME_LENGTH)
-        self.min_share: float = data.get("min-share", 0.7)
-        self.keep_between: int = data.get("keep-between", 15)
-        self.page_lines: int = data.get("page-lines", 40)
-        self.page_share: float = data.get("page-share", 0.6)
+        self.min_lines: int = self.setting("min-lines")
+        self.distance: int = self.setting("distance")
+        self.max_length: int = self.setting("max-length")
+        self.min_share: float = self.setting("min-share")
+        self.keep_between: int = self.setting("keep-between")
+        self.page_lines: int = self.setting("page-lines")
+        self.page_share: float = self.setting("page-share")

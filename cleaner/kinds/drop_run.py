@@ -28,5 +28,5 @@ class DropRun(LineRule):
     def __init__(self, spec: Spec):
         super().__init__(spec, [], {}, default_within=1)
         self.edge: str = spec.data["edge"]
-        self.min_lines: int = spec.data.get("min-lines", 4)
-        self.max_words: int = spec.data.get("max-words", 3)
+        self.min_lines: int = self.setting("min-lines")
+        self.max_words: int = self.setting("max-words")
