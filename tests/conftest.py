@@ -72,22 +72,3 @@ def cluster():
         n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
     ) as cluster:
         yield cluster
-
-
-def pytest_addoption(parser):
-    parser.addoption(
-        "--runslow",
-        action="store_true",
-        help="also run the tests marked slow (the README's whole-suite command and CI do)",
-    )
-
-
-def pytest_collection_modifyitems(config, items):
-    """A bare ``pytest`` skips the slow tests, so that it takes under a minute
-    while editing; ``--runslow`` runs every test (the pattern of pytest's own docs)."""
-    if config.getoption("--runslow"):
-        return
-    skip = pytest.mark.skip(reason="slow: run with --runslow")
-    for item in items:
-        if "slow" in item.keywords:
-            item.add_marker(skip)
