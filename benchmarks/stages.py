@@ -57,25 +57,17 @@ class Profiled(Cleaner):
     def _timed(self, stage, name):
         return Timed(stage, name, self.clock, self.current)
 
+    def clean(self, text, site=None):
+        self.current[0] = 0  # a new document: its first round is round 1
+        return super().clean(text, site)
+
     def stages_for(self, text, site=None):
-        """Called once a document, before its first round: the round count starts again."""
+        """Called at the start of each round: counts it (1, then 2 for any later one)."""
+        self.current[0] = min(self.current[0] + 1, 2)
         started = time.process_time()
         stages = super().stages_for(text, site)
-        self.clock["choosing rules", 1] += time.process_time() - started
-        self.current[0] = 0
-        first = stages[0]
-        return [Rounds(first, self.current), *stages[1:]]
-
-
-class Rounds:
-    """The first stage, counting the rounds (1, then 2 for any later one) as it runs."""
-
-    def __init__(self, stage, current: list):
-        self.stage, self.current = stage, current
-
-    def apply(self, text, log):
-        self.current[0] = min(self.current[0] + 1, 2)
-        return self.stage.apply(text, log)
+        self.clock["choosing rules", self.current[0]] += time.process_time() - started
+        return stages
 
 
 def profile(path: Path) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 
 class Change(NamedTuple):
@@ -123,13 +123,14 @@ def _column_in(was: str, now: str, column: int) -> int:
     return len(was)
 
 
-def explain(stages, text: str, rounds: int) -> list:
-    """Every change ``stages`` make to ``text``, in the original text's lines and
+def explain(stages_for: Callable[[str], list], text: str, rounds: int) -> list:
+    """Every change the stages ``stages_for(text)`` make to ``text``, in the original text's lines and
     columns, ordered by position (a stable sort: changes at one place keep the
     order the pipeline made them in). Stages that run others in turn are entered,
     so that each rule's changes are relocated from the text that rule saw. The
     stages run again while they change the text, at most ``rounds`` times, as
-    ``Cleaner.clean`` runs them: a change of a later round is listed too."""
+    ``Cleaner.clean`` runs them, chosen again for each round: a change of a
+    later round is listed too."""
     from .lines import LineStageAround, drop_lines
     from .stages import InTurn, WithoutFinalNewline
 
@@ -167,7 +168,7 @@ def explain(stages, text: str, rounds: int) -> list:
 
     for _ in range(rounds):
         before, logged = text, len(log.changes)
-        for stage in stages:
+        for stage in stages_for(text):
             text = run(stage, text)
         if text == before:  # what a round that changes nothing reports is no change (a blank line of "")
             del log.changes[logged:]

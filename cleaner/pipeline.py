@@ -157,14 +157,17 @@ class Cleaner:
         """Every change ``clean`` makes, as ``Change`` records at their line and
         column in ``text``, ordered by position (see ``changes.explain``)."""
         with document_budget(self.timeout):
-            return explain(self.stages_for(text, site_of(site)), text, MAX_ROUNDS)
+            return explain(lambda text: self.stages_for(text, site_of(site)), text, MAX_ROUNDS)
 
     def _run(self, text: str, log: ChangeLog, site: Optional[str]) -> str:
+        site = site_of(site)
         with document_budget(self.timeout):  # one budget per document, not per regex call
-            stages = self.stages_for(text, site_of(site))  # chosen once: a round must not unchoose a rule
             for _ in range(MAX_ROUNDS):
                 before = text
-                for stage in stages:
+                # chosen again each round, on the text the last round left: a guard
+                # may match only once the Unicode repair has run ("agency \0Inforos"),
+                # and the last round then runs what cleaning its output would run
+                for stage in self.stages_for(text, site):
                     text = stage.apply(text, log)
                 if text == before:
                     break

@@ -192,6 +192,19 @@ def test_explain_lists_the_changes_of_every_round_clean_runs():
     assert [c.rule for c in Cleaner().explain("Add comment\n")] == ["chrome.comment-form", "whitespace.blank-lines"]
 
 
+def test_the_rules_are_chosen_again_each_round():
+    """Found by fuzz/fuzz_pipeline.py: a NUL inside the Inforos title suffix hid
+    it from the Inforos rules' document guard, which was asked once, before the
+    Unicode repair took the NUL out; the suffix and "Rate it" then went only on
+    a second run. The guard is asked again each round, on the repaired text."""
+    text = "Talks in Minsk / News / News agency \x00Inforos\nRate it\nThe ministers met on Monday.\n"
+    once = clean(text)
+    assert once == "Talks in Minsk\nThe ministers met on Monday.\n"
+    assert clean(once) == once
+    rules = [c.rule for c in Cleaner().explain(text)]  # (the suffix holds the NUL: the changes overlap)
+    assert rules == ["unicode.ftfy", "inforos.title-suffix", "inforos.rate-it"]
+
+
 def test_explain_places_each_odd_space_at_its_column():
     text = "les «\u00a0sciences dures\u00a0», oui  non"
     changes = Cleaner().explain(text)
