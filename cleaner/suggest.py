@@ -22,8 +22,6 @@ carries its counts in its description and examples taken from the dump.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple, Optional, Sequence
@@ -44,6 +42,11 @@ MIN_EDGE = 0.5  # share of its documents in which a line stands at an edge, to b
 ANYWHERE_SHARE = 0.2  # share of its site's documents a line found away from the edges needs
 MAX_INSIDE = 0.2  # share of its documents in which a line may stand between two prose lines
 
+DIGIT = regex.compile(r"\d")
+# One C-level pass: the per-character Python loop it replaces was over a third
+# of the CPU of `dump --learn`'s mining pass.
+PUNCTUATION = regex.compile(r"\p{P}+")
+
 
 def normalise(line: str) -> str:
     """The line as CCNet compares lines: lower case, digits as 0, no
@@ -52,8 +55,7 @@ def normalise(line: str) -> str:
     >>> normalise("  Read MORE (12 comments)! ")
     'read more 00 comments'
     """
-    folded = re.sub(r"\d", "0", line.casefold())
-    folded = "".join(c for c in folded if not unicodedata.category(c).startswith("P"))
+    folded = PUNCTUATION.sub("", DIGIT.sub("0", line.casefold()))
     return " ".join(folded.split())
 
 
