@@ -20,7 +20,16 @@ text has no links to count, so a link is recognised by its shape
 - the first line stays: the page's title; and so does the article's headline:
   a line of three words or more nearly all of which are words of the title, or
   the lowest line that would go of a run that prose follows within
-  ``HEADLINE_REACH`` lines.
+  ``HEADLINE_REACH`` lines;
+- with ``body_gap``, only the article's prose is evidence: the article's body
+  is the stretch of prose lines, each at most ``body_gap`` lines from the
+  next, that holds the most prose characters; a prose line outside it is a
+  teaser's ("Recent posts" with a sentence under each headline, a footer's
+  blurb). Such a line stays, but the lines near it are not near prose, and
+  it does not break a run of link-like lines: place is evidence where shape
+  is not. What stands right above it or between it and another
+  prose line within ``keep_between`` lines still stays: a subheading or a
+  list of the article's other part, when the body is not that part.
 
 Dropping lines only moves the rest closer to prose, shortens runs and lowers
 the counts, so cleaning the result again drops nothing more.
@@ -28,7 +37,7 @@ the counts, so cleaning the result again drops nothing more.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 import regex
 
@@ -58,23 +67,33 @@ def chrome_by_context(lines: Sequence[str], rule: DropContext) -> list[int]:
     document that ``is_whole_page``) that ``rule`` finds to be chrome."""
     links = [is_link_like(line, rule.max_length) for line in lines]
     prose = [is_prose(line) for line in lines]
-    distance = _distance_to_prose(prose)
+    # what stands right above any prose, or between two prose lines not far apart, may be the
+    # article's own (its other part's subheadings and lists, when the body is not that part): it stays
     subheadings = {lines[i] for i in range(len(lines) - 1) if prose[i + 1] and not prose[i]}
+    between = {
+        i
+        for start, stop in _runs(prose, False)
+        if start > 0 and stop < len(lines) and stop - start <= rule.keep_between
+        for i in range(start, stop)
+    }
+    teasers = _outside_body(lines, prose, rule.body_gap)
+    prose = [is_prose_line and not teaser for is_prose_line, teaser in zip(prose, teasers)]
+    in_runs = [link or teaser for link, teaser in zip(links, teasers)]
+    distance = _distance_to_prose(prose)
     title = _words(lines[0]) if lines else set()
     found: list[int] = []
-    for start, stop in _runs(prose, False):  # the stretches between prose lines
-        between_prose = start > 0 and stop < len(lines)
-        if between_prose and stop - start <= rule.keep_between:
-            continue
+    for start, stop in _runs(prose, False):  # the stretches between the article's prose lines
         if sum(links[start:stop]) < rule.min_share * (stop - start):
             continue
-        for first, last in _runs(links[start:stop], True):
-            if last - first < rule.min_lines:
+        for first, last in _runs(in_runs[start:stop], True):
+            if sum(links[start + first : start + last]) < rule.min_lines:
                 continue
             going = [
                 i
                 for i in range(start + first, start + last)
-                if distance[i] > rule.distance
+                if links[i]
+                and i not in between
+                and distance[i] > rule.distance
                 and lines[i] not in subheadings
                 and i > 0
                 and not _headline(lines[i], title)
@@ -84,6 +103,30 @@ def chrome_by_context(lines: Sequence[str], rule: DropContext) -> list[int]:
                 going.pop()
             found.extend(going)
     return found
+
+
+def _outside_body(lines: Sequence[str], prose: Sequence[bool], gap: Optional[int]) -> list[bool]:
+    """Which prose lines stand outside the article's body: the stretch of prose
+    lines at most ``gap`` lines apart with the most prose characters (none
+    without a ``gap``).
+
+    >>> lines = ["A teaser.", "Home", "News", "Body one.", "Body two, longer."]
+    >>> _outside_body(lines, [True, False, False, True, True], 1)
+    [True, False, False, False, False]
+    >>> _outside_body(lines, [True, False, False, True, True], 2)
+    [False, False, False, False, False]
+    """
+    at = [i for i, is_prose_line in enumerate(prose) if is_prose_line]
+    if gap is None or not at:
+        return [False] * len(lines)
+    stretches = [[at[0]]]
+    for i in at[1:]:
+        if i - stretches[-1][-1] - 1 <= gap:
+            stretches[-1].append(i)
+        else:
+            stretches.append([i])
+    body = max(stretches, key=lambda stretch: sum(len(lines[i]) for i in stretch))
+    return [is_prose_line and not body[0] <= i <= body[-1] for i, is_prose_line in enumerate(prose)]
 
 
 def _words(line: str) -> set[str]:
