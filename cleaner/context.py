@@ -10,7 +10,8 @@ text has no links to count, so a link is recognised by its shape
 - the document must look like a whole page: many link-like lines, and a large
   share of its lines (an article, or an extractor's output, has few);
 - a line goes only inside a run of ``min_lines`` link-like lines, more than
-  ``distance`` lines away from the nearest prose line;
+  ``distance`` lines away from the nearest prose line (among lines, a short
+  label in lower case counts as link-like too: "jobs", "real estate");
 - the stretch of non-prose lines holding the run must be mostly link-like
   (``min_share``): a table's or an infobox's rows have digits and clauses;
 - a stretch of at most ``keep_between`` lines between two prose lines stays
@@ -41,9 +42,12 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 import regex
 
-from .shapes import is_link_like, is_prose
+from .shapes import MAX_MENU_ITEM_LENGTH, is_link_like, is_prose
 
 WORD = regex.compile(r"\w+")
+# A menu written in lower case ("jobs", "real estate", "open-core"): letters only, a few words.
+LOWER_CASE_LABEL = regex.compile(r"^\p{Ll}[\p{L} &'’-]*$")
+LABEL_WORDS = 3
 HEADLINE_WORDS = 3
 HEADLINE_SHARE = 0.8
 HEADLINE_REACH = 4  # lines: a headline, its dateline, a byline, a caption, then prose
@@ -65,7 +69,7 @@ def is_whole_page(lines: Sequence[str], rule: DropContext) -> bool:
 def chrome_by_context(lines: Sequence[str], rule: DropContext) -> list[int]:
     """The positions in ``lines`` (the kept non-blank lines, stripped, of a
     document that ``is_whole_page``) that ``rule`` finds to be chrome."""
-    links = [is_link_like(line, rule.max_length) for line in lines]
+    links = [is_link_like(line, rule.max_length) or _lower_case_label(line) for line in lines]
     prose = [is_prose(line) for line in lines]
     # what stands right above any prose, or between two prose lines not far apart, may be the
     # article's own (its other part's subheadings and lists, when the body is not that part): it stays
@@ -127,6 +131,21 @@ def _outside_body(lines: Sequence[str], prose: Sequence[bool], gap: Optional[int
             stretches.append([i])
     body = max(stretches, key=lambda stretch: sum(len(lines[i]) for i in stretch))
     return [is_prose_line and not body[0] <= i <= body[-1] for i, is_prose_line in enumerate(prose)]
+
+
+def _lower_case_label(line: str) -> bool:
+    """A menu item or tag written in lower case, which ``is_link_like`` (made
+    to tell a link by its capital) does not know; it counts as link-like only
+    among other lines, never for the whole-page guard.
+
+    >>> _lower_case_label("real estate"), _lower_case_label("open-core"), _lower_case_label("jobs")
+    (True, True, True)
+    >>> _lower_case_label("and sings the tune without the words"), _lower_case_label("2 eggs")
+    (False, False)
+    >>> _lower_case_label("Jobs")  # is_link_like's
+    False
+    """
+    return len(line) <= MAX_MENU_ITEM_LENGTH and len(line.split()) <= LABEL_WORDS and bool(LOWER_CASE_LABEL.match(line))
 
 
 def _words(line: str) -> set[str]:

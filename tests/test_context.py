@@ -206,3 +206,16 @@ def test_the_articles_other_part_keeps_its_lists_and_subheadings(context_rule, p
     listed = [f"Result {name}" for name in "ABCDEFGHIJKLMNOPQRST"]
     out = context_rule.clean(page(*body, *listed, *part)).split("\n")
     assert [line for line in out if line not in CHROME and line not in listed] == body + part
+
+
+LOWER_MENU = ["world", "u.s.", "politics", "new york", "business", "tech", "science", "real estate", "jobs", "magazine"]
+
+
+def test_a_menu_in_lower_case_goes_and_an_articles_lower_case_list_stays(context_rule):
+    """Labels in lower case count as link-like among other lines (the first two
+    stay: within two lines of prose); an article's list of them between two
+    paragraphs stays."""
+    ingredients = ["flour", "sugar", "butter", "baking powder", "milk", "a pinch of salt"]
+    article = ["Talks Resume in Minsk", PROSE, *ingredients, PROSE_2]
+    out = context_rule.clean(page(*article, *LOWER_MENU)).split("\n")
+    assert [line for line in out if line not in CHROME] == article + LOWER_MENU[:2]
