@@ -10,8 +10,8 @@ text has no links to count, so a link is recognised by its shape
 - the document must look like a whole page: many link-like lines, and a large
   share of its lines (an article, or an extractor's output, has few);
 - a line goes only inside a run of ``min_lines`` link-like lines, more than
-  ``distance`` lines away from the nearest prose line (among lines, a short
-  label in lower case counts as link-like too: "jobs", "real estate");
+  ``distance`` lines away from the nearest prose line (a short label in lower
+  case counts as link-like too: "jobs", "real estate");
 - the stretch of non-prose lines holding the run must be mostly link-like
   (``min_share``): a table's or an infobox's rows have digits and clauses;
 - a stretch of at most ``keep_between`` lines between two prose lines stays
@@ -62,14 +62,14 @@ def is_whole_page(lines: Sequence[str], rule: DropContext) -> bool:
     lines = [line for line in lines if line]
     if len(lines) < rule.page_lines:  # most documents: no line need be looked at
         return False
-    links = sum(is_link_like(line, rule.max_length) for line in lines)
+    links = sum(_link_like(line, rule) for line in lines)
     return links >= max(rule.page_lines, rule.page_share * len(lines))
 
 
 def chrome_by_context(lines: Sequence[str], rule: DropContext) -> list[int]:
     """The positions in ``lines`` (the kept non-blank lines, stripped, of a
     document that ``is_whole_page``) that ``rule`` finds to be chrome."""
-    links = [is_link_like(line, rule.max_length) or _lower_case_label(line) for line in lines]
+    links = [_link_like(line, rule) for line in lines]
     prose = [is_prose(line) for line in lines]
     # what stands right above any prose, or between two prose lines not far apart, may be the
     # article's own (its other part's subheadings and lists, when the body is not that part): it stays
@@ -133,10 +133,14 @@ def _outside_body(lines: Sequence[str], prose: Sequence[bool], gap: Optional[int
     return [is_prose_line and not body[0] <= i <= body[-1] for i, is_prose_line in enumerate(prose)]
 
 
+def _link_like(line: str, rule: DropContext) -> bool:
+    """A link's text by its shape (``shapes.is_link_like``), or a label in lower case."""
+    return is_link_like(line, rule.max_length) or _lower_case_label(line)
+
+
 def _lower_case_label(line: str) -> bool:
     """A menu item or tag written in lower case, which ``is_link_like`` (made
-    to tell a link by its capital) does not know; it counts as link-like only
-    among other lines, never for the whole-page guard.
+    to tell a link by its capital, for line rules too) does not know.
 
     >>> _lower_case_label("real estate"), _lower_case_label("open-core"), _lower_case_label("jobs")
     (True, True, True)

@@ -219,3 +219,16 @@ def test_a_menu_in_lower_case_goes_and_an_articles_lower_case_list_stays(context
     article = ["Talks Resume in Minsk", PROSE, *ingredients, PROSE_2]
     out = context_rule.clean(page(*article, *LOWER_MENU)).split("\n")
     assert [line for line in out if line not in CHROME] == article + LOWER_MENU[:2]
+
+
+def test_a_page_whose_links_are_in_lower_case_is_a_whole_page(context_rule):
+    """The guard counts the labels in lower case too: a site whose menus and
+    tags are all in lower case is a whole page, and they go."""
+    tags = "apple banana cherry grape lemon mango melon olive onion orange peach pear plum potato radish".split()
+    tags += [f"{tag} pie" for tag in tags]
+    article = ["Talks Resume in Minsk", PROSE, PROSE_2]
+    out = context_rule.clean("\n".join(["Daily Courier", *LOWER_MENU, *article, *tags, *LOWER_MENU]))
+    # "u.s." (dots) is no label and cuts the run; "jobs" is the lowest line of a run right above
+    # the article (its headline, perhaps), "magazine" and two tags stand within two lines of prose
+    kept = ["Daily Courier", "world", "u.s.", "jobs", "magazine", *article, *tags[:2], "u.s."]
+    assert out.split("\n") == kept
