@@ -33,7 +33,9 @@ text has no links to count, so a link is recognised by its shape
   list of the article's other part, when the body is not that part.
 
 Dropping lines only moves the rest closer to prose, shortens runs and lowers
-the counts, so cleaning the result again drops nothing more.
+the counts; it may join two stretches of prose into a larger body, which only
+shields more. The line stage runs its walks again until nothing more goes, so
+cleaning the result again drops nothing more.
 """
 
 from __future__ import annotations
