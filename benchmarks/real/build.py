@@ -234,7 +234,9 @@ def readability_pages(repo: Path, work: Path):
 
 BIG9_YEARS = ("05", "09", "13", "17")
 WAYBACK_TOOLBAR = re.compile(rb"<!-- BEGIN WAYBACK TOOLBAR INSERT -->.*?<!-- END WAYBACK TOOLBAR INSERT -->", re.S)
-WAYBACK_LINK = re.compile(rb"archive\.org/web/\d+[a-z_]*/(https?://[^/\"'\s>]+)")
+# An address the Wayback Machine archived, inside one of its links: "/web/<time><kind>/<address>";
+# a page's own links have no kind (images, scripts and styles have "im_", "js_", "cs_").
+ARCHIVED = re.compile(rb"/web/\d+([a-z_]*)/(https?://[^/\"'\s>:]+)")
 
 
 def big9_pages(repo: Path, work: Path):
@@ -256,18 +258,19 @@ def big9_pages(repo: Path, work: Path):
 
 def archived_url(html: bytes) -> str:
     """A Big9 page's address: its canonical or og:url address, the Wayback Machine's prefix
-    taken off; else the host most of its archived links point to.
+    taken off; else the host most of its own archived links point to (a page's links mostly
+    stay on its site; its ads and images come from elsewhere).
 
     >>> archived_url(b'<link rel="canonical" href="https://web.archive.org/web/2009im_/http://www.cnn.com/a">')
     'http://www.cnn.com/a'
-    >>> archived_url(b'<a href="https://web-beta.archive.org/web/20050409130612/http://www.forbes.com/x">')
-    'http://www.forbes.com/'
+    >>> archived_url(b'<img src="/web/2005im_/http://i.a.cnn.net/a.gif"><a href="/web/2005/http://www.cnn.com:80/b">')
+    'http://www.cnn.com/'
     """
     url = declared_url(html)
     if url:
-        unwrapped = WAYBACK_LINK.search(url.encode("utf-8"))
-        return url[url.index(unwrapped.group(1).decode("utf-8")) :] if unwrapped else url
-    hosts = collections.Counter(WAYBACK_LINK.findall(html))
+        unwrapped = ARCHIVED.search(url.encode("utf-8"))
+        return url[unwrapped.start(2) :] if unwrapped else url
+    hosts = collections.Counter(host for kind, host in ARCHIVED.findall(html) if not kind)
     return hosts.most_common(1)[0][0].decode("utf-8") + "/" if hosts else "https://big9.invalid/"
 
 
