@@ -22,12 +22,12 @@ from __future__ import annotations
 import re
 
 import ftfy
-import ftfy.badness
 import ftfy.chardata
 import ftfy.fixes
 import regex
 
 from . import cyrillic
+from .badness_gate import may_be_bad
 from .changes import ChangeLog
 from .whitespace import SPACE_RUN
 
@@ -60,7 +60,9 @@ TEXT_NEEDS_REPAIR = regex.compile(f"[^\n{SAFE}]")
 # surrogates; line breaks are split after it) or when its mojibake detector
 # (``is_bad``, the first thing its encoding repair asks) finds something. Both
 # are one scan of the line; ftfy's own call makes a dozen. A test holds the
-# two to the same answers on generated and real text.
+# two to the same answers on generated and real text. The detector itself is
+# asked only about lines holding a character it cannot match without
+# (``badness_gate``): on most lines of accented or Cyrillic prose it is not.
 FTFY_ACTS_ON = re.compile(
     "[&\x80-\x9f\ud800-\udfff\r\x0c\x85\u2028\u2029"
     + "".join(re.escape(chr(code)) for code in sorted(ftfy.chardata.CONTROL_CHARS))
@@ -74,7 +76,7 @@ def ftfy_may_change(line: str) -> bool:
     >>> ftfy_may_change("Ελληνικά, café, Сообщите"), ftfy_may_change("cafÃ©"), ftfy_may_change("a &amp; b")
     (False, True, True)
     """
-    return FTFY_ACTS_ON.search(line) is not None or ftfy.badness.is_bad(line)
+    return FTFY_ACTS_ON.search(line) is not None or may_be_bad(line)
 
 
 # Invisible characters that carry nothing in news text. Zero-width (non-)joiners
