@@ -65,7 +65,17 @@ def alternatives(pattern: re.Pattern) -> list[list[Optional[frozenset]]]:
     (op, (_, branches)), *rest = parsed.data
     if op is not sre.BRANCH or rest:
         raise TypeError("ftfy's badness pattern is no longer one alternation")
+    for branch in branches:  # the only assertion a window of the line may not change: ^ (see may_be_bad)
+        if any(op is sre.AT and argument is not sre.AT_BEGINNING for op, argument in branch.data):
+            raise TypeError("an alternative of ftfy's badness pattern has an assertion other than ^")
+        if any(op in (sre.ASSERT, sre.ASSERT_NOT, sre.GROUPREF) for op, _ in branch.data):
+            raise TypeError("an alternative of ftfy's badness pattern looks around or refers back")
     return [[_class(node) for node in branch.data] for branch in branches]
+
+
+def widest_match(pattern: re.Pattern) -> int:
+    """How many characters a match of ``pattern`` has at most."""
+    return _parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
 
 
 def _prose_weight(characters: AbstractSet[str]) -> int:
@@ -92,8 +102,25 @@ def required_characters(pattern: re.Pattern) -> frozenset:
 
 SUSPECT_CHARACTERS = required_characters(ftfy.badness.BADNESS_RE)
 SUSPECT = re.compile("[" + "".join(re.escape(c) for c in sorted(SUSPECT_CHARACTERS)) + "]")
+WIDEST = widest_match(ftfy.badness.BADNESS_RE)
 
 
 def may_be_bad(line: str) -> bool:
-    """``ftfy.badness.is_bad(line)``, asked only when ``line`` holds a ``SUSPECT`` character."""
-    return SUSPECT.search(line) is not None and ftfy.badness.is_bad(line)
+    """``ftfy.badness.is_bad(line)``, searched only around the ``SUSPECT`` characters.
+
+    A match holds one, and has at most ``WIDEST`` characters: it lies within
+    ``WIDEST - 1`` characters of it on either side. The search is bounded
+    with ``pos`` and ``endpos``, which leave ``^`` matching only at the
+    line's real start, so a window finds a match exactly when the line has
+    one there.
+    """
+    search = ftfy.badness.BADNESS_RE.search
+    start = end = 0
+    for suspect in SUSPECT.finditer(line):
+        at = suspect.start()
+        if at - WIDEST + 1 > end:  # apart from the window so far: search that one
+            if end and search(line, start, end):
+                return True
+            start = max(at - WIDEST + 1, 0)
+        end = at + WIDEST
+    return bool(end) and search(line, start, end) is not None

@@ -78,13 +78,27 @@ def test_longer_innocent_text_is_not_bad(text):
     assert not ftfy.badness.is_bad(text)
 
 
-SUSPECT_OR_NOT = st.sampled_from(sorted(SUSPECT_CHARACTERS)) | st.sampled_from(INNOCENT) | st.text(max_size=3)
+# Prose between the pieces puts their windows (``WIDEST`` around each suspect character) apart.
+SUSPECT_OR_NOT = (
+    st.sampled_from(sorted(SUSPECT_CHARACTERS))
+    | st.sampled_from(INNOCENT)
+    | st.text(max_size=3)
+    | st.sampled_from([" prose of a line ", "Ça été", "a", " "])
+)
 
 
-@settings(max_examples=500, deadline=None)
-@given(st.lists(SUSPECT_OR_NOT, max_size=30).map("".join))
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(SUSPECT_OR_NOT, max_size=40).map("".join))
 def test_may_be_bad_answers_as_is_bad(text):
     assert may_be_bad(text) == ftfy.badness.is_bad(text)
+
+
+@pytest.mark.parametrize(
+    "line", ["Â x", "1 Â x", "a long line then 1 Â x", "é“word", "a long line and then é“word", "x" * 20 + "Ã©" + "y" * 20]
+)
+def test_windows_find_what_the_whole_line_search_finds(line):
+    """``^`` matches at the line's start only, not at a window's."""
+    assert may_be_bad(line) == ftfy.badness.is_bad(line)
 
 
 def test_accented_and_cyrillic_prose_is_not_asked_about():
