@@ -28,7 +28,7 @@ import regex
 
 from . import cyrillic
 from .badness_gate import may_be_bad
-from .changes import ChangeLog
+from .changes import NO_LOG, ChangeLog
 from .whitespace import SPACE_RUN
 
 FTFY_CONFIG = ftfy.TextFixerConfig(
@@ -85,8 +85,9 @@ INVISIBLE = regex.compile("[\u200b\u2060\ufeff\u00ad]")
 # Spaces that look like a space: NBSP, the typographic spaces, narrow NBSP.
 # The ideographic space U+3000 is kept: it is correct CJK text.
 ODD_SPACES = regex.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f]")
-# Whether ``_plain_spaces_visible_characters`` has anything to do: most lines have none of it.
-SPACING_TO_PLAIN = re.compile(f"{INVISIBLE.pattern}|{ODD_SPACES.pattern}|  ")
+# Whether ``_plain_spaces_visible_characters`` has anything to do: most lines
+# have none of it. One class, not an alternation: a class is one quick scan.
+SPACING_TO_PLAIN = re.compile(f"[{INVISIBLE.pattern[1:-1]}{ODD_SPACES.pattern[1:-1]}]")
 
 
 # Removing an invisible character can reveal mojibake it split, and repairing
@@ -116,11 +117,15 @@ def repair(text: str, log: ChangeLog) -> str:
 
 def _repair_lines(text: str, log: ChangeLog) -> str:
     lines = text.split("\n")
-    for number, line in enumerate(lines, 1):
-        if not NEEDS_REPAIR.search(line):
-            if "  " in line:  # rules must see the spacing the output will have
-                lines[number - 1] = _plain_spaces_visible_characters(line, number, log)
+    untouched = _untouched()
+    for number, given in enumerate(lines, 1):
+        if not NEEDS_REPAIR.search(given):
+            if "  " in given:  # rules must see the spacing the output will have
+                lines[number - 1] = _plain_spaces_visible_characters(given, number, log)
             continue
+        if given in untouched.lines:
+            continue
+        line = given
         for _ in range(MAX_ROUNDS):
             line = _plain_spaces_visible_characters(line, number, log)
             if not ftfy_may_change(line):
@@ -134,7 +139,36 @@ def _repair_lines(text: str, log: ChangeLog) -> str:
         # A repaired character may be a line break (mojibake of U+2028): the
         # line becomes lines, as it would on the next run.
         lines[number - 1] = ftfy.fixes.fix_line_breaks(line)
+        if line is given and lines[number - 1] == given:  # no step made a new line: none logged a change
+            untouched.add(given)
     return "\n".join(lines)
+
+
+class LineSet:
+    """Lines of accented or non-Latin prose that the repair left as they were,
+    and their size: the next round over the same document, and the next
+    document of the same site, meet them again."""
+
+    def __init__(self) -> None:
+        self.lines: set[str] = set()
+        self.characters = 0
+
+    def add(self, line: str) -> None:
+        self.lines.add(line)
+        self.characters += len(line)
+
+
+UNTOUCHED_LIMIT = 2**22  # characters remembered (a few MB); then a new set starts
+_remembered = LineSet()
+
+
+def _untouched() -> LineSet:
+    """The lines known to need no repair (a new set once it is full: a run
+    under way in another thread keeps the one it has)."""
+    global _remembered
+    if _remembered.characters > UNTOUCHED_LIMIT:
+        _remembered = LineSet()
+    return _remembered
 
 
 class UnicodeRepair:
@@ -147,7 +181,7 @@ class UnicodeRepair:
 def _plain_spaces_visible_characters(line: str, number: int, log: ChangeLog) -> str:
     # Runs of spaces go too: the whitespace stage would make them single anyway,
     # and ftfy reads two spaces as a damaged NBSP, so what it repairs depends on them.
-    if not SPACING_TO_PLAIN.search(line):
+    if "  " not in line and not SPACING_TO_PLAIN.search(line):
         return line
     removed: list = []  # where the invisible characters stood: later changes are placed in the line as given
     for rule, pattern, replacement in (
@@ -155,13 +189,13 @@ def _plain_spaces_visible_characters(line: str, number: int, log: ChangeLog) -> 
         ("unicode.spaces", ODD_SPACES, " "),  # one character for one: nothing moves
         ("whitespace.spaces", SPACE_RUN, " "),
     ):
-        for match in pattern.finditer(line):
+        for match in () if log is NO_LOG else pattern.finditer(line):  # (the positions only a log wants)
             codes = " ".join(f"U+{ord(c):04X}" for c in match.group())
             column = match.start()
             for index in removed:  # in order: each one taken out before this column moved it left
                 column += index <= column
             log.line(number, rule, match.group(), replacement, codes, column=column + 1)
-        if rule == "unicode.invisible":
+        if rule == "unicode.invisible" and log is not NO_LOG:
             removed = [match.start() for match in INVISIBLE.finditer(line)]
         line = pattern.sub(replacement, line)
     return line

@@ -94,7 +94,8 @@ def test_may_be_bad_answers_as_is_bad(text):
 
 
 @pytest.mark.parametrize(
-    "line", ["Â x", "1 Â x", "a long line then 1 Â x", "é“word", "a long line and then é“word", "x" * 20 + "Ã©" + "y" * 20]
+    "line",
+    ["Â x", "1 Â x", "a long line then 1 Â x", "é“word", "a long line and then é“word", "x" * 20 + "Ã©" + "y" * 20],
 )
 def test_windows_find_what_the_whole_line_search_finds(line):
     """``^`` matches at the line's start only, not at a window's."""

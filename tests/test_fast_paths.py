@@ -17,6 +17,7 @@ from cleaner.kinds.replace import Replace
 from cleaner.kinds.variants import Variants
 from cleaner.names import WORD, VariantIndex
 from cleaner import lines as lines_module
+from cleaner import unicode
 from cleaner.lines import LineRule, LineStage
 from cleaner.literals import required
 from cleaner.schema import SCHEMA
@@ -290,3 +291,19 @@ def test_what_the_line_stage_remembers_across_documents_changes_no_output(docume
             assert remembering.clean(text, site) == Cleaner(rules=RULES).clean(text, site)
     finally:
         lines_module.MEMO_LIMIT = limit
+
+
+REPAIR_PIECES = st.sampled_from(["café", "Сообщите", "cafÃ©", "â€™", "\u00a0", "\u00ad", "  ", "„Zitat“", "\n", " a "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(REPAIR_PIECES | st.text(max_size=4), max_size=16).map("".join))
+def test_lines_remembered_as_untouched_repair_and_log_as_when_repaired(text):
+    """The second repair of a text meets its untouched lines in the set the first filled."""
+    unicode._remembered = unicode.LineSet()
+    logs = [ChangeLog(), ChangeLog()]
+    first = unicode.repair(text, logs[0])
+    assert unicode.repair(text, logs[1]) == first
+    assert logs[0].changes == logs[1].changes
+    for line in unicode._remembered.lines:
+        assert unicode.repair(line, NO_LOG) == line
