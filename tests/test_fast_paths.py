@@ -307,3 +307,26 @@ def test_lines_remembered_as_untouched_repair_and_log_as_when_repaired(text):
     assert logs[0].changes == logs[1].changes
     for line in unicode._remembered.lines:
         assert unicode.repair(line, NO_LOG) == line
+
+
+# What stands beside a repeated character or a lookahead joins the literal run before it.
+ADJACENT = [
+    r"[ ]+(?=,|\.)",
+    r"ab+c",
+    r"x(?<=ax)",
+    r"a{2,}(?=bc|d)",
+    r"(?<=q)z+(?=y)",
+    r",(?=[ ]?“(?:ab)?c)",
+    r"a(?=b?c|d)",
+    r"(?i)Ab+(?=C)",
+    r"x(?=(?:ab|c)d)",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="abcdqxyz ,.“AC", max_size=14))
+def test_a_text_lacking_what_is_adjacent_has_no_match(text):
+    for source in ADJACENT:
+        needs = required(source)
+        if needs is not None and needs.absent_from(text):
+            assert regex.search(source, text) is None, (source, needs)
