@@ -17,7 +17,7 @@ from cleaner.kinds.replace import Replace
 from cleaner.kinds.variants import Variants
 from cleaner.names import WORD, VariantIndex
 from cleaner import lines as lines_module
-from cleaner import unicode
+from cleaner import shapes, unicode
 from cleaner.lines import LineRule, LineStage
 from cleaner.literals import required
 from cleaner.schema import SCHEMA
@@ -330,3 +330,27 @@ def test_a_text_lacking_what_is_adjacent_has_no_match(text):
         needs = required(source)
         if needs is not None and needs.absent_from(text):
             assert regex.search(source, text) is None, (source, needs)
+
+
+SHAPE_PIECES = st.sampled_from(
+    ["Related Articles", "► May 2021", "said.", " the ", "Ω", "北", ": ", "12", "Ab", "x" * 40]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SHAPE_PIECES | st.text(max_size=3), max_size=8).map("".join), st.sampled_from([30, 100, 200]))
+def test_remembered_shapes_are_the_shapes(line, max_length):
+    plain_prose = len(line) > shapes.MAX_CHROME_LENGTH or (
+        len(line.split()) >= shapes.MIN_SENTENCE_WORDS and shapes.SENTENCE.match(line) is not None
+    )
+    plain_link = (
+        len(line) <= max_length
+        and shapes.LINK_START.match(line) is not None
+        and shapes.SENTENCE_END.search(line) is None
+        and not plain_prose
+        and shapes.CASELESS_LETTER.search(line) is None
+        and len(shapes.DIGIT.findall(line)) <= shapes.MAX_LINK_DIGITS
+    )
+    for _ in range(2):  # asked, then remembered
+        assert shapes.is_prose(line) == plain_prose
+        assert shapes.is_link_like(line, max_length) == plain_link
