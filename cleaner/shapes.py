@@ -63,8 +63,8 @@ def is_prose(line: str) -> bool:
 # Short lines whose shape is remembered: the line stage asks about the same
 # lines of a whole page in each of its passes and rounds, and its menus and
 # footers recur from page to page. Only lines of at most MAX_CHROME_LENGTH
-# characters (or a rule's own ``max-length``) are kept: a few MB at most.
-SHAPES_REMEMBERED = 2**15
+# characters (or a rule's own ``max-length``) are kept: about a MB.
+SHAPES_REMEMBERED = 2**13  # lines, per shape: a whole page has a few thousand
 
 
 @functools.lru_cache(maxsize=SHAPES_REMEMBERED)

@@ -158,7 +158,7 @@ class LineSet:
         self.characters += len(line)
 
 
-UNTOUCHED_LIMIT = 2**22  # characters remembered (a few MB); then a new set starts
+UNTOUCHED_LIMIT = 2**20  # characters remembered (a MB or two); then a new set starts
 _remembered = LineSet()
 
 
