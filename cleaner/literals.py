@@ -7,7 +7,9 @@ of them cannot match, so the regex need not run on it (``Required.absent_from``)
 
 The pattern is read with the standard library's parser, the syntax ``regex``
 shares with ``re``. Property classes (``\\p{L}``) are read as another class
-(classes give no literal), lookbehinds as lookaheads. Anything else only
+(classes give no literal); a lookbehind of varying width, which an older
+parser refuses, is then read as a lookahead (and nothing is joined to what
+stands beside a lookaround). Anything else only
 ``regex`` knows, a group that ignores case, and anything the parser reads
 otherwise than ``regex`` would (a fuzzy ``{e<=1}``, a POSIX ``[[:alpha:]]``),
 gives no literal: the regex then always runs. A regex that ignores case as a
@@ -20,6 +22,8 @@ the same Unicode case folding as regex's own).
 (('Belarus', 'Lukashenk', 'Minsk'),)
 >>> required(r"(?<=\\p{Latin}[^\\p{L}\\n]*)<(…|\\.\\.\\.)>").groups
 (('<',), ('>',), ('...', '…'))
+>>> required(r"[ ]+(?=,|\\.)").groups  # a space, then a comma or a stop: " ," or " ."
+((' ',), (' ,', ' .'))
 >>> required("Lukashenk").absent_from("Minsk"), required("Lukashenk").absent_from("Lukashenko")
 (True, False)
 >>> required(r"(?i)News").absent_from("NEWS"), required(r"a?b*"), required(r"x{e<=1}")
@@ -28,6 +32,7 @@ the same Unicode case folding as regex's own).
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 from typing import Any, Iterator, NamedTuple, Optional, Sequence
@@ -45,8 +50,8 @@ else:
 
 # \p{...} and \P{...}, not escaped themselves: read as the class \w.
 PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\[pP]\{[^}]*\}")
-# A lookbehind, read as a lookahead: it needs the same text, and the
-# standard parser refuses lookbehinds of varying width, which regex takes.
+# A lookbehind, read as a lookahead where the standard parser refuses it
+# (of varying width, which regex takes): it needs the same text.
 LOOKBEHIND = re.compile(r"(?<!\\)((?:\\\\)*)\(\?<([=!])")
 # What the standard parser would read otherwise than regex does: a brace that
 # is no {m,n} quantifier (regex's fuzzy matching), a POSIX class.
@@ -161,50 +166,90 @@ def automaton(strings: dict) -> Any:
 def required(source: str, flags: int = 0) -> Optional[Required]:
     """What every match of ``source`` (compiled with ``flags``) needs, fewest
     strings first; None: nothing known."""
-    source = LOOKBEHIND.sub(r"\1(?\2", PROPERTY.sub(r"\1\\w", source))
+    source = PROPERTY.sub(r"\1\\w", source)
     if READ_OTHERWISE.search(source):
         return None
     try:
-        parsed = sre_parse.parse(source)
+        parsed, adjacent = sre_parse.parse(source), True
     except (re.error, RecursionError, OverflowError):
-        return None
+        try:  # lookbehinds read as lookaheads: what stands beside them is no longer known
+            parsed, adjacent = sre_parse.parse(LOOKBEHIND.sub(r"\1(?\2", source)), False
+        except (re.error, RecursionError, OverflowError):
+            return None
     folded = bool((flags | parsed.state.flags) & re.IGNORECASE)
-    groups = {tuple(sorted({s.casefold() if folded else s for s in strings})) for strings in _requirements(parsed)}
+    found = _requirements(parsed, adjacent)
+    groups = {tuple(sorted({s.casefold() if folded else s for s in strings})) for strings in found}
     if not groups:
         return None
     return Required(tuple(sorted(groups, key=lambda g: (len(g), -min(map(len, g)), g))), folded)
 
 
-def _best(items: Any) -> Optional[frozenset]:
+def _best(items: Any, adjacent: bool) -> Optional[frozenset]:
     """Of the sequence ``items``' requirements, the one whose shortest string is longest."""
-    options = list(_requirements(items))
+    options = list(_requirements(items, adjacent))
     return max(options, key=lambda strings: min(map(len, strings)), default=None)
 
 
-def _requirements(items: Any) -> Iterator[frozenset]:
-    """Each requirement of the sequence ``items``: a frozenset of strings, one needed."""
+def _requirements(items: Any, adjacent: bool) -> Iterator[frozenset]:
+    """Each requirement of the sequence ``items``: a frozenset of strings, one needed.
+
+    With ``adjacent`` (lookarounds read as they are), a run of literal text
+    also joins what stands right beside it: the last of a repeated character
+    (`` +`` then ``,``: `` ,``), and the start of a lookahead (`` (?=,|\\.)``)."""
     run: list[str] = []
     for op, argument in items:
         if op is sre.LITERAL:
             run.append(chr(argument))
             continue
+        before = "".join(run)
         if run:
-            yield frozenset(["".join(run)])
+            yield frozenset([before])
             run = []
         if op is sre.SUBPATTERN:
             _group, add_flags, _del_flags, body = argument
             if not add_flags & sre.SRE_FLAG_IGNORECASE:
-                yield from _requirements(body)
+                yield from _requirements(body, adjacent)
         elif op in REPEATS:
             low, _high, body = argument
             if low >= 1:
-                yield from _requirements(body)
+                yield from _requirements(body, adjacent)
+                repeated = [chr(value) for kind, value in body if kind is sre.LITERAL]
+                if adjacent and len(repeated) == len(body) == 1:  # x{low,}: the run so far, then low x's
+                    run = repeated * low
+                    if before:
+                        yield frozenset([before + "".join(run)])
         elif op is sre.ASSERT:
-            yield from _requirements(argument[1])
+            direction, body = argument
+            yield from _requirements(body, adjacent)
+            starts = _starts(body) if adjacent and direction == 1 and before else None
+            if starts:
+                yield frozenset(before + start for start in starts)
         elif op is sre.BRANCH:  # one string of some requirement of each branch
-            branches = [_best(branch) for branch in argument[1]]
+            branches = [_best(branch, adjacent) for branch in argument[1]]
             if all(branches):
                 yield frozenset(s for strings in branches if strings for s in strings)
         # else: a class, an anchor, a negative lookaround, a backreference... needs no literal
     if run:
         yield frozenset(["".join(run)])
+
+
+def _starts(items: Any) -> Optional[frozenset]:
+    """The strings one of which every match of the sequence ``items`` starts with, if known."""
+    items = list(items)
+    if not items:
+        return None
+    op, argument = items[0]
+    if op is sre.LITERAL:
+        start = [chr(value) for _, value in itertools.takewhile(lambda item: item[0] is sre.LITERAL, items)]
+        return frozenset(["".join(start)])
+    if op is sre.IN and all(kind is sre.LITERAL for kind, _ in argument):
+        return frozenset(chr(value) for _, value in argument)
+    if op is sre.BRANCH:
+        branches = [_starts(branch) for branch in argument[1]]
+        return frozenset().union(*branches) if all(branches) else None  # type: ignore[arg-type]
+    if op is sre.SUBPATTERN and not argument[1] & sre.SRE_FLAG_IGNORECASE:
+        return _starts(argument[3])
+    if op in REPEATS and argument[:2] == (0, 1) and [kind for kind, _ in argument[2]] == [sre.LITERAL]:
+        rest = _starts(items[1:])  # an optional character: the rest's starts, with it or without
+        return rest and rest | {chr(argument[2][0][1]) + start for start in rest}
+    return None

@@ -23,6 +23,8 @@ True
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 MAX_CHROME_LENGTH = 100  # characters: longer lines are prose or a link title's teaser
@@ -55,9 +57,19 @@ DATED = regex.compile(
 
 def is_prose(line: str) -> bool:
     """A sentence of several words, or a line too long to be a label or a link title."""
-    return len(line) > MAX_CHROME_LENGTH or (
-        len(line.split()) >= MIN_SENTENCE_WORDS and SENTENCE.match(line) is not None
-    )
+    return len(line) > MAX_CHROME_LENGTH or _short_prose(line)
+
+
+# Short lines whose shape is remembered: the line stage asks about the same
+# lines of a whole page in each of its passes and rounds, and its menus and
+# footers recur from page to page. Only lines of at most MAX_CHROME_LENGTH
+# characters (or a rule's own ``max-length``) are kept: about a MB.
+SHAPES_REMEMBERED = 2**13  # lines, per shape: a whole page has a few thousand
+
+
+@functools.lru_cache(maxsize=SHAPES_REMEMBERED)
+def _short_prose(line: str) -> bool:
+    return len(line.split()) >= MIN_SENTENCE_WORDS and SENTENCE.match(line) is not None
 
 
 def is_chrome_shaped(line: str) -> bool:
@@ -90,9 +102,13 @@ def is_link_like(line: str, max_length: int = MAX_CHROME_LENGTH) -> bool:
     a capitalised line of at most ``max_length`` characters that is not a sentence
     and does not end as a clause does (``:``, ``,``), with few digits (a table's
     rows and a recipe's amounts have more)."""
+    return len(line) <= max_length and _link_shaped(line)
+
+
+@functools.lru_cache(maxsize=SHAPES_REMEMBERED)
+def _link_shaped(line: str) -> bool:
     return (
-        len(line) <= max_length
-        and LINK_START.match(line) is not None
+        LINK_START.match(line) is not None
         and SENTENCE_END.search(line) is None
         and not is_prose(line)
         and CASELESS_LETTER.search(line) is None

@@ -22,13 +22,13 @@ from __future__ import annotations
 import re
 
 import ftfy
-import ftfy.badness
 import ftfy.chardata
 import ftfy.fixes
 import regex
 
 from . import cyrillic
-from .changes import ChangeLog
+from .badness_gate import may_be_bad
+from .changes import NO_LOG, ChangeLog
 from .whitespace import SPACE_RUN
 
 FTFY_CONFIG = ftfy.TextFixerConfig(
@@ -60,7 +60,9 @@ TEXT_NEEDS_REPAIR = regex.compile(f"[^\n{SAFE}]")
 # surrogates; line breaks are split after it) or when its mojibake detector
 # (``is_bad``, the first thing its encoding repair asks) finds something. Both
 # are one scan of the line; ftfy's own call makes a dozen. A test holds the
-# two to the same answers on generated and real text.
+# two to the same answers on generated and real text. The detector itself is
+# asked only about lines holding a character it cannot match without
+# (``badness_gate``): on most lines of accented or Cyrillic prose it is not.
 FTFY_ACTS_ON = re.compile(
     "[&\x80-\x9f\ud800-\udfff\r\x0c\x85\u2028\u2029"
     + "".join(re.escape(chr(code)) for code in sorted(ftfy.chardata.CONTROL_CHARS))
@@ -74,7 +76,7 @@ def ftfy_may_change(line: str) -> bool:
     >>> ftfy_may_change("Ελληνικά, café, Сообщите"), ftfy_may_change("cafÃ©"), ftfy_may_change("a &amp; b")
     (False, True, True)
     """
-    return FTFY_ACTS_ON.search(line) is not None or ftfy.badness.is_bad(line)
+    return FTFY_ACTS_ON.search(line) is not None or may_be_bad(line)
 
 
 # Invisible characters that carry nothing in news text. Zero-width (non-)joiners
@@ -83,8 +85,9 @@ INVISIBLE = regex.compile("[\u200b\u2060\ufeff\u00ad]")
 # Spaces that look like a space: NBSP, the typographic spaces, narrow NBSP.
 # The ideographic space U+3000 is kept: it is correct CJK text.
 ODD_SPACES = regex.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f]")
-# Whether ``_plain_spaces_visible_characters`` has anything to do: most lines have none of it.
-SPACING_TO_PLAIN = re.compile(f"{INVISIBLE.pattern}|{ODD_SPACES.pattern}|  ")
+# Whether ``_plain_spaces_visible_characters`` has anything to do: most lines
+# have none of it. One class, not an alternation: a class is one quick scan.
+SPACING_TO_PLAIN = re.compile(f"[{INVISIBLE.pattern[1:-1]}{ODD_SPACES.pattern[1:-1]}]")
 
 
 # Removing an invisible character can reveal mojibake it split, and repairing
@@ -114,11 +117,15 @@ def repair(text: str, log: ChangeLog) -> str:
 
 def _repair_lines(text: str, log: ChangeLog) -> str:
     lines = text.split("\n")
-    for number, line in enumerate(lines, 1):
-        if not NEEDS_REPAIR.search(line):
-            if "  " in line:  # rules must see the spacing the output will have
-                lines[number - 1] = _plain_spaces_visible_characters(line, number, log)
+    untouched = _untouched()
+    for number, given in enumerate(lines, 1):
+        if not NEEDS_REPAIR.search(given):
+            if "  " in given:  # rules must see the spacing the output will have
+                lines[number - 1] = _plain_spaces_visible_characters(given, number, log)
             continue
+        if given in untouched.lines:
+            continue
+        line = given
         for _ in range(MAX_ROUNDS):
             line = _plain_spaces_visible_characters(line, number, log)
             if not ftfy_may_change(line):
@@ -132,7 +139,36 @@ def _repair_lines(text: str, log: ChangeLog) -> str:
         # A repaired character may be a line break (mojibake of U+2028): the
         # line becomes lines, as it would on the next run.
         lines[number - 1] = ftfy.fixes.fix_line_breaks(line)
+        if line is given and lines[number - 1] == given:  # no step made a new line: none logged a change
+            untouched.add(given)
     return "\n".join(lines)
+
+
+class LineSet:
+    """Lines of accented or non-Latin prose that the repair left as they were,
+    and their size: the next round over the same document, and the next
+    document of the same site, meet them again."""
+
+    def __init__(self) -> None:
+        self.lines: set[str] = set()
+        self.characters = 0
+
+    def add(self, line: str) -> None:
+        self.lines.add(line)
+        self.characters += len(line)
+
+
+UNTOUCHED_LIMIT = 2**20  # characters remembered (a MB or two); then a new set starts
+_remembered = LineSet()
+
+
+def _untouched() -> LineSet:
+    """The lines known to need no repair (a new set once it is full: a run
+    under way in another thread keeps the one it has)."""
+    global _remembered
+    if _remembered.characters > UNTOUCHED_LIMIT:
+        _remembered = LineSet()
+    return _remembered
 
 
 class UnicodeRepair:
@@ -145,7 +181,7 @@ class UnicodeRepair:
 def _plain_spaces_visible_characters(line: str, number: int, log: ChangeLog) -> str:
     # Runs of spaces go too: the whitespace stage would make them single anyway,
     # and ftfy reads two spaces as a damaged NBSP, so what it repairs depends on them.
-    if not SPACING_TO_PLAIN.search(line):
+    if "  " not in line and not SPACING_TO_PLAIN.search(line):
         return line
     removed: list = []  # where the invisible characters stood: later changes are placed in the line as given
     for rule, pattern, replacement in (
@@ -153,13 +189,13 @@ def _plain_spaces_visible_characters(line: str, number: int, log: ChangeLog) -> 
         ("unicode.spaces", ODD_SPACES, " "),  # one character for one: nothing moves
         ("whitespace.spaces", SPACE_RUN, " "),
     ):
-        for match in pattern.finditer(line):
+        for match in () if log is NO_LOG else pattern.finditer(line):  # (the positions only a log wants)
             codes = " ".join(f"U+{ord(c):04X}" for c in match.group())
             column = match.start()
             for index in removed:  # in order: each one taken out before this column moved it left
                 column += index <= column
             log.line(number, rule, match.group(), replacement, codes, column=column + 1)
-        if rule == "unicode.invisible":
+        if rule == "unicode.invisible" and log is not NO_LOG:
             removed = [match.start() for match in INVISIBLE.finditer(line)]
         line = pattern.sub(replacement, line)
     return line

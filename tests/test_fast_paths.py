@@ -17,6 +17,7 @@ from cleaner.kinds.replace import Replace
 from cleaner.kinds.variants import Variants
 from cleaner.names import WORD, VariantIndex
 from cleaner import lines as lines_module
+from cleaner import shapes, unicode
 from cleaner.lines import LineRule, LineStage
 from cleaner.literals import required
 from cleaner.schema import SCHEMA
@@ -290,3 +291,66 @@ def test_what_the_line_stage_remembers_across_documents_changes_no_output(docume
             assert remembering.clean(text, site) == Cleaner(rules=RULES).clean(text, site)
     finally:
         lines_module.MEMO_LIMIT = limit
+
+
+REPAIR_PIECES = st.sampled_from(["café", "Сообщите", "cafÃ©", "â€™", "\u00a0", "\u00ad", "  ", "„Zitat“", "\n", " a "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(REPAIR_PIECES | st.text(max_size=4), max_size=16).map("".join))
+def test_lines_remembered_as_untouched_repair_and_log_as_when_repaired(text):
+    """The second repair of a text meets its untouched lines in the set the first filled."""
+    unicode._remembered = unicode.LineSet()
+    logs = [ChangeLog(), ChangeLog()]
+    first = unicode.repair(text, logs[0])
+    assert unicode.repair(text, logs[1]) == first
+    assert logs[0].changes == logs[1].changes
+    for line in unicode._remembered.lines:
+        assert unicode.repair(line, NO_LOG) == line
+
+
+# What stands beside a repeated character or a lookahead joins the literal run before it.
+ADJACENT = [
+    r"[ ]+(?=,|\.)",
+    r"ab+c",
+    r"x(?<=ax)",
+    r"a{2,}(?=bc|d)",
+    r"(?<=q)z+(?=y)",
+    r",(?=[ ]?“(?:ab)?c)",
+    r"a(?=b?c|d)",
+    r"(?i)Ab+(?=C)",
+    r"x(?=(?:ab|c)d)",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="abcdqxyz ,.“AC", max_size=14))
+def test_a_text_lacking_what_is_adjacent_has_no_match(text):
+    for source in ADJACENT:
+        needs = required(source)
+        if needs is not None and needs.absent_from(text):
+            assert regex.search(source, text) is None, (source, needs)
+
+
+SHAPE_PIECES = st.sampled_from(
+    ["Related Articles", "► May 2021", "said.", " the ", "Ω", "北", ": ", "12", "Ab", "x" * 40]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SHAPE_PIECES | st.text(max_size=3), max_size=8).map("".join), st.sampled_from([30, 100, 200]))
+def test_remembered_shapes_are_the_shapes(line, max_length):
+    plain_prose = len(line) > shapes.MAX_CHROME_LENGTH or (
+        len(line.split()) >= shapes.MIN_SENTENCE_WORDS and shapes.SENTENCE.match(line) is not None
+    )
+    plain_link = (
+        len(line) <= max_length
+        and shapes.LINK_START.match(line) is not None
+        and shapes.SENTENCE_END.search(line) is None
+        and not plain_prose
+        and shapes.CASELESS_LETTER.search(line) is None
+        and len(shapes.DIGIT.findall(line)) <= shapes.MAX_LINK_DIGITS
+    )
+    for _ in range(2):  # asked, then remembered
+        assert shapes.is_prose(line) == plain_prose
+        assert shapes.is_link_like(line, max_length) == plain_link
