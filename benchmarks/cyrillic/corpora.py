@@ -18,7 +18,7 @@ train/, tuning/ and recall/ share no sentence (one found in recall/ is dropped
 from the others). The model ships, so its text is permissively licensed only
 (see benchmarks/cyrillic/README.md): ru_gsd and be_hse (CC BY-SA 4.0) and
 UA-GEC's corrected texts (CC BY 4.0). The rest is measured here, never
-shipped: uk_iu, tr_imst, el_gdt, mk_mtb and bg_btb are CC BY-NC-SA or BY-NC,
+shipped: uk_iu, tr_imst, el_gdt, pl_pdb and bg_btb are CC BY-NC-SA,
 the natasha/corus files are samples of news sites, the other UD treebanks
 are CC BY-SA.
 """
@@ -192,11 +192,16 @@ def corus_news(repos: Repos) -> list[str]:
     return [s for text in texts for s in split_sentences(text)]
 
 
+CYRILLIC_LETTER = re.compile("[а-яёіїєґА-ЯЁІЇЄҐ]")
+
+
 def ua_gec_sentences(repos: Repos, partition: str) -> list[str]:
-    """The corrected sentences of UA-GEC's ``partition`` (train or test)."""
+    """The corrected sentences of UA-GEC's ``partition`` (train or test) that hold Cyrillic
+    (a few translators left English lines: "We’re counting cards.")."""
     folder = UA_GEC_SENTENCES.format(partition=partition)
     paths = [path for path in repos.list(UA_GEC, folder) if path.endswith(".a1.txt")]
-    return [line.strip() for path in paths for line in repos.read(UA_GEC, path).decode("utf-8").splitlines()]
+    lines = [line.strip() for path in paths for line in repos.read(UA_GEC, path).decode("utf-8").splitlines()]
+    return [line for line in lines if CYRILLIC_LETTER.search(line)]
 
 
 def unique(lines: list[str]) -> list[str]:
@@ -241,13 +246,18 @@ def build(out: Path, repos: Repos) -> None:
         print(f"{name:24} {len(lines):6} lines")
 
 
-# The committed sample: CC BY-SA sources only, every n-th sentence, no choosing.
+# The committed sample: CC BY-SA and CC BY sources only, every n-th sentence, no choosing.
 SAMPLE = Path(__file__).with_name("sample.json")
 SAMPLE_RECALL = [
     (UD + "Russian-PUD", "ru_pud-ud-test.conllu", "ru", None),
     (UD + "Belarusian-HSE", "be_hse-ud-test.conllu", "be", "news"),
 ]
-SAMPLE_PRECISION = [entry for entry in PRECISION if entry[2] not in {"tr", "el", "mk", "bg"}]  # those are NC
+SAMPLE_PRECISION = [entry for entry in PRECISION if entry[2] not in {"tr", "el", "pl", "bg"}]  # those are NC
+SAMPLE_LICENCE = (
+    "CC BY-SA (Universal Dependencies: ru_pud CC BY-SA 3.0; be_hse, fr/de/es gsd, pt_bosque, is_modern, vi_vtb, "
+    "cs_cac, sr_set transliterated, mk_mtb CC BY-SA 4.0) and CC BY 4.0 (uk: UA-GEC, Grammarly; Syvokon, Nahorna, "
+    "Kuchmiichuk, Osidach, https://github.com/grammarly/ua-gec, its test partition: tuning text, not the model's)"
+)
 
 
 def write_sample(repos: Repos, per_set: int = 60) -> None:
@@ -255,13 +265,10 @@ def write_sample(repos: Repos, per_set: int = 60) -> None:
         lines = unique(lines)
         return lines[:: max(1, len(lines) // per_set)][:per_set]
 
-    sample = {
-        "licence": "CC BY-SA 4.0 (Universal Dependencies: ru_pud CC BY-SA 3.0, be_hse, fr/de/es gsd, pt_bosque, is_modern, vi_vtb, pl_pdb, cs_cac, sr_set transliterated)",
-        "recall": {},
-        "precision": {},
-    }
+    sample: dict = {"licence": SAMPLE_LICENCE, "recall": {}, "precision": {}}
     for repo, path, lang, genre in SAMPLE_RECALL:
         sample["recall"][lang] = every_nth(conllu_sentences(repos.read(repo, path), genre))
+    sample["recall"]["uk"] = every_nth(ua_gec_sentences(repos, "test"))
     for repo, path, lang in SAMPLE_PRECISION:
         lines = conllu_sentences(repos.read(repo, path))
         sample["precision"][lang] = every_nth([serbian_cyrillic(line) for line in lines] if lang == "sr" else lines)

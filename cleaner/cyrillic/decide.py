@@ -48,6 +48,12 @@ SERBIAN_MACEDONIAN = re.compile(
     rf"(?!.*(?:[{_OURS_ONLY}]|[^\W\d_][{re.escape(_OURS_ONLY_AS_SYMBOLS)}]|[^\W\d_][»›][^\W\d_]))"
     f"(?=.*{_SERBIAN_INSIDE}|(?!.*{_MAC_CAPITAL_SHAPED}))"
 )
+# Nor one holding і or ї: MacCyrillic read as cp1251 makes ґ and » of them, and
+# they would be ≥ and њ in it. Nor « (Ђ in MacCyrillic, which these three
+# languages do not write: in a line holding it, » closes a quote and is no ї,
+# "место»"). A correct line with a rare ґ inside a word ("реґтайм", the і of
+# MacCyrillic) holds an і or an ї elsewhere.
+NOT_MAC_CYRILLIC = re.compile("[«іїІЇ]")
 WORD = regex.compile(r"[^ \t\n]+")
 CYRILLIC_LETTER = regex.compile(f"[{LOWER}{UPPER}]")
 # Ukrainian and Belarusian writers often type Latin i for і ("грамадзянамi"):
@@ -70,15 +76,18 @@ MIN_GAIN = 5.0
 # less: 3 keeps the training text's lines repaired at 2.5 but one, and at 1.5 a
 # Bulgarian line changes.
 MIN_GAIN_MAC = 3.0
+# One word of this many letters, at least, to judge a run by: not Icelandic
+# "í ... á ... í" read as "н ... б ... н". MacCyrillic read as cp1251 is Cyrillic
+# already, never Latin prose, and its lines of dialogue are short ("Ќґ!",
+# "С Ќа що?" are "Ні!", "– На що?"): a word of two letters is enough there.
 MIN_LETTERS = 3
+MIN_LETTERS_MAC = 2
 
 
 def repair_line(line: str) -> tuple[str, str]:
     """The line with its most plausible repair applied, and the note naming the pages."""
     best, best_gain, best_note = line, 0.0, ""
-    # « in MacCyrillic read as cp1251 is Ђ, which these three languages do not
-    # write: in a line holding it, » closes a quote and is no ї ("место»").
-    not_macCyrillic = SERBIAN_MACEDONIAN.search(line) or "«" in line
+    not_macCyrillic = SERBIAN_MACEDONIAN.search(line) or NOT_MAC_CYRILLIC.search(line)
     for written_in, read_as in PAIRS:
         if written_in == "mac-cyrillic" and not_macCyrillic:
             continue
@@ -133,10 +142,12 @@ def repair_runs(line: str, written_in: str, read_as: str) -> tuple[str, float]:
             continue
         if latin_prose and not any(LONG_CYRILLIC_WORD.search(candidate) for _, candidate in run):
             continue  # see gate.LATIN_PROSE
+        mac = written_in == "mac-cyrillic"
         gain = run_gain(
             " ".join(pieces[index] for index, _ in run),
             " ".join(candidate for _, candidate in run),
-            MIN_GAIN_MAC if written_in == "mac-cyrillic" else MIN_GAIN,
+            MIN_GAIN_MAC if mac else MIN_GAIN,
+            MIN_LETTERS_MAC if mac else MIN_LETTERS,
         )
         if gain > 0:
             total += gain
@@ -145,13 +156,12 @@ def repair_runs(line: str, written_in: str, read_as: str) -> tuple[str, float]:
     return "".join(pieces), total
 
 
-def run_gain(before: str, after: str, min_gain: float = MIN_GAIN) -> float:
+def run_gain(before: str, after: str, min_gain: float = MIN_GAIN, min_letters: int = MIN_LETTERS) -> float:
     """How far more plausible ``after`` is than ``before``, in log-probability per
     bigram times letters; 0 when not far enough."""
     letters = len(CYRILLIC_LETTER.findall(after))
     score = plausibility(after)
-    # One word long enough to judge: not Icelandic "í ... á ... í" read as "н ... б ... н".
-    if max(len(CYRILLIC_LETTER.findall(word)) for word in after.split(" ")) < MIN_LETTERS or score < MIN_SCORE:
+    if max(len(CYRILLIC_LETTER.findall(word)) for word in after.split(" ")) < min_letters or score < MIN_SCORE:
         return 0.0
     if not CYRILLIC_LETTER.search(before):
         # Latin letters are no Cyrillic text at all: the candidate's own plausibility counts.
