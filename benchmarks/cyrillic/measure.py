@@ -77,10 +77,10 @@ def use_charset_normalizer() -> None:
         state["pair"] = (written_in, read_as)
         return original(word, written_in, read_as)
 
-    def gain(before, after, min_gain=0.0, min_letters=decide.MIN_LETTERS):
+    def gain(before, after, thresholds=decide.THRESHOLDS):
         """1 when charset-normalizer's best guess for the re-encoded run is its page, else 0."""
         written_in, _ = state["pair"]
-        if max(len(decide.CYRILLIC_LETTER.findall(word)) for word in after.split(" ")) < min_letters:
+        if max(len(decide.CYRILLIC_LETTER.findall(word)) for word in after.split(" ")) < thresholds.min_letters:
             return 0.0
         try:
             best = from_bytes(after.encode(cyrillic.WRITTEN_IN[written_in])).best()
