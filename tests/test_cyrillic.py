@@ -273,3 +273,20 @@ def test_the_shipped_model_names_permissive_sources():
     header = json.loads(model.MODEL_PATH.read_text(encoding="utf-8"))
     assert {source["language"] for source in header["sources"]} == {"ru", "uk", "be"}
     assert {source["licence"] for source in header["sources"]} <= {"CC0", "CC BY 4.0", "CC BY-SA 4.0"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Real pages (benchmarks/real): English punctuation is MacCyrillic's capitals
+        # read as cp1251 (“… is УЕ, •• is ХХ, —— is ЧЧ), but a run of it alone is
+        # judged on the thresholds of every pair, which want a word of three letters.
+        "“… Fares have increased to encourage more drivers to come online & pick up passengers in the area.”",
+        "Papers of particular interest, published recently, have been highlighted as: •• Of major importance",
+        "I go, ‘I will never smoke again,’” Alley said.",
+        "(billions of events/requests per day …… no joke!)",
+        "——",
+    ],
+)
+def test_english_punctuation_is_no_macCyrillic(line):
+    assert cyrillic.repair(line, NO_LOG) == line

@@ -80,13 +80,14 @@ class Thresholds(NamedTuple):
 # Not Icelandic "í ... á ... í" read as "н ... б ... н": a word of three letters.
 THRESHOLDS = Thresholds(min_score=-3.8, min_gain=5.0, min_letters=3)
 # MacCyrillic read as cp1251 changes only capitals and я, so its repairs gain
-# less (at 1.5 a Bulgarian line changes). Its mojibake is Cyrillic already, never
-# Latin prose, and what could pass for it, Serbian and Macedonian, is kept out by
-# their letters (SERBIAN_MACEDONIAN), so a lower score and a word of two letters
-# are enough: the tuning text's short lines of dialogue ("Ќґ!", "С Ќа що?" are
-# "Ні!", "– На що?") and rare words. On the tuning text, a min_score of -4.2
-# repairs 3 Ukrainian lines more than -3.8, -4.5 one Belarusian line more, -5.0
-# no more; none changes a correct line.
+# less (at 1.5 a Bulgarian line changes). Its mojibake of a word is Cyrillic
+# already, never Latin prose (a run of punctuation alone is judged as in every
+# pair: run_gain), and what could pass for it, Serbian and Macedonian, is kept
+# out by their letters (SERBIAN_MACEDONIAN), so a lower score and a word of two
+# letters are enough: the tuning text's short lines of dialogue ("Ќґ!", "С Ќа
+# що?" are "Ні!", "– На що?") and rare words. On the tuning text, a min_score of
+# -4.2 repairs 3 Ukrainian lines more than -3.8, -4.5 one Belarusian line more,
+# -5.0 no more; none changes a correct line.
 THRESHOLDS_MAC = Thresholds(min_score=-4.5, min_gain=3.0, min_letters=2)
 
 
@@ -163,13 +164,18 @@ def repair_runs(line: str, written_in: str, read_as: str) -> tuple[str, float]:
 def run_gain(before: str, after: str, thresholds: Thresholds = THRESHOLDS) -> float:
     """How far more plausible ``after`` is than ``before``, in log-probability per
     bigram times letters; 0 when not far enough."""
+    cyrillic_before = CYRILLIC_LETTER.search(before) is not None
+    if not cyrillic_before:
+        # Latin letters and punctuation are no Cyrillic text at all: the candidate's
+        # own plausibility counts, on the thresholds of every pair (MacCyrillic's would
+        # read an English line's "“…" and "••" as "УЕ" and "ХХ").
+        thresholds = THRESHOLDS
     letters = len(CYRILLIC_LETTER.findall(after))
     score = plausibility(after)
     longest = max(len(CYRILLIC_LETTER.findall(word)) for word in after.split(" "))
     if longest < thresholds.min_letters or score < thresholds.min_score:
         return 0.0
-    if not CYRILLIC_LETTER.search(before):
-        # Latin letters are no Cyrillic text at all: the candidate's own plausibility counts.
+    if not cyrillic_before:
         return (score - thresholds.min_score) * letters
     gain = (score - plausibility(before)) * letters
     return gain if gain >= thresholds.min_gain else 0.0
