@@ -227,7 +227,12 @@ def test_macCyrillic_capitals_that_serbian_would_not_write():
     assert cyrillic.repair("Ђвтобус опоздал на час.", NO_LOG) == "Автобус опоздал на час."
     assert cyrillic.repair("Ђ что же насчет позиции Ђвстралии?", NO_LOG) == "А что же насчет позиции Австралии?"
     # As Serbian writes them: before a vowel, inside a word after a lowercase letter.
-    for serbian in ["Људски фактор ризика", "Хиљаде људи окупило се на Кипру.", "Мислам дека ќе врне."]:
+    for serbian in [
+        "Људски фактор ризика",
+        "Хиљаде људи окупило се на Кипру.",
+        "Мислам дека ќе врне.",
+        "Ћао, како си?",
+    ]:
         assert cyrillic.repair(serbian, NO_LOG) == serbian
 
 

@@ -38,10 +38,11 @@ _OURS_ONLY_AS_SYMBOLS = "".join(
 # Nor one whose letters of theirs are shaped as Serbian writes them: inside a
 # word after a lowercase letter ("Хиљаде", "међу"), or starting a word as
 # Serbian and Macedonian words start (the pairs found at word starts in their
-# tuning text: "Људски", "ће", "Ђорђе"). A word that starts with one otherwise
+# tuning text: "Људски", "ће", "Ђорђе"; and "ћао", Serbian's "ciao", which as
+# MacCyrillic's "Оао" no word starts with). A word that starts with one otherwise
 # ("Ѓраслав", "Ђвтобус", "Џачатак", "С џ тоже") is MacCyrillic's capital: Бр, Ав, Па, Я.
 _THEIRS_LOWER = "ђѓљњќћџ"
-_SERBIAN_STARTS = "[Ћћ][еу]|[Њњ][еио]|[Љљ]у|[Ќќ]е|[Ђђ][ео]|[Џџ][ео]"
+_SERBIAN_STARTS = "[Ћћ](?:[еу]|ао)|[Њњ][еио]|[Љљ]у|[Ќќ]е|[Ђђ][ео]|[Џџ][ео]"
 _MAC_CAPITAL_SHAPED = rf"(?<![^\W\d_])(?!{_SERBIAN_STARTS})[{_THEIRS}]"
 _SERBIAN_INSIDE = rf"[а-ш{_THEIRS_LOWER}][{_THEIRS_LOWER}]"
 SERBIAN_MACEDONIAN = re.compile(
