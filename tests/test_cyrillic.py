@@ -1,12 +1,13 @@
 """Cyrillic code-page repair on real sentences (benchmarks/cyrillic/sample.json).
 
-The sample is every n-th sentence of CC BY-SA treebanks (written by
-benchmarks/cyrillic/corpora.py --sample, not chosen): Russian and Belarusian
-news broken in every pair of code pages must come back exactly, cell by cell
-(the figures on the full corpora, which are not all committable, are in the
-README: benchmarks/cyrillic/measure.py); French, German, Spanish, Portuguese,
-Icelandic, Vietnamese, Polish, Czech and Serbian (Cyrillic) lines and the
-correct Russian and Belarusian ones must come through unchanged.
+The sample is every n-th sentence of CC BY-SA treebanks and of UA-GEC's test
+partition, CC BY 4.0 (written by benchmarks/cyrillic/corpora.py --sample, not
+chosen): Russian and Belarusian news and Ukrainian prose broken in every pair of
+code pages must come back exactly, cell by cell (the figures on the full
+corpora, which are not all committable, are in the README:
+benchmarks/cyrillic/measure.py); French, German, Spanish, Portuguese,
+Icelandic, Vietnamese, Czech, Serbian (Cyrillic) and Macedonian lines and the
+correct Russian, Ukrainian and Belarusian ones must come through unchanged.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import pytest
 
 from cleaner import clean, cyrillic
 from cleaner.changes import NO_LOG, ChangeLog
-from cleaner.cyrillic import decide, gate
+from cleaner.cyrillic import decide, gate, model
 from cleaner.unicode import repair as unicode_repair
 
 SAMPLE = json.loads(
@@ -33,7 +34,7 @@ STAND_INS = str.maketrans(
 STAND_INS_CP866 = str.maketrans({"і": "i", "І": "I"})
 
 
-def broken_pairs(written_in: str, read_as: str, languages=("ru", "be")):
+def broken_pairs(written_in: str, read_as: str, languages=("ru", "be", "uk")):
     codec = cyrillic.WRITTEN_IN[written_in]
     for language in languages:
         for sentence in SAMPLE["recall"][language]:
@@ -51,6 +52,8 @@ def broken_pairs(written_in: str, read_as: str, languages=("ru", "be")):
 # (language, written in, read as): sentences of the sample repaired exactly, of those
 # the page can hold. The one Russian miss in every pair: the source spells a name
 # with a Latin a ("Алисa"), a word mixing scripts that the repair never makes.
+# The Ukrainian MacCyrillic miss: "Џожертву" (Пожертву) starts as Serbian "Џон"
+# does, and the line holds no letter only Russian, Ukrainian and Belarusian write.
 # Belarusian ў has no byte in KOI8, so few Belarusian sentences can be KOI8.
 FIGURES = {
     ("ru", "cp1251", "latin-1"): (59, 60),
@@ -65,7 +68,14 @@ FIGURES = {
     ("be", "cp866", "cp1251"): (59, 59),
     ("be", "cp866", "latin-1"): (59, 59),
     ("be", "mac-cyrillic", "cp1251"): (59, 59),
+    ("uk", "cp1251", "latin-1"): (58, 58),
+    ("uk", "koi8-r", "cp1251"): (58, 58),
+    ("uk", "cp1251", "koi8-r"): (58, 58),
+    ("uk", "cp866", "cp1251"): (58, 58),
+    ("uk", "cp866", "latin-1"): (58, 58),
+    ("uk", "mac-cyrillic", "cp1251"): (57, 58),
 }
+KNOWN_MISSES = ("жена Алисa.", "Пожертву ми зробили.")
 
 
 @pytest.mark.parametrize("language, written_in, read_as", FIGURES)
@@ -73,7 +83,7 @@ def test_recall_on_real_sentences(language, written_in, read_as):
     pairs = list(broken_pairs(written_in, read_as, [language]))
     missed = [expected for expected, mojibake in pairs if cyrillic.repair(mojibake, NO_LOG) != expected]
     assert (len(pairs) - len(missed), len(pairs)) == FIGURES[language, written_in, read_as]
-    assert [sentence for sentence in missed if not sentence.endswith("жена Алисa.")] == []
+    assert [sentence for sentence in missed if not sentence.endswith(KNOWN_MISSES)] == []
 
 
 def test_precision_on_real_lines():
@@ -90,7 +100,7 @@ def test_precision_on_real_lines():
         "Ýmir",
         "Òscar",
         "ÀÉÎÕÜ",
-        # Turkish and Greek (their treebanks are NC: kept out of the sample)
+        # Turkish, Polish and Greek (their treebanks are NC: kept out of the sample)
         "Türkiye Büyük Millet Meclisi’nde görüşmeler sürüyor.",
         "Çağlayan’da ağır ceza mahkemesi kararını açıkladı.",
         "Ο πρωθυπουργός Κυριάκος Μητσοτάκης συναντήθηκε με τον υπουργό.",
@@ -182,7 +192,7 @@ def test_ordinary_cyrillic_unchanged():
 def test_the_gate_keeps_latin_prose_from_the_decision():
     # Of the Latin-alphabet lines of the sample, some hold characters mojibake is
     # made of next to each other ("ção", "ðí"), none reaches the scoring.
-    latin = [line for lang, lines in SAMPLE["precision"].items() if lang != "sr" for line in lines]
+    latin = [line for lang, lines in SAMPLE["precision"].items() if lang not in ("sr", "mk") for line in lines]
     assert sum(map(gate.suspicious, latin)) == 78
     assert [line for line in latin if gate.worth_judging(line)] == []
     assert gate.worth_judging("Ïðåçèäåíò Áåëàðóñè") and gate.worth_judging("Café: Ïðåçèäåíò Áåëàðóñè")
@@ -217,7 +227,12 @@ def test_macCyrillic_capitals_that_serbian_would_not_write():
     assert cyrillic.repair("Ђвтобус опоздал на час.", NO_LOG) == "Автобус опоздал на час."
     assert cyrillic.repair("Ђ что же насчет позиции Ђвстралии?", NO_LOG) == "А что же насчет позиции Австралии?"
     # As Serbian writes them: before a vowel, inside a word after a lowercase letter.
-    for serbian in ["Људски фактор ризика", "Хиљаде људи окупило се на Кипру.", "Мислам дека ќе врне."]:
+    for serbian in [
+        "Људски фактор ризика",
+        "Хиљаде људи окупило се на Кипру.",
+        "Мислам дека ќе врне.",
+        "Ћао, како си?",
+    ]:
         assert cyrillic.repair(serbian, NO_LOG) == serbian
 
 
@@ -242,4 +257,41 @@ def test_a_closing_quote_in_a_line_with_an_opening_one_is_no_macCyrillic_letter(
     # » is MacCyrillic's ї read as cp1251, but « would be Ђ, which Russian never writes.
     line = "Это «обрядовое место» середины Бронзового века."
     assert decide.repair_runs(line, "mac-cyrillic", "cp1251")[0] == line.replace("место»", "местої")
+    assert cyrillic.repair(line, NO_LOG) == line
+
+
+def test_short_macCyrillic_dialogue_and_hashtags():
+    # Lines of the tuning text: a word of two letters is enough for MacCyrillic.
+    assert cyrillic.repair("Ќґ!", NO_LOG) == "Ні!"
+    assert cyrillic.repair("С Ќа що?", NO_LOG) == "— На що?"
+    # A hashtag's word starts after the #.
+    assert cyrillic.repair("#Âàðòà", NO_LOG) == "#Варта"
+
+
+def test_a_line_holding_i_or_yi_is_not_macCyrillic():
+    # ґ inside a word is MacCyrillic's і, but a line holding і or ї is no MacCyrillic.
+    line = "Потому вона майнула в кімнату Джонсі з її мольбертом, насвистуючи реґтайм."
+    assert cyrillic.repair(line, NO_LOG) == line
+
+
+def test_the_shipped_model_names_permissive_sources():
+    header = json.loads(model.MODEL_PATH.read_text(encoding="utf-8"))
+    assert {source["language"] for source in header["sources"]} == {"ru", "uk", "be"}
+    assert {source["licence"] for source in header["sources"]} <= {"CC0", "CC BY 4.0", "CC BY-SA 4.0"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Real pages (benchmarks/real): English punctuation is MacCyrillic's capitals
+        # read as cp1251 (“… is УЕ, •• is ХХ, —— is ЧЧ), but a run of it alone is
+        # judged on the thresholds of every pair, which want a word of three letters.
+        "“… Fares have increased to encourage more drivers to come online & pick up passengers in the area.”",
+        "Papers of particular interest, published recently, have been highlighted as: •• Of major importance",
+        "I go, ‘I will never smoke again,’” Alley said.",
+        "(billions of events/requests per day …… no joke!)",
+        "——",
+    ],
+)
+def test_english_punctuation_is_no_macCyrillic(line):
     assert cyrillic.repair(line, NO_LOG) == line

@@ -3,20 +3,24 @@
     python benchmarks/cyrillic/corpora.py [/work/data/cyrillic]
 
 Every text comes from a public git repository (Universal Dependencies
-treebanks and natasha/corus samples). A repository is read from a local bare
-mirror when one exists (``--mirrors``, laid out as ``owner+name/repo``, as the
-project's fetch tool leaves them), else cloned from GitHub into the data folder.
-Three kinds of file are written, one sentence a line:
+treebanks, grammarly/ua-gec and natasha/corus samples). A repository is read
+from a local bare mirror when one exists (``--mirrors``, laid out as
+``owner+name/repo``, as the project's fetch tool leaves them), else cloned from
+GitHub into the data folder. Four kinds of file are written, one sentence a line:
 
   train/{ru,uk,be}.txt      text the shipped bigram model is built from
-  recall/{ru,uk,be}.txt     news sentences to break and repair (disjoint from train/)
+  tuning/{ru,uk,be}.txt     sentences to break and repair while setting thresholds
+  recall/{ru,uk,be}.txt     news sentences to break and repair, to report on
   precision/{lang}.txt      correct text that must come through unchanged
   tuning/{lang}.txt         more of it (the treebanks' dev files), to set thresholds on
 
-Licences: the UD treebanks used are CC BY-SA (ru_gsd, ru_pud, be_hse, fr/de/es
-GSD, pt_bosque, is_modern, vi_vtb, pl_pdb, cs_cac, sr_set) or CC BY-NC-SA or
-BY-NC (uk_iu, tr_imst, el_gdt, mk_mtb, bg_btb: measured here, never committed); the natasha/corus files are
-samples of news sites, measured here, never committed.
+train/, tuning/ and recall/ share no sentence (one found in recall/ is dropped
+from the others). The model ships, so its text is permissively licensed only
+(see benchmarks/cyrillic/README.md): ru_gsd and be_hse (CC BY-SA 4.0) and
+UA-GEC's corrected texts (CC BY 4.0). The rest is measured here, never
+shipped: uk_iu, tr_imst, el_gdt, pl_pdb and bg_btb are CC BY-NC-SA,
+the natasha/corus files are samples of news sites, the other UD treebanks
+are CC BY-SA.
 """
 
 from __future__ import annotations
@@ -36,12 +40,44 @@ csv.field_size_limit(sys.maxsize)
 
 UD = "UniversalDependencies/UD_"
 # (repository, file, language, genre filter: None = all, "news" = only news, "!news" = all but news)
-TRAIN = [
+# Every TUNING_SHARE-th sentence of these goes to tuning/, the rest to train/.
+TRAIN_UD = [
     (UD + "Russian-GSD", "ru_gsd-ud-dev.conllu", "ru", None),
     (UD + "Russian-GSD", "ru_gsd-ud-test.conllu", "ru", None),
-    (UD + "Ukrainian-IU", "uk_iu-ud-dev.conllu", "uk", None),
     (UD + "Belarusian-HSE", "be_hse-ud-dev.conllu", "be", "!news"),
     (UD + "Belarusian-HSE", "be_hse-ud-test.conllu", "be", "!news"),
+]
+TUNING_SHARE = 5
+# Ukrainian: UA-GEC (CC BY 4.0), texts by 828 writers (essays, translations, donated
+# posts and articles) as its proofreaders corrected them, one sentence a line. Its
+# train partition is the model's text, its test partition the tuning sentences. Each
+# document's first annotator only (a second one corrected a few of them again).
+UA_GEC = "grammarly/ua-gec"
+UA_GEC_SENTENCES = "data/gec-only/{partition}/target-sentences"
+# What the shipped model is counted from, with the attribution its licences ask for
+# (build_model.py writes it into the model file).
+MODEL_SOURCES = [
+    {
+        "language": "ru",
+        "text": "UD_Russian-GSD (Universal Dependencies; McDonald, Nikolaev, Lyashevskaya): the sentences of "
+        "ru_gsd-ud-dev and -test, Russian Wikipedia text, but every fifth",
+        "url": "https://github.com/UniversalDependencies/UD_Russian-GSD",
+        "licence": "CC BY-SA 4.0",
+    },
+    {
+        "language": "uk",
+        "text": "UA-GEC (Grammarly; Syvokon, Nahorna, Kuchmiichuk, Osidach): the corrected sentences of its "
+        "train partition (data/gec-only/train/target-sentences)",
+        "url": "https://github.com/grammarly/ua-gec",
+        "licence": "CC BY 4.0",
+    },
+    {
+        "language": "be",
+        "text": "UD_Belarusian-HSE (Universal Dependencies; Lyashevskaya, Peljak-Łapińska, Petrova, Shishkina): "
+        "the sentences of be_hse-ud-dev and -test that are not news, but every fifth",
+        "url": "https://github.com/UniversalDependencies/UD_Belarusian-HSE",
+        "licence": "CC BY-SA 4.0",
+    },
 ]
 RECALL_UD = [
     (UD + "Russian-PUD", "ru_pud-ud-test.conllu", "ru", None),
@@ -156,17 +192,43 @@ def corus_news(repos: Repos) -> list[str]:
     return [s for text in texts for s in split_sentences(text)]
 
 
+CYRILLIC_LETTER = re.compile("[а-яёіїєґА-ЯЁІЇЄҐ]")
+
+
+def ua_gec_sentences(repos: Repos, partition: str) -> list[str]:
+    """The corrected sentences of UA-GEC's ``partition`` (train or test) that hold Cyrillic
+    (a few translators left English lines: "We’re counting cards.")."""
+    folder = UA_GEC_SENTENCES.format(partition=partition)
+    paths = [path for path in repos.list(UA_GEC, folder) if path.endswith(".a1.txt")]
+    lines = [line.strip() for path in paths for line in repos.read(UA_GEC, path).decode("utf-8").splitlines()]
+    return [line for line in lines if CYRILLIC_LETTER.search(line)]
+
+
 def unique(lines: list[str]) -> list[str]:
     return list(dict.fromkeys(line for line in lines if line))
 
 
+def normalised(sentence: str) -> str:
+    return " ".join(sentence.split()).casefold()
+
+
 def build(out: Path, repos: Repos) -> None:
     files: dict[str, list[str]] = {}
-    for repo, path, lang, genre in TRAIN:
-        files.setdefault(f"train/{lang}.txt", []).extend(conllu_sentences(repos.read(repo, path), genre))
     files["recall/ru.txt"] = corus_news(repos)
     for repo, path, lang, genre in RECALL_UD:
         files.setdefault(f"recall/{lang}.txt", []).extend(conllu_sentences(repos.read(repo, path), genre))
+    for repo, path, lang, genre in TRAIN_UD:
+        for index, sentence in enumerate(unique(conllu_sentences(repos.read(repo, path), genre))):
+            split = "tuning" if index % TUNING_SHARE == TUNING_SHARE - 1 else "train"
+            files.setdefault(f"{split}/{lang}.txt", []).append(sentence)
+    files["train/uk.txt"] = ua_gec_sentences(repos, "train")
+    files["tuning/uk.txt"] = ua_gec_sentences(repos, "test")
+    recall = {normalised(line) for name, lines in files.items() if name.startswith("recall/") for line in lines}
+    for name in [name for name in files if not name.startswith("recall/")]:
+        kept = [line for line in files[name] if normalised(line) not in recall]
+        if len(kept) < len(files[name]):
+            print(f"{name}: {len(files[name]) - len(kept)} sentences dropped, found in recall/")
+        files[name] = kept
     for repo, path, lang in PRECISION:
         test = conllu_sentences(repos.read(repo, path))
         if path.replace("-test", "-dev") in repos.list(repo, "."):
@@ -184,13 +246,18 @@ def build(out: Path, repos: Repos) -> None:
         print(f"{name:24} {len(lines):6} lines")
 
 
-# The committed sample: CC BY-SA sources only, every n-th sentence, no choosing.
+# The committed sample: CC BY-SA and CC BY sources only, every n-th sentence, no choosing.
 SAMPLE = Path(__file__).with_name("sample.json")
 SAMPLE_RECALL = [
     (UD + "Russian-PUD", "ru_pud-ud-test.conllu", "ru", None),
     (UD + "Belarusian-HSE", "be_hse-ud-test.conllu", "be", "news"),
 ]
-SAMPLE_PRECISION = [entry for entry in PRECISION if entry[2] not in {"tr", "el", "mk", "bg"}]  # those are NC
+SAMPLE_PRECISION = [entry for entry in PRECISION if entry[2] not in {"tr", "el", "pl", "bg"}]  # those are NC
+SAMPLE_LICENCE = (
+    "CC BY-SA (Universal Dependencies: ru_pud CC BY-SA 3.0; be_hse, fr/de/es gsd, pt_bosque, is_modern, vi_vtb, "
+    "cs_cac, sr_set transliterated, mk_mtb CC BY-SA 4.0) and CC BY 4.0 (uk: UA-GEC, Grammarly; Syvokon, Nahorna, "
+    "Kuchmiichuk, Osidach, https://github.com/grammarly/ua-gec, its test partition: tuning text, not the model's)"
+)
 
 
 def write_sample(repos: Repos, per_set: int = 60) -> None:
@@ -198,13 +265,10 @@ def write_sample(repos: Repos, per_set: int = 60) -> None:
         lines = unique(lines)
         return lines[:: max(1, len(lines) // per_set)][:per_set]
 
-    sample = {
-        "licence": "CC BY-SA 4.0 (Universal Dependencies: ru_pud CC BY-SA 3.0, be_hse, fr/de/es gsd, pt_bosque, is_modern, vi_vtb, pl_pdb, cs_cac, sr_set transliterated)",
-        "recall": {},
-        "precision": {},
-    }
+    sample: dict = {"licence": SAMPLE_LICENCE, "recall": {}, "precision": {}}
     for repo, path, lang, genre in SAMPLE_RECALL:
         sample["recall"][lang] = every_nth(conllu_sentences(repos.read(repo, path), genre))
+    sample["recall"]["uk"] = every_nth(ua_gec_sentences(repos, "test"))
     for repo, path, lang in SAMPLE_PRECISION:
         lines = conllu_sentences(repos.read(repo, path))
         sample["precision"][lang] = every_nth([serbian_cyrillic(line) for line in lines] if lang == "sr" else lines)

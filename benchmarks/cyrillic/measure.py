@@ -2,15 +2,16 @@
 
     python benchmarks/cyrillic/measure.py [/work/data/cyrillic] [--tuning] [--detector charset-normalizer]
 
-Recall: every sentence of recall/{ru,uk,be}.txt (train/ with --tuning) is
+Recall: every sentence of recall/{ru,uk,be}.txt (tuning/ with --tuning) is
 encoded in the page it is written in and decoded in the page it is read as,
 for every pair cleaner.cyrillic repairs; a repair counts only when it gives
 the sentence back exactly. A sentence with a character the written-in page
 has no byte for is first given the ASCII stand-in a writer in that page would
 have typed (« » as ", — as -; in CP866, which has no і, Latin i), and skipped
 if one remains (Belarusian ў in KOI8).
-Precision: every line of precision/*.txt (tuning/ with --tuning) and of the
-correct Cyrillic sentences must come back unchanged.
+Precision: every line of the other precision/*.txt (tuning/ with --tuning) and
+of the correct Cyrillic sentences must come back unchanged. The model is built
+from train/, which neither reads.
 
 With --detector charset-normalizer, each broken run is judged by that library
 instead (on the re-encoded bytes: kept when its best guess is the written-in
@@ -57,6 +58,7 @@ def broken(sentence: str, written_in: str, read_as: str) -> tuple[str, str] | No
 
 
 LIMIT = None
+CYRILLIC = ("be", "ru", "uk")  # the languages repaired; every other set is precision text
 
 
 def read(path: Path) -> list[str]:
@@ -75,10 +77,10 @@ def use_charset_normalizer() -> None:
         state["pair"] = (written_in, read_as)
         return original(word, written_in, read_as)
 
-    def gain(before, after, min_gain=0.0):
+    def gain(before, after, thresholds=decide.THRESHOLDS):
         """1 when charset-normalizer's best guess for the re-encoded run is its page, else 0."""
         written_in, _ = state["pair"]
-        if max(len(decide.CYRILLIC_LETTER.findall(word)) for word in after.split(" ")) < decide.MIN_LETTERS:
+        if max(len(decide.CYRILLIC_LETTER.findall(word)) for word in after.split(" ")) < thresholds.min_letters:
             return 0.0
         try:
             best = from_bytes(after.encode(cyrillic.WRITTEN_IN[written_in])).best()
@@ -104,12 +106,13 @@ def main() -> None:
     LIMIT = args.limit or None
     if args.detector == "charset-normalizer":
         use_charset_normalizer()
-    recall_folder, precision_folder = ("train", "tuning") if args.tuning else ("recall", "precision")
+    recall_folder, precision_folder = ("tuning", "tuning") if args.tuning else ("recall", "precision")
     start = time.perf_counter()
     cyrillic_lines = {}
     print(f"recall ({recall_folder}/): repaired exactly / broken sentences")
     grand = [0, 0]
-    for path in sorted((args.data / recall_folder).glob("*.txt")):
+    for language in CYRILLIC:
+        path = args.data / recall_folder / f"{language}.txt"
         lines = cyrillic_lines[path.stem] = read(path)
         for written_in, read_as in cyrillic.PAIRS:
             good = total = shown = 0
@@ -135,7 +138,11 @@ def main() -> None:
     print(f"  all {grand[0]}/{grand[1]} = {grand[0] / grand[1]:.2%}")
     print(f"precision ({precision_folder}/ and correct Cyrillic): lines changed / lines")
     changed_all = lines_all = 0
-    sets = {path.stem: read(path) for path in sorted((args.data / precision_folder).glob("*.txt"))}
+    sets = {
+        path.stem: read(path)
+        for path in sorted((args.data / precision_folder).glob("*.txt"))
+        if path.stem not in CYRILLIC
+    }
     sets.update({f"{lang} (correct)": lines for lang, lines in cyrillic_lines.items()})
     for name, lines in sets.items():
         changed = [line for line in lines if cyrillic.repair(line, NO_LOG) != line]
