@@ -16,7 +16,10 @@ that keeps four words or more: ``KEPT_TITLE``), when:
   leading article or "www" left out ("The Washington Post", "Die Zeit") and
   German umlauts also spelt out (``sueddeutsche.de``: "Süddeutsche.de").
   A tagline after the site's name goes with it ("Headline - LBV - Gemeinsam
-  Bayerns Natur schützen" on ``lbv.de``).
+  Bayerns Natur schützen" on ``lbv.de``); when no suffix names the site, a
+  prefix that does goes ("BfS - Pressemitteilungen - Radon im Boden" on
+  ``bfs.de``). The ``title-suffix`` kind trims a title so; ``suggest`` learns
+  suffixes only.
 
 >>> names_site("Live Science", "livescience.com"), names_site("РИА Новости", "ria.ru")
 (True, True)
@@ -46,6 +49,7 @@ from .shapes import LETTER, is_chrome_shaped
 
 SEPARATOR = r"[ \t]+(?:[|\-–—·•»/]|::)[ \t]+"
 TITLE = regex.compile(rf"^(?P<title>.*\S){SEPARATOR}(?P<suffix>\S.*?)[ \t]*$")
+PREFIXED = regex.compile(rf"^(?P<prefix>\S.*?){SEPARATOR}(?P<title>.*\S)[ \t]*$")  # "Site - Headline"
 MAX_SUFFIX_WORDS = 5
 MAX_SUFFIXES = 100_000  # suffixes counted before those seen once are forgotten
 TITLE_SHARE = 0.3  # of its site's documents a learned suffix ends
@@ -105,9 +109,21 @@ def names_site(suffix: str, site: str) -> bool:
     return False
 
 
+def split_prefix(line: str):
+    """The site's name and the title, when the line starts with a short name and a spaced separator."""
+    match = PREFIXED.match(line)
+    if match is None or not LETTER.search(match["title"]):
+        return None
+    prefix = match["prefix"]
+    if len(prefix.split()) > MAX_SUFFIX_WORDS or not is_chrome_shaped(prefix):
+        return None
+    return prefix, match["title"]
+
+
 def without_own_site(line: str, site: str):
-    """``line`` without its suffix when the suffix names ``site`` and four words
-    or more are left (``KEPT_TITLE``); else None.
+    """``line`` without its suffix (or, when none names the site, its prefix:
+    "Site - Headline") when it names ``site`` and four words or more are left
+    (``KEPT_TITLE``); else None.
 
     >>> without_own_site("Scientists find a new moon | Live Science", "livescience.com")
     'Scientists find a new moon'
@@ -116,13 +132,21 @@ def without_own_site(line: str, site: str):
     >>> without_own_site("Lebenszeichen von Bavaria nach zwei Monaten - LBV - Gemeinsam Bayerns Natur", "lbv.de")
     'Lebenszeichen von Bavaria nach zwei Monaten'
     >>> without_own_site("Tom and Jerry meet again - Time to act - Ideas", "time.com")
+    >>> without_own_site("BfS - Pressemitteilungen - Radon im Boden: Neue Karte", "bfs.de")
+    'Pressemitteilungen - Radon im Boden: Neue Karte'
+    >>> without_own_site("jungle.world - Das Imperialismus-Phantom", "jungle.world")
     """
     found = split_title(line)
     if found is not None and not names_site(found[1], site):
         found = split_title(found[0])  # a tagline after the site's name: "Headline - Site - Tagline"
-    if found is None or not names_site(found[1], site) or not regex.fullmatch(KEPT_TITLE, found[0]):
-        return None
-    return found[0]
+    if found is not None and names_site(found[1], site):
+        kept = found[0]
+    else:
+        prefixed = split_prefix(line)
+        if prefixed is None or not names_site(prefixed[0], site):
+            return None
+        kept = prefixed[1]
+    return kept if regex.fullmatch(KEPT_TITLE, kept) else None
 
 
 @dataclass

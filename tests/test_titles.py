@@ -87,7 +87,9 @@ def test_a_plain_dump_with_sites_takes_each_sites_own_name_off_its_titles(tmp_pa
         "https://www.washingtonpost.com/b": ("Attack stokes instability fears in North Africa - The Washington Post", "Attack stokes instability fears in North Africa"),
         "https://www.sueddeutsche.de/c": ("Deutschlandtakt: Flixbus attackiert Deutsche Bahn - Wirtschaft - Süddeutsche.de", "Deutschlandtakt: Flixbus attackiert Deutsche Bahn - Wirtschaft"),
         "https://www.lbv.de/d": ("Lebenszeichen von Bavaria nach zwei Monaten Funkstille - LBV - Gemeinsam Bayerns Natur schützen", "Lebenszeichen von Bavaria nach zwei Monaten Funkstille"),
+        "https://www.bfs.de/f": ("BfS - Pressemitteilungen - Radon im Boden: Neue Karte gibt Orientierung", "Pressemitteilungen - Radon im Boden: Neue Karte gibt Orientierung"),
         # another site's name, a headline's own end, a title too short once trimmed: kept
+        "https://jungle.world/g": ("jungle.world - Das Imperialismus-Phantom", None),
         "https://www.nytimes.com/e": ("Rents rise again in Brooklyn and Queens - New York", None),
         "https://time.com/f": ("Tom and Jerry meet again - Time to act - Ideas", None),
         "https://theverge.com/b": ("Apple’s new iPad is a laptop replacement | Ars Technica", None),
