@@ -10,15 +10,27 @@ that keeps four words or more: ``KEPT_TITLE``), when:
 - it names the document's own site, even on a single page: folded to Latin
   letters, its words spell the host's name (``livescience.com``: "Live
   Science"), that name and one word more (``bbc.co.uk``: "BBC News",
-  ``ria.ru``: "РИА Новости") or its initials (``wsj.com``: "The Wall Street
-  Journal").
+  ``ria.ru``: "РИА Новости", ``selbermachen.de``: "selbermachen.de"), its
+  initials (``wsj.com``: "The Wall Street Journal") or the initials of its
+  first words and the rest (``nytimes.com``: "The New York Times"), with a
+  leading article or "www" left out ("The Washington Post", "Die Zeit") and
+  German umlauts also spelt out (``sueddeutsche.de``: "Süddeutsche.de").
+  A tagline after the site's name goes with it ("Headline - LBV - Gemeinsam
+  Bayerns Natur schützen" on ``lbv.de``); when no suffix names the site, a
+  prefix that does goes ("BfS - Pressemitteilungen - Radon im Boden" on
+  ``bfs.de``). The ``title-suffix`` kind trims a title so; ``suggest`` learns
+  suffixes only.
 
 >>> names_site("Live Science", "livescience.com"), names_site("РИА Новости", "ria.ru")
 (True, True)
 >>> names_site("The Wall Street Journal", "wsj.com"), names_site("BBC News", "news.bbc.co.uk")
 (True, True)
->>> names_site("Time to act", "time.com"), names_site("Reuters", "apnews.com")
-(False, False)
+>>> names_site("The New York Times", "nytimes.com"), names_site("Süddeutsche.de", "sueddeutsche.de")
+(True, True)
+>>> names_site("The Washington Post", "washingtonpost.com"), names_site("www.siegessaeule.de", "siegessaeule.de")
+(True, True)
+>>> names_site("Time to act", "time.com"), names_site("Reuters", "apnews.com"), names_site("New York", "nytimes.com")
+(False, False, False)
 >>> split_title("Scientists find a new moon | Live Science")
 ('Scientists find a new moon', 'Live Science')
 >>> split_title("Tom - Jerry - The story"), split_title("No suffix here"), split_title("2:1 - 3:0")
@@ -37,6 +49,7 @@ from .shapes import LETTER, is_chrome_shaped
 
 SEPARATOR = r"[ \t]+(?:[|\-–—·•»/]|::)[ \t]+"
 TITLE = regex.compile(rf"^(?P<title>.*\S){SEPARATOR}(?P<suffix>\S.*?)[ \t]*$")
+PREFIXED = regex.compile(rf"^(?P<prefix>\S.*?){SEPARATOR}(?P<title>.*\S)[ \t]*$")  # "Site - Headline"
 MAX_SUFFIX_WORDS = 5
 MAX_SUFFIXES = 100_000  # suffixes counted before those seen once are forgotten
 TITLE_SHARE = 0.3  # of its site's documents a learned suffix ends
@@ -45,6 +58,8 @@ TITLE_SHARE = 0.3  # of its site's documents a learned suffix ends
 # rules, which would then drop the title itself, and the headline below with it.
 KEPT_TITLE = r"(?:[^ \t\n]+[ \t]+){3}[^\n]*\S"
 SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or"}  # bbc.co.uk, abc.net.au
+ARTICLES = {"the", "der", "die", "das", "le", "la", "les", "el", "los", "las", "il", "lo"}  # "The Washington Post"
+UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 
 
 def split_title(line: str):
@@ -66,29 +81,72 @@ def host_name(site: str) -> str:
     return labels[-2] if len(labels) >= 2 else labels[0]
 
 
+def spellings(suffix: str):
+    """The suffix's words, folded to Latin letters, as a site may spell its host:
+    with German umlauts plain and spelt out, without "www" or a leading article."""
+    for text in dict.fromkeys((suffix, suffix.translate(UMLAUTS))):
+        words = regex.findall(r"[a-z0-9]+", unidecode(text).lower())
+        words = words[1:] if words[:1] == ["www"] else words
+        yield words
+        if len(words) > 1 and words[0] in ARTICLES:
+            yield words[1:]
+
+
 def names_site(suffix: str, site: str) -> bool:
     """Does ``suffix`` name the site ``site`` (a host)? See the module's doc."""
     name = regex.sub(r"[^a-z0-9]", "", host_name(site).lower())
-    words = regex.findall(r"[a-z0-9]+", unidecode(suffix).lower())
-    if not words or len(name) < 2:
+    if len(name) < 2:
         return False
-    initials = "".join(word[0] for word in words)
-    return name in ("".join(words), "".join(words[:-1]), initials) or (words[0] == "the" and name == initials[1:])
+    for words in spellings(suffix):
+        if not words:
+            continue
+        initials = "".join(word[0] for word in words)
+        if name in ("".join(words), "".join(words[:-1]), initials):
+            return True
+        # the initials of the first words and the rest: "New York Times" (nytimes), "Los Angeles Times" (latimes)
+        if any(name == initials[:k] + "".join(words[k:]) for k in range(2, len(words))):
+            return True
+    return False
+
+
+def split_prefix(line: str):
+    """The site's name and the title, when the line starts with a short name and a spaced separator."""
+    match = PREFIXED.match(line)
+    if match is None or not LETTER.search(match["title"]):
+        return None
+    prefix = match["prefix"]
+    if len(prefix.split()) > MAX_SUFFIX_WORDS or not is_chrome_shaped(prefix):
+        return None
+    return prefix, match["title"]
 
 
 def without_own_site(line: str, site: str):
-    """``line`` without its suffix when the suffix names ``site`` and four words
-    or more are left (``KEPT_TITLE``); else None.
+    """``line`` without its suffix (or, when none names the site, its prefix:
+    "Site - Headline") when it names ``site`` and four words or more are left
+    (``KEPT_TITLE``); else None.
 
     >>> without_own_site("Scientists find a new moon | Live Science", "livescience.com")
     'Scientists find a new moon'
     >>> without_own_site("Scientists find a new moon | Live Science", "space.com")
     >>> without_own_site("About us | BBC", "bbc.com")
+    >>> without_own_site("Lebenszeichen von Bavaria nach zwei Monaten - LBV - Gemeinsam Bayerns Natur", "lbv.de")
+    'Lebenszeichen von Bavaria nach zwei Monaten'
+    >>> without_own_site("Tom and Jerry meet again - Time to act - Ideas", "time.com")
+    >>> without_own_site("BfS - Pressemitteilungen - Radon im Boden: Neue Karte", "bfs.de")
+    'Pressemitteilungen - Radon im Boden: Neue Karte'
+    >>> without_own_site("jungle.world - Das Imperialismus-Phantom", "jungle.world")
     """
     found = split_title(line)
-    if found is None or not names_site(found[1], site) or not regex.fullmatch(KEPT_TITLE, found[0]):
-        return None
-    return found[0]
+    if found is not None and not names_site(found[1], site):
+        found = split_title(found[0])  # a tagline after the site's name: "Headline - Site - Tagline"
+    if found is not None and names_site(found[1], site):
+        kept = found[0]
+    else:
+        prefixed = split_prefix(line)
+        if prefixed is None or not names_site(prefixed[0], site):
+            return None
+        kept = prefixed[1]
+    return kept if regex.fullmatch(KEPT_TITLE, kept) else None
 
 
 @dataclass

@@ -82,7 +82,16 @@ def test_a_plain_dump_with_sites_takes_each_sites_own_name_off_its_titles(tmp_pa
         "https://arstechnica.com/a": ("Apple’s new iPad is a laptop replacement | Ars Technica", "Apple’s new iPad is a laptop replacement"),
         "https://www.bbc.co.uk/news/1": ("Scientists find a new moon - BBC News", "Scientists find a new moon"),
         "https://ria.ru/1": ("Переговоры о мире возобновятся весной — РИА Новости", "Переговоры о мире возобновятся весной"),
+        # real titles of the evaluation: initials and the rest, an article, umlauts spelt out, a tagline
+        "https://www.nytimes.com/2020/a": ("Rolling Blackouts in California Have Power Experts Stumped - The New York Times", "Rolling Blackouts in California Have Power Experts Stumped"),
+        "https://www.washingtonpost.com/b": ("Attack stokes instability fears in North Africa - The Washington Post", "Attack stokes instability fears in North Africa"),
+        "https://www.sueddeutsche.de/c": ("Deutschlandtakt: Flixbus attackiert Deutsche Bahn - Wirtschaft - Süddeutsche.de", "Deutschlandtakt: Flixbus attackiert Deutsche Bahn - Wirtschaft"),
+        "https://www.lbv.de/d": ("Lebenszeichen von Bavaria nach zwei Monaten Funkstille - LBV - Gemeinsam Bayerns Natur schützen", "Lebenszeichen von Bavaria nach zwei Monaten Funkstille"),
+        "https://www.bfs.de/f": ("BfS - Pressemitteilungen - Radon im Boden: Neue Karte gibt Orientierung", "Pressemitteilungen - Radon im Boden: Neue Karte gibt Orientierung"),
         # another site's name, a headline's own end, a title too short once trimmed: kept
+        "https://jungle.world/g": ("jungle.world - Das Imperialismus-Phantom", None),
+        "https://www.nytimes.com/e": ("Rents rise again in Brooklyn and Queens - New York", None),
+        "https://time.com/f": ("Tom and Jerry meet again - Time to act - Ideas", None),
         "https://theverge.com/b": ("Apple’s new iPad is a laptop replacement | Ars Technica", None),
         "https://time.com/b": ("The climate talks in Bonn - Time to act", None),
         "https://arstechnica.com/about": ("About us | Ars Technica", None),

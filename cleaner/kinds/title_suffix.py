@@ -14,8 +14,10 @@ class TitleSuffix(Rule):
     """Take the suffix off a document's first line ("Headline | Ars Technica"
     on arstechnica.com) when it names the document's own site: folded to
     Latin letters, its words spell the host's name, that name and one word
-    more, or its initials (``titles.names_site``), and four words or more of
-    the title are left. So a plain dump with ``--site-field url`` trims every
+    more, its initials, or the initials of its first words and the rest
+    (``titles.names_site``; a tagline after the name goes with it; when no
+    suffix names the site, a prefix that does: "BfS - Headline"), and four
+    words or more of the title are left. So a plain dump with ``--site-field url`` trims every
     site's own name without learning it first; a document whose site is
     unknown keeps its title, since there is nothing to compare the suffix with.
     """
