@@ -20,6 +20,7 @@ import regex
 
 from .changes import ChangeLog
 from .context import chrome_by_context, is_whole_page
+from .tail_records import records_after_article
 from .budget import BUDGET, TimeLimit
 from .kinds.base import Guard, Key, Rule, Spec
 from .line_prefilter import BACKREFERENCE, Prefilter
@@ -30,6 +31,7 @@ from .whitespace import SPACE_RUN
 if TYPE_CHECKING:  # the kinds import this module
     from .kinds.drop_block import DropBlock
     from .kinds.drop_context import DropContext
+    from .kinds.drop_records import DropRecords
     from .kinds.drop_run import DropRun
 
 
@@ -51,6 +53,7 @@ class Walk(enum.Enum):
     BLOCK = "a heading and the link titles under it"
     RUN = "a run of menu items at an edge"
     CONTEXT = "runs of link-like lines away from prose"
+    RECORDS = "records repeated after the article"
 
 
 class LineRule(Rule):
@@ -124,6 +127,7 @@ class LineStage:
         self.blocks = [cast("DropBlock", r) for r in rules if r.walk is Walk.BLOCK]
         self.runs = [cast("DropRun", r) for r in rules if r.walk is Walk.RUN]
         self.contexts = [cast("DropContext", r) for r in rules if r.walk is Walk.CONTEXT]
+        self.records = [cast("DropRecords", r) for r in rules if r.walk is Walk.RECORDS]
         if shared is None:
             self.filters = [Prefilter(rules)]
         else:
@@ -226,6 +230,11 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
     while True:
         before = len(dropped_by)
         if matchable:
+            for records_rule in stage.records:
+                kept = [index for index, _ in _kept_lines(keys, dropped_by, range(len(keys)))]
+                markers = [_matches(records_rule, keys[index], memo, tag) for index in kept]
+                found = records_after_article([keys[index] for index in kept], markers, records_rule)
+                dropped_by.update((kept[at], records_rule.id) for at in found)
             for rule in stage.tails:
                 cut = _tail_marker(keys, dropped_by, rule, memo, tag)
                 if cut is not None:
