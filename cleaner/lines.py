@@ -20,12 +20,12 @@ import regex
 
 from .changes import ChangeLog
 from .context import chrome_by_context, is_whole_page
-from .tail_records import records_after_article
 from .budget import BUDGET, TimeLimit
-from .kinds.base import Guard, Key, Rule, Spec
+from .kinds.base import Guard, Rule, Spec
 from .line_prefilter import BACKREFERENCE, Prefilter
 from .stages import Stage
 from .shapes import is_menu_item, is_prose
+from .tail_records import records_after_article
 from .whitespace import SPACE_RUN
 
 if TYPE_CHECKING:  # the kinds import this module
@@ -33,15 +33,6 @@ if TYPE_CHECKING:  # the kinds import this module
     from .kinds.drop_context import DropContext
     from .kinds.drop_records import DropRecords
     from .kinds.drop_run import DropRun
-
-
-def window(default: int) -> Key:
-    return Key(
-        "within",
-        {"type": "integer", "minimum": 1},
-        "How many kept non-blank lines may stand between the line and the edge, plus one.",
-        default=default,
-    )
 
 
 class Walk(enum.Enum):

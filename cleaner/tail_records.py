@@ -19,10 +19,14 @@ to be chrome is their structure and their place, never one line's words:
   are most of it; the short sentences of a page's footer ("Notify me of new
   posts by email.") weigh little.
 
-A record opened by a marker ends at the next marker; the last one takes the
-prose lines right below its marker (the comment), up to ``max_record_lines``. A record closed by a marker starts after the
-marker before; the first one takes as many lines above its marker as the
-shortest record after it, so that the article's last paragraph stays.
+A record opened by a marker ends at the next marker; the last one takes as
+many lines as the longest record before it, and more prose lines (a long
+comment) up to ``max_record_lines``, but the place is judged as if it took
+none of those: an article's last paragraphs after a dated list weigh as
+prose after the records.
+A record closed by a marker starts after the marker before; the first one
+takes as many lines above its marker as the shortest record after it, so
+that the article's last paragraph stays.
 
 Dropping records only removes lines that no other record counted as prose,
 so cleaning the result again drops nothing more.
@@ -45,7 +49,7 @@ def records_after_article(lines: Sequence[str], markers: Sequence[bool], rule: D
 
     >>> from types import SimpleNamespace as Rule
     >>> rule = Rule(opens=True, min_records=3, min_record_lines=2, max_record_lines=4,
-    ...     min_prose_before=1, prose_share=0.8)
+    ...     min_prose_before=1, prose_share=0.7)
     >>> lines = ["The talks went on for a long time, officials said.", "Ann says:", "Well done, this is great work.",
     ...     "Bob says:", "I think the talks will fail again.", "Cy says:", "Why would they? Nobody knows.", "Home"]
     >>> records_after_article(lines, [line.endswith("says:") for line in lines], rule)
@@ -53,11 +57,11 @@ def records_after_article(lines: Sequence[str], markers: Sequence[bool], rule: D
     """
     prose = [is_prose(line) for line in lines]
     blocks = [_block(run, prose, rule) for run in _marker_runs(markers, rule)]
-    inside = {position for start, stop in blocks for position in range(start, stop)}
+    inside = {position for start, stop, _ in blocks for position in range(start, stop)}
     found: list[int] = []
-    for start, stop in blocks:
+    for start, stop, judged in blocks:
         before = [len(lines[i]) for i in range(start) if prose[i] and i not in inside]
-        after = sum(len(lines[i]) for i in range(stop, len(lines)) if prose[i] and i not in inside)
+        after = sum(len(lines[i]) for i in range(judged, len(lines)) if prose[i] and (i < stop or i not in inside))
         if len(before) >= rule.min_prose_before and sum(before) >= rule.prose_share * (sum(before) + after):
             found.extend(range(start, stop))
     return found
@@ -84,12 +88,14 @@ def _marker_runs(markers: Sequence[bool], rule: DropRecords) -> list[list[int]]:
     return [run for run in runs if len(run) >= rule.min_records]
 
 
-def _block(run: list[int], prose: Sequence[bool], rule: DropRecords) -> tuple[int, int]:
-    """The (start, stop) of the records that the markers at ``run`` open or close."""
+def _block(run: list[int], prose: Sequence[bool], rule: DropRecords) -> tuple[int, int, int]:
+    """The (start, stop) of the records that the markers at ``run`` open or
+    close, and where the last one would end if it were no longer than the
+    longest before it (what the place is judged by)."""
     gaps = [after - before for before, after in zip(run, run[1:])]
     if rule.opens:
-        stop = run[-1] + 1
+        judged = stop = min(len(prose), run[-1] + max(gaps))
         while stop < len(prose) and stop - run[-1] < rule.max_record_lines and prose[stop]:
             stop += 1
-        return run[0], stop
-    return max(0, run[0] - min(gaps) + 1), run[-1] + 1
+        return run[0], stop, judged
+    return max(0, run[0] - min(gaps) + 1), run[-1] + 1, run[-1] + 1

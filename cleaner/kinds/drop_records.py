@@ -50,7 +50,7 @@ class DropRecords(LineRule):
             "prose-share",
             {"type": "number", "minimum": 0, "maximum": 1},
             "The least share of the prose (in characters, outside any records) that must stand before the records.",
-            default=0.8,
+            default=0.7,
         ),
         *GUARD_KEYS[:2],  # when, when-not
     )
