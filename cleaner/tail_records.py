@@ -19,11 +19,11 @@ to be chrome is their structure and their place, never one line's words:
   are most of it; the short sentences of a page's footer ("Notify me of new
   posts by email.") weigh little.
 
-A record opened by a marker ends at the next marker; the last one takes as
-many lines as the longest record before it, and more prose lines (a long
-comment) up to ``max_record_lines``, but the place is judged as if it took
-none of those: an article's last paragraphs after a dated list weigh as
-prose after the records.
+A record opened by a marker ends at the next marker; the last one takes the
+line below its marker (a comment of a few words), and the prose lines after
+it (a long comment) up to ``max_record_lines``, but the place is judged as if
+it took the one line only: an article's last paragraphs after a dated list
+weigh as prose after the records.
 A record closed by a marker starts after the marker before; the first one
 takes as many lines above its marker as the shortest record after it, so
 that the article's last paragraph stays.
@@ -90,12 +90,12 @@ def _marker_runs(markers: Sequence[bool], rule: DropRecords) -> list[list[int]]:
 
 def _block(run: list[int], prose: Sequence[bool], rule: DropRecords) -> tuple[int, int, int]:
     """The (start, stop) of the records that the markers at ``run`` open or
-    close, and where the last one would end if it were no longer than the
-    longest before it (what the place is judged by)."""
-    gaps = [after - before for before, after in zip(run, run[1:])]
+    close, and where the last one would end if it took one line after its
+    marker (what the place is judged by)."""
     if rule.opens:
-        judged = stop = min(len(prose), run[-1] + max(gaps))
+        judged = stop = min(len(prose), run[-1] + 2)
         while stop < len(prose) and stop - run[-1] < rule.max_record_lines and prose[stop]:
             stop += 1
         return run[0], stop, judged
-    return max(0, run[0] - min(gaps) + 1), run[-1] + 1, run[-1] + 1
+    shortest = min(after - before for before, after in zip(run, run[1:]))
+    return max(0, run[0] - shortest + 1), run[-1] + 1, run[-1] + 1
