@@ -12,6 +12,9 @@ to be chrome is their structure and their place, never one line's words:
 - at least ``min_records`` markers follow each other, each record holding
   ``min_record_lines`` to ``max_record_lines`` lines (a table's dated rows
   are records of one line, and stay);
+- the lines before them hold fewer than ``min_records`` markers: a forum's
+  posts, or a live blog's entries, further apart than ``max_record_lines``,
+  are the document, not what follows it;
 - the records stand after the article: at least ``min_prose_before`` prose
   lines before them, and ``prose_share`` of the prose (in characters, outside
   any such records) before them, not after: an interview's questions, a
@@ -22,8 +25,8 @@ to be chrome is their structure and their place, never one line's words:
 A record opened by a marker ends at the next marker; the last one takes the
 line below its marker (a comment of a few words), and the prose lines after
 it (a long comment) up to ``max_record_lines``, but the place is judged as if
-it took the one line only: an article's last paragraphs after a dated list
-weigh as prose after the records.
+it were no longer than the longest record before it: an article's last
+paragraphs after a dated list weigh as prose after the records.
 A record closed by a marker starts after the marker before; the first one
 takes as many lines above its marker as the shortest record after it, so
 that the article's last paragraph stays.
@@ -62,7 +65,12 @@ def records_after_article(lines: Sequence[str], markers: Sequence[bool], rule: D
     for start, stop, judged in blocks:
         before = [len(lines[i]) for i in range(start) if prose[i] and i not in inside]
         after = sum(len(lines[i]) for i in range(judged, len(lines)) if prose[i] and (i < stop or i not in inside))
-        if len(before) >= rule.min_prose_before and sum(before) >= rule.prose_share * (sum(before) + after):
+        loose = sum(markers[i] for i in range(start) if i not in inside)  # a forum's posts, further apart
+        if (
+            len(before) >= rule.min_prose_before
+            and sum(before) >= rule.prose_share * (sum(before) + after)
+            and loose < rule.min_records
+        ):
             found.extend(range(start, stop))
     return found
 
@@ -90,12 +98,13 @@ def _marker_runs(markers: Sequence[bool], rule: DropRecords) -> list[list[int]]:
 
 def _block(run: list[int], prose: Sequence[bool], rule: DropRecords) -> tuple[int, int, int]:
     """The (start, stop) of the records that the markers at ``run`` open or
-    close, and where the last one would end if it took one line after its
-    marker (what the place is judged by)."""
+    close, and where the last one would end if it were no longer than the
+    longest before it (what the place is judged by)."""
     if rule.opens:
-        judged = stop = min(len(prose), run[-1] + 2)
+        stop = min(len(prose), run[-1] + 2)
         while stop < len(prose) and stop - run[-1] < rule.max_record_lines and prose[stop]:
             stop += 1
-        return run[0], stop, judged
+        longest = max(after - before for before, after in zip(run, run[1:]))
+        return run[0], stop, min(stop, run[-1] + longest)
     shortest = min(after - before for before, after in zip(run, run[1:]))
     return max(0, run[0] - shortest + 1), run[-1] + 1, run[-1] + 1

@@ -135,6 +135,11 @@ def test_two_records_are_not_a_thread(records_only):
         ],
         # records of one line: a table's dated rows
         [*ARTICLE, *[f"Aug {day}, 2020 at 6:00 pm | 400 | {day * 3}" for day in range(1, 9)]],
+        # a forum page: long posts first (markers far apart), then short ones
+        [
+            *[line for day in (1, 2, 3) for line in (f"Mar {day}, 2011 at 2:17 pm", *ARTICLE * 3)],
+            *[line for day in (4, 5, 6) for line in (f"Mar {day}, 2011 at 2:17 pm", ARTICLE[day - 4])],
+        ],
         # records too long: dates far apart in a long text
         [
             *ARTICLE,
