@@ -217,14 +217,15 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
     tag = stage.tag
     matchable = any(memo[tag, key] for key in distinct if key)
     whole_page = [rule for rule in stage.contexts if is_whole_page(keys, rule)]  # judged as it came
+    candidates = [key for key in distinct if key and memo[tag, key]] if stage.records else []
+    marked = {rule: {key for key in candidates if _matches(rule, key, memo, tag)} for rule in stage.records}
 
     while True:
         before = len(dropped_by)
         if matchable:
-            for records_rule in stage.records:
+            for records_rule in [rule for rule in stage.records if marked[rule]]:
                 kept = [index for index, _ in _kept_lines(keys, dropped_by, range(len(keys)))]
-                markers = [_matches(records_rule, keys[index], memo, tag) for index in kept]
-                found = records_after_article([keys[index] for index in kept], markers, records_rule)
+                found = records_after_article([keys[index] for index in kept], marked[records_rule], records_rule)
                 dropped_by.update((kept[at], records_rule.id) for at in found)
             for rule in stage.tails:
                 cut = _tail_marker(keys, dropped_by, rule, memo, tag)

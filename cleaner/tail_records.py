@@ -37,7 +37,7 @@ so cleaning the result again drops nothing more.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Collection, Sequence
 
 from .shapes import is_prose
 
@@ -45,21 +45,25 @@ if TYPE_CHECKING:  # the kind imports the line stage, which imports this module
     from .kinds.drop_records import DropRecords
 
 
-def records_after_article(lines: Sequence[str], markers: Sequence[bool], rule: DropRecords) -> list[int]:
+def records_after_article(lines: Sequence[str], marker_lines: Collection[str], rule: DropRecords) -> list[int]:
     """The positions in ``lines`` (the kept non-blank lines, stripped) of the
-    records that ``rule`` finds after the article; ``markers`` says which
-    lines match its patterns.
+    records that ``rule`` finds after the article; ``marker_lines`` are the
+    lines that match its patterns.
 
     >>> from types import SimpleNamespace as Rule
     >>> rule = Rule(opens=True, min_records=3, min_record_lines=2, max_record_lines=4,
     ...     min_prose_before=1, prose_share=0.7)
     >>> lines = ["The talks went on for a long time, officials said.", "Ann says:", "Well done, this is great work.",
     ...     "Bob says:", "I think the talks will fail again.", "Cy says:", "Why would they? Nobody knows.", "Home"]
-    >>> records_after_article(lines, [line.endswith("says:") for line in lines], rule)
+    >>> records_after_article(lines, {line for line in lines if line.endswith("says:")}, rule)
     [1, 2, 3, 4, 5, 6]
     """
+    markers = [line in marker_lines for line in lines]
+    runs = _marker_runs(markers, rule)
+    if not runs:  # most documents: no line need be judged as prose
+        return []
     prose = [is_prose(line) for line in lines]
-    blocks = [_block(run, prose, rule) for run in _marker_runs(markers, rule)]
+    blocks = [_block(run, prose, rule) for run in runs]
     inside = {position for start, stop, _ in blocks for position in range(start, stop)}
     found: list[int] = []
     for start, stop, judged in blocks:
