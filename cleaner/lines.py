@@ -217,8 +217,7 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
     tag = stage.tag
     matchable = any(memo[tag, key] for key in distinct if key)
     whole_page = [rule for rule in stage.contexts if is_whole_page(keys, rule)]  # judged as it came
-    candidates = [key for key in distinct if key and memo[tag, key]] if stage.records else []
-    marked = {rule: {key for key in candidates if _matches(rule, key, memo, tag)} for rule in stage.records}
+    marked = {r: {k for k in distinct if k and memo[tag, k] and _matches(r, k, memo, tag)} for r in stage.records}
 
     while True:
         before = len(dropped_by)
