@@ -10,7 +10,8 @@ text has no links to count, so a link is recognised by its shape
 - the document must look like a whole page: many link-like lines, and a large
   share of its lines (an article, or an extractor's output, has few);
 - a line goes only inside a run of ``min_lines`` link-like lines, more than
-  ``distance`` lines away from the nearest prose line;
+  ``distance`` lines away from the nearest prose line (a short label in lower
+  case counts as link-like too: "jobs", "real estate");
 - the stretch of non-prose lines holding the run must be mostly link-like
   (``min_share``): a table's or an infobox's rows have digits and clauses;
 - a stretch of at most ``keep_between`` lines between two prose lines stays
@@ -20,21 +21,35 @@ text has no links to count, so a link is recognised by its shape
 - the first line stays: the page's title; and so does the article's headline:
   a line of three words or more nearly all of which are words of the title, or
   the lowest line that would go of a run that prose follows within
-  ``HEADLINE_REACH`` lines.
+  ``HEADLINE_REACH`` lines;
+- with ``body_gap``, only the article's prose is evidence: the article's body
+  is the stretch of prose lines, each at most ``body_gap`` lines from the
+  next, that holds the most prose characters; a prose line outside it is a
+  teaser's ("Recent posts" with a sentence under each headline, a footer's
+  blurb). Such a line stays, but the lines near it are not near prose, and
+  it does not break a run of link-like lines: place is evidence where shape
+  is not. What stands right above it or between it and another
+  prose line within ``keep_between`` lines still stays: a subheading or a
+  list of the article's other part, when the body is not that part.
 
 Dropping lines only moves the rest closer to prose, shortens runs and lowers
-the counts, so cleaning the result again drops nothing more.
+the counts; it may join two stretches of prose into a larger body, which only
+shields more. The line stage runs its walks again until nothing more goes, so
+cleaning the result again drops nothing more.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 import regex
 
-from .shapes import is_link_like, is_prose
+from .shapes import MAX_MENU_ITEM_LENGTH, is_link_like, is_prose
 
 WORD = regex.compile(r"\w+")
+# A menu written in lower case ("jobs", "real estate", "open-core"): letters only, a few words.
+LOWER_CASE_LABEL = regex.compile(r"^\p{Ll}[\p{L} &'’-]*$")
+LABEL_WORDS = 3
 HEADLINE_WORDS = 3
 HEADLINE_SHARE = 0.8
 HEADLINE_REACH = 4  # lines: a headline, its dateline, a byline, a caption, then prose
@@ -49,32 +64,42 @@ def is_whole_page(lines: Sequence[str], rule: DropContext) -> bool:
     lines = [line for line in lines if line]
     if len(lines) < rule.page_lines:  # most documents: no line need be looked at
         return False
-    links = sum(is_link_like(line, rule.max_length) for line in lines)
+    links = sum(_link_like(line, rule) for line in lines)
     return links >= max(rule.page_lines, rule.page_share * len(lines))
 
 
 def chrome_by_context(lines: Sequence[str], rule: DropContext) -> list[int]:
     """The positions in ``lines`` (the kept non-blank lines, stripped, of a
     document that ``is_whole_page``) that ``rule`` finds to be chrome."""
-    links = [is_link_like(line, rule.max_length) for line in lines]
+    links = [_link_like(line, rule) for line in lines]
     prose = [is_prose(line) for line in lines]
-    distance = _distance_to_prose(prose)
+    # what stands right above any prose, or between two prose lines not far apart, may be the
+    # article's own (its other part's subheadings and lists, when the body is not that part): it stays
     subheadings = {lines[i] for i in range(len(lines) - 1) if prose[i + 1] and not prose[i]}
+    between = {
+        i
+        for start, stop in _runs(prose, False)
+        if start > 0 and stop < len(lines) and stop - start <= rule.keep_between
+        for i in range(start, stop)
+    }
+    teasers = _outside_body(lines, prose, rule.body_gap)
+    prose = [is_prose_line and not teaser for is_prose_line, teaser in zip(prose, teasers)]
+    in_runs = [link or teaser for link, teaser in zip(links, teasers)]
+    distance = _distance_to_prose(prose)
     title = _words(lines[0]) if lines else set()
     found: list[int] = []
-    for start, stop in _runs(prose, False):  # the stretches between prose lines
-        between_prose = start > 0 and stop < len(lines)
-        if between_prose and stop - start <= rule.keep_between:
-            continue
+    for start, stop in _runs(prose, False):  # the stretches between the article's prose lines
         if sum(links[start:stop]) < rule.min_share * (stop - start):
             continue
-        for first, last in _runs(links[start:stop], True):
-            if last - first < rule.min_lines:
+        for first, last in _runs(in_runs[start:stop], True):
+            if sum(links[start + first : start + last]) < rule.min_lines:
                 continue
             going = [
                 i
                 for i in range(start + first, start + last)
-                if distance[i] > rule.distance
+                if links[i]
+                and i not in between
+                and distance[i] > rule.distance
                 and lines[i] not in subheadings
                 and i > 0
                 and not _headline(lines[i], title)
@@ -84,6 +109,49 @@ def chrome_by_context(lines: Sequence[str], rule: DropContext) -> list[int]:
                 going.pop()
             found.extend(going)
     return found
+
+
+def _outside_body(lines: Sequence[str], prose: Sequence[bool], gap: Optional[int]) -> list[bool]:
+    """Which prose lines stand outside the article's body: the stretch of prose
+    lines at most ``gap`` lines apart with the most prose characters (none
+    without a ``gap``).
+
+    >>> lines = ["A teaser.", "Home", "News", "Body one.", "Body two, longer."]
+    >>> _outside_body(lines, [True, False, False, True, True], 1)
+    [True, False, False, False, False]
+    >>> _outside_body(lines, [True, False, False, True, True], 2)
+    [False, False, False, False, False]
+    """
+    at = [i for i, is_prose_line in enumerate(prose) if is_prose_line]
+    if gap is None or not at:
+        return [False] * len(lines)
+    stretches = [[at[0]]]
+    for i in at[1:]:
+        if i - stretches[-1][-1] - 1 <= gap:
+            stretches[-1].append(i)
+        else:
+            stretches.append([i])
+    body = max(stretches, key=lambda stretch: sum(len(lines[i]) for i in stretch))
+    return [is_prose_line and not body[0] <= i <= body[-1] for i, is_prose_line in enumerate(prose)]
+
+
+def _link_like(line: str, rule: DropContext) -> bool:
+    """A link's text by its shape (``shapes.is_link_like``), or a label in lower case."""
+    return is_link_like(line, rule.max_length) or _lower_case_label(line)
+
+
+def _lower_case_label(line: str) -> bool:
+    """A menu item or tag written in lower case, which ``is_link_like`` (made
+    to tell a link by its capital, for line rules too) does not know.
+
+    >>> _lower_case_label("real estate"), _lower_case_label("open-core"), _lower_case_label("jobs")
+    (True, True, True)
+    >>> _lower_case_label("and sings the tune without the words"), _lower_case_label("2 eggs")
+    (False, False)
+    >>> _lower_case_label("Jobs")  # is_link_like's
+    False
+    """
+    return len(line) <= MAX_MENU_ITEM_LENGTH and len(line.split()) <= LABEL_WORDS and bool(LOWER_CASE_LABEL.match(line))
 
 
 def _words(line: str) -> set[str]:

@@ -64,6 +64,15 @@ def context_only(tmp_path_factory):
     return Cleaner(Config(rules=(str(path),), default_rules=False))
 
 
+@pytest.fixture(scope="module", params=["", "    body-gap: 15\n"], ids=["every-prose", "body-gap"])
+def context_rule(request, tmp_path_factory):
+    """The rule as the tests above have it, and with ``body-gap`` (only the
+    article's prose shields its neighbours), as the built-in rule has it."""
+    path = tmp_path_factory.mktemp("rules") / "page.yaml"
+    path.write_text(RULE + request.param, encoding="utf-8")
+    return Cleaner(Config(rules=(str(path),), default_rules=False))
+
+
 @pytest.fixture(scope="module")
 def builtin():
     return Cleaner()
@@ -110,9 +119,9 @@ def test_the_headline_that_the_title_repeats_stays(context_only):
         ["What did the ministers agree?", PROSE, "Will they meet again?", PROSE_2],
     ],
 )
-def test_an_article_alone_is_never_touched(context_only, builtin, article):
+def test_an_article_alone_is_never_touched(context_rule, builtin, article):
     text = "\n".join(article)
-    assert context_only.clean(text) == text
+    assert context_rule.clean(text) == text
     assert builtin.clean(text) == text
 
 
@@ -123,34 +132,34 @@ def test_an_article_alone_is_never_touched(context_only, builtin, article):
         [PROSE, *POEM, PROSE_2, *POEM, PROSE],
     ],
 )
-def test_an_articles_short_lines_stay_inside_a_page(context_only, article):
-    out = context_only.clean(page(*article)).split("\n")
+def test_an_articles_short_lines_stay_inside_a_page(context_rule, article):
+    out = context_rule.clean(page(*article)).split("\n")
     assert [line for line in out if line not in CHROME] == article
 
 
 @pytest.mark.parametrize("number", range(len(WIKINEWS)))
-def test_real_articles_stay_whole_inside_a_page(context_only, number):
+def test_real_articles_stay_whole_inside_a_page(context_rule, number):
     """Every line of 43 Wikinews stories and interviews (their subheadings,
     datelines, captions, questions, lists of results) survives in a whole page,
     and most of the page's chrome goes."""
     article = [line for line in WIKINEWS[number].split("\n") if line.strip()]
-    out = context_only.clean(page(*article)).split("\n")
+    out = context_rule.clean(page(*article)).split("\n")
     assert [line for line in out if line not in CHROME or line in article] == article
     assert sum(line in CHROME for line in out) <= len(CHROME) // 4
 
 
-def test_an_extractors_output_is_never_touched(context_only):
+def test_an_extractors_output_is_never_touched(context_rule):
     """Few link-like lines, or a small share of them: not a whole page."""
     text = "\n".join(["Talks Resume in Minsk", *MENU_LINES[:8], PROSE, *RECENT[:5], PROSE_2])
-    assert context_only.clean(text) == text
+    assert context_rule.clean(text) == text
 
 
 LINES = st.sampled_from([*MENU_LINES, *RECENT, *ARCHIVE, *FOOTER, *POEM, PROSE, PROSE_2, "", "June 3, 2021"])
 
 
 @given(st.lists(LINES, min_size=30, max_size=120))
-def test_cleaning_twice_is_cleaning_once(context_only, builtin, lines):
-    for cleaner in (context_only, builtin):
+def test_cleaning_twice_is_cleaning_once(context_rule, builtin, lines):
+    for cleaner in (context_rule, builtin):
         once = cleaner.clean("\n".join(lines))
         assert cleaner.clean(once) == once
 
@@ -162,3 +171,64 @@ def test_the_builtin_rules_clean_a_page(builtin):
     out = builtin.clean(page("Talks Resume in Minsk", "By Anna Smith", PROSE, PROSE_2))
     expected = ["Talks Resume in Minsk", "By Anna Smith", PROSE, PROSE_2, "► January 2021", "► February 2021"]
     assert out == "\n".join(expected)
+
+
+BLURB = "The Daily Courier is an independent newspaper, founded in 1901 and owned by its readers."
+
+
+def test_a_sentence_away_from_the_article_shields_nothing_with_body_gap(context_rule):
+    """A footer's blurb is prose, but not the article's: with ``body-gap`` the
+    footer links around it go. The blurb stays, and so does the line right
+    above it, which could be a subheading; without ``body-gap`` the lines
+    within two lines of the blurb stay, and the lowest line of the run above
+    it (it could be a headline)."""
+    article = ["Talks Resume in Minsk", "By Anna Smith", PROSE, PROSE_2, PROSE, PROSE_2]
+    text = page(*article).replace(FOOTER[6], f"{BLURB}\n{FOOTER[6]}")
+    out = context_rule.clean(text).split("\n")
+    after = out[out.index(RECENT[1]) + 1 :]  # the first headline stays: within two lines of prose
+    if "body-gap" in context_rule.rules[0].spec.data:
+        assert after == [FOOTER[5], BLURB]
+    else:
+        assert after == FOOTER[3:6] + [BLURB] + FOOTER[6:8]
+
+
+@pytest.mark.parametrize(
+    "part",
+    [
+        ["What Comes Next", PROSE_2, "Sanctions", "Trade", "Energy", "Borders", "Visas", "Transit", PROSE],
+        ["The Sanctions", PROSE_2, "The Trade", PROSE, "The Energy", PROSE_2, "The Borders", PROSE, "Visas", PROSE_2],
+    ],
+)
+def test_the_articles_other_part_keeps_its_lists_and_subheadings(context_rule, part):
+    """An article cut in two by a long list: the shorter part is not the
+    body, yet its list between two paragraphs and its subheadings stay."""
+    body = ["Talks Resume in Minsk", PROSE, PROSE_2, PROSE, PROSE_2, PROSE, PROSE_2]
+    listed = [f"Result {name}" for name in "ABCDEFGHIJKLMNOPQRST"]
+    out = context_rule.clean(page(*body, *listed, *part)).split("\n")
+    assert [line for line in out if line not in CHROME and line not in listed] == body + part
+
+
+LOWER_MENU = ["world", "u.s.", "politics", "new york", "business", "tech", "science", "real estate", "jobs", "magazine"]
+
+
+def test_a_menu_in_lower_case_goes_and_an_articles_lower_case_list_stays(context_rule):
+    """Labels in lower case count as link-like among other lines (the first two
+    stay: within two lines of prose); an article's list of them between two
+    paragraphs stays."""
+    ingredients = ["flour", "sugar", "butter", "baking powder", "milk", "a pinch of salt"]
+    article = ["Talks Resume in Minsk", PROSE, *ingredients, PROSE_2]
+    out = context_rule.clean(page(*article, *LOWER_MENU)).split("\n")
+    assert [line for line in out if line not in CHROME] == article + LOWER_MENU[:2]
+
+
+def test_a_page_whose_links_are_in_lower_case_is_a_whole_page(context_rule):
+    """The guard counts the labels in lower case too: a site whose menus and
+    tags are all in lower case is a whole page, and they go."""
+    tags = "apple banana cherry grape lemon mango melon olive onion orange peach pear plum potato radish".split()
+    tags += [f"{tag} pie" for tag in tags]
+    article = ["Talks Resume in Minsk", PROSE, PROSE_2]
+    out = context_rule.clean("\n".join(["Daily Courier", *LOWER_MENU, *article, *tags, *LOWER_MENU]))
+    # "u.s." (dots) is no label and cuts the run; "jobs" is the lowest line of a run right above
+    # the article (its headline, perhaps), "magazine" and two tags stand within two lines of prose
+    kept = ["Daily Courier", "world", "u.s.", "jobs", "magazine", *article, *tags[:2], "u.s."]
+    assert out.split("\n") == kept

@@ -184,3 +184,23 @@ def test_chrome_anywhere_is_learned_but_not_subheadings_datelines_or_quotes(tmp_
     draft = (tmp_path / "draft.yaml").read_text()
     assert draft.count("  sites:\n  - daily.example\n") == 3 and draft.count("where: anywhere") == 3
     assert run(tmp_path, "rules", "test", "draft.yaml")[0] == 0
+
+
+def test_a_headline_in_other_pages_lists_is_not_learned_but_the_site_name_is():
+    """A story's headline recurs in the "Most read" list of the site's other
+    pages, but it is the headline of its own page (its title holds it): a rule
+    would drop it there (Big9's BBC and Fox News pages, 2005). The site's name,
+    which every title holds, and the list's heading are chrome."""
+    from cleaner.suggest import Miner, boilerplate
+
+    rng = random.Random(13)
+    stories = [f"Minister {word} the border talks" for word in ("opens", "ends", "delays", "resumes")]
+    miner = Miner(names=False)
+    for number in range(40):
+        story = stories[number] if number < 4 else "Report on " + " ".join(rng.sample(VOCABULARY, 4))
+        # once cleaned, a page's title may be its headline alone (its site suffix trimmed, the copy dropped)
+        title = [story] if number == 3 else [f"{story} | Daily Courier", story]
+        lines = [*title, "Daily Courier"] + [sentence(rng) for _ in range(4)]
+        miner.add("\n".join(lines + ["Most read", *stories]), "courier.example")
+    learned = sorted((c.line, c.docs) for c in boilerplate(miner, 5, 0.02))
+    assert learned == [("Daily Courier", 40), ("Most read", 40)]

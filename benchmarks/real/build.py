@@ -11,6 +11,13 @@ Sources (bare git mirrors brought with the `fetch` tool; paths by flag or enviro
   READABILITY_REPO  mozilla/readability: test/test-pages/*/source.html with expected.html (the
                     reviewed article body) and expected-metadata.json (title): full gold. The
                     synthetic unit-test pages (source under 20 KB) are left out.
+  BIG9_REPO         MSVCode/ir-research-data (Utomo & Leu; "only for research purpose"):
+                    Extraction/big5-{05,09,13,17}/html/*.htm with gold/*.txt, the article's
+                    text extracted by hand: 360 pages of nine news sites (Ars Technica, BBC,
+                    CNN, Forbes, Fox News, LA Times, New York, NY Post, Yahoo News), ten per
+                    site and year in 2005, 2009, 2013 and 2017 (the first two from the Wayback
+                    Machine, whose toolbar is cut out): full gold, and the only set here with
+                    many pages per site, which per-site learning (dump --learn) needs.
 
 Each page becomes one record in each of two JSON Lines dumps (fields id, url, text, source):
 
@@ -225,6 +232,48 @@ def readability_pages(repo: Path, work: Path):
         yield f"read-{folder.name}", page_url(html, folder.name + ".readability.invalid"), html, {"blocks": blocks}
 
 
+BIG9_YEARS = ("05", "09", "13", "17")
+WAYBACK_TOOLBAR = re.compile(rb"<!-- BEGIN WAYBACK TOOLBAR INSERT -->.*?<!-- END WAYBACK TOOLBAR INSERT -->", re.S)
+# An address the Wayback Machine archived, inside one of its links: "/web/<time><kind>/<address>";
+# a page's own links have no kind (images, scripts and styles have "im_", "js_", "cs_").
+ARCHIVED = re.compile(rb"/web/\d+([a-z_]*)/(https?://[^/\"'\s>:]+)")
+
+
+def big9_pages(repo: Path, work: Path):
+    """(id, url, html bytes, gold) of the Big9 pages; gold = {'blocks': [...]}, the gold text's lines."""
+    git_tree(repo, [f"Extraction/big5-{year}" for year in BIG9_YEARS], work)
+    for year in BIG9_YEARS:
+        folder = work / "Extraction" / f"big5-{year}"
+        pages = sorted(path for path in (folder / "html").iterdir() if path.suffix in (".htm", ".html"))
+        for number, source in enumerate(pages):
+            html = WAYBACK_TOOLBAR.sub(b"", source.read_bytes())
+            raw = (folder / "gold" / (source.stem + ".txt")).read_bytes()
+            try:
+                gold = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                gold = raw.decode("cp1252", "replace")  # a third of the gold files
+            blocks = [line for line in gold.splitlines() if line.strip()]
+            yield f"big9-{year}-{number:03d}", archived_url(html), html, {"blocks": blocks}
+
+
+def archived_url(html: bytes) -> str:
+    """A Big9 page's address: its canonical or og:url address, the Wayback Machine's prefix
+    taken off; else the host most of its own archived links point to (a page's links mostly
+    stay on its site; its ads and images come from elsewhere).
+
+    >>> archived_url(b'<link rel="canonical" href="https://web.archive.org/web/2009im_/http://www.cnn.com/a">')
+    'http://www.cnn.com/a'
+    >>> archived_url(b'<img src="/web/2005im_/http://i.a.cnn.net/a.gif"><a href="/web/2005/http://www.cnn.com:80/b">')
+    'http://www.cnn.com/'
+    """
+    url = declared_url(html)
+    if url:
+        unwrapped = ARCHIVED.search(url.encode("utf-8"))
+        return url[unwrapped.start(2) :] if unwrapped else url
+    hosts = collections.Counter(host for kind, host in ARCHIVED.findall(html) if not kind)
+    return hosts.most_common(1)[0][0].decode("utf-8") + "/" if hosts else "https://big9.invalid/"
+
+
 def annotated_url(key: str, html: bytes) -> str:
     """A page's address from its evaldata key, which is a URL or a file-like name.
 
@@ -240,6 +289,11 @@ def annotated_url(key: str, html: bytes) -> str:
 
 def page_url(html: bytes, name: str) -> str:
     """The page's canonical or og:url address when it gives one, else a made-up one per page."""
+    return declared_url(html) or f"https://{name}/"
+
+
+def declared_url(html: bytes) -> str | None:
+    """The page's canonical or og:url address, if it gives one."""
     for pattern in (
         rb'<link[^>]+rel="canonical"[^>]+href="(https?://[^"]+)"',
         rb'<meta[^>]+property="og:url"[^>]+content="(https?://[^"]+)"',
@@ -247,7 +301,7 @@ def page_url(html: bytes, name: str) -> str:
         found = re.search(pattern, html)
         if found:
             return found.group(1).decode("utf-8", "replace")
-    return f"https://{name}/"
+    return None
 
 
 class Gold:
@@ -306,6 +360,9 @@ def main(argv=None) -> int:
         type=Path,
         default=Path(os.environ.get("READABILITY_REPO", MIRRORS / "mozilla+readability/repo")),
     )
+    parser.add_argument(
+        "--big9", type=Path, default=Path(os.environ.get("BIG9_REPO", MIRRORS / "MSVCode+ir-research-data/repo"))
+    )
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--limit", type=int, default=0, help="pages per source (0: all)")
     args = parser.parse_args(argv)
@@ -313,7 +370,7 @@ def main(argv=None) -> int:
     sys.setrecursionlimit(20_000)  # deeply nested pages
 
     pages = []
-    for source, read in (("trafilatura", trafilatura_pages), ("readability", readability_pages)):
+    for source, read in (("trafilatura", trafilatura_pages), ("readability", readability_pages), ("big9", big9_pages)):
         repo = getattr(args, source)
         taken = list(read(repo, args.out / "src" / source))
         pages += [(source, *page) for page in taken[: args.limit or None]]
@@ -365,7 +422,7 @@ def main(argv=None) -> int:
     for shape, count in counts.items():
         print(
             f"{shape}: pages {count['trafilatura pages']} trafilatura + {count['readability pages']}"
-            f" readability; lines: title {count['T']}, article {count['a']}, chrome {count['c']},"
+            f" readability + {count['big9 pages']} big9; lines: title {count['T']}, article {count['a']}, chrome {count['c']},"
             f" unknown {count['u']}",
             file=sys.stderr,
         )

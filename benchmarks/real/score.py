@@ -59,11 +59,13 @@ DATA = Path("/work/data/realeval")
 SHAPES = {"page": "whole-page text", "extract": "extractor output (trafilatura, favor_recall=True)"}
 SIMILAR = 0.6
 # --parts: halves to tune on and check against (trafilatura's pages by the parity of their
-# number, and Readability's pages, whose gold is full), scored from the same output
+# number, and Readability's pages, whose gold is full), and the Big9 pages (nine sites, forty
+# pages each: what per-site learning needs), scored from the same output
 PARTS = {
     "traf even": lambda i: i.startswith("traf-") and int(i[-1]) % 2 == 0,
     "traf odd": lambda i: i.startswith("traf-") and int(i[-1]) % 2 == 1,
     "read": lambda i: i.startswith("read-"),
+    "big9": lambda i: i.startswith("big9-"),
 }
 EXAMPLES = 4
 
@@ -147,6 +149,14 @@ def run_command(template: str, dump: Path) -> dict[str, str]:
             raise SystemExit(f"{command}\nexit {done.returncode}: {done.stderr.strip()[-2000:]}")
         output = Path(outdir) / dump.name
         return {r["id"]: r["text"] for r in map(json.loads, output.open(encoding="utf-8"))}
+
+
+def part_dump(records: list[dict], shape: str, folder: str) -> Path:
+    """``records`` written as a dump of their own, named as the shape's (tools write ``{outdir}/<shape>.jsonl``)."""
+    path = Path(folder) / f"{shape}.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        out.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+    return path
 
 
 def align(before: list[str], after: list[str]) -> list[tuple[str, str | None]]:
@@ -284,15 +294,24 @@ def main(argv=None) -> int:
     parser.add_argument("--tool", action="append", default=[], metavar="NAME=COMMAND")
     parser.add_argument("--report", type=Path, help="also write the dropped/modified article lines here")
     parser.add_argument("--parts", action="store_true", help="also a row per part: " + ", ".join(PARTS))
+    parser.add_argument(
+        "--part",
+        choices=PARTS,
+        help="run the tools on this part's pages alone (its sites learn the same as in the whole dump)",
+    )
     args = parser.parse_args(argv)
 
     all_labels = collections.defaultdict(dict)
     for entry in map(json.loads, (args.data / "labels.jsonl").open(encoding="utf-8")):
         all_labels[entry["shape"]][entry["id"]] = entry["labels"]
     report = args.report.open("w", encoding="utf-8") if args.report else None
+    scratch = tempfile.TemporaryDirectory(prefix="realeval-part-")
     for shape in args.shape or list(SHAPES):
         dump = args.data / f"{shape}.jsonl"
         records = [json.loads(line) for line in dump.open(encoding="utf-8")]
+        if args.part:
+            records = [r for r in records if PARTS[args.part](r["id"])]
+            dump = part_dump(records, shape, scratch.name)
         labels = all_labels[shape]
         totals = collections.Counter(label for r in records for label in labels[r["id"]])
         print(

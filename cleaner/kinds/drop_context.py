@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 from ..lines import LineRule, LineStage, Walk
 from ..shapes import MAX_CHROME_LENGTH
 from .base import GUARD_KEYS, Key, Spec
@@ -62,6 +64,13 @@ class DropContext(LineRule):
             "The share of its non-blank lines that must be link-like for a document to be taken for a whole page.",
             default=0.6,
         ),
+        Key(
+            "body-gap",
+            {"type": "integer", "minimum": 0},
+            "Only the article's prose shields the lines near it: the stretch of prose lines at most this many"
+            " lines apart with the most prose characters. A prose line outside it (a teaser's) stays, but neither"
+            " shields its neighbours nor breaks a run. Without it, every prose line counts.",
+        ),
         *GUARD_KEYS[:2],  # when, when-not
     )
     stage = LineStage
@@ -77,3 +86,4 @@ class DropContext(LineRule):
         self.keep_between: int = self.setting("keep-between")
         self.page_lines: int = self.setting("page-lines")
         self.page_share: float = self.setting("page-share")
+        self.body_gap: Optional[int] = self.setting("body-gap")
