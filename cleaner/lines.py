@@ -21,25 +21,18 @@ import regex
 from .changes import ChangeLog
 from .context import chrome_by_context, is_whole_page
 from .budget import BUDGET, TimeLimit
-from .kinds.base import Guard, Key, Rule, Spec
+from .kinds.base import Guard, Rule, Spec
 from .line_prefilter import BACKREFERENCE, Prefilter
 from .stages import Stage
 from .shapes import is_menu_item, is_prose
+from .tail_records import records_after_article
 from .whitespace import SPACE_RUN
 
 if TYPE_CHECKING:  # the kinds import this module
     from .kinds.drop_block import DropBlock
     from .kinds.drop_context import DropContext
+    from .kinds.drop_records import DropRecords
     from .kinds.drop_run import DropRun
-
-
-def window(default: int) -> Key:
-    return Key(
-        "within",
-        {"type": "integer", "minimum": 1},
-        "How many kept non-blank lines may stand between the line and the edge, plus one.",
-        default=default,
-    )
 
 
 class Walk(enum.Enum):
@@ -51,6 +44,7 @@ class Walk(enum.Enum):
     BLOCK = "a heading and the link titles under it"
     RUN = "a run of menu items at an edge"
     CONTEXT = "runs of link-like lines away from prose"
+    RECORDS = "records repeated after the article"
 
 
 class LineRule(Rule):
@@ -124,6 +118,7 @@ class LineStage:
         self.blocks = [cast("DropBlock", r) for r in rules if r.walk is Walk.BLOCK]
         self.runs = [cast("DropRun", r) for r in rules if r.walk is Walk.RUN]
         self.contexts = [cast("DropContext", r) for r in rules if r.walk is Walk.CONTEXT]
+        self.records = [cast("DropRecords", r) for r in rules if r.walk is Walk.RECORDS]
         if shared is None:
             self.filters = [Prefilter(rules)]
         else:
@@ -222,10 +217,15 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
     tag = stage.tag
     matchable = any(memo[tag, key] for key in distinct if key)
     whole_page = [rule for rule in stage.contexts if is_whole_page(keys, rule)]  # judged as it came
+    marked = {r: {k for k in distinct if k and memo[tag, k] and _matches(r, k, memo, tag)} for r in stage.records}
 
     while True:
         before = len(dropped_by)
         if matchable:
+            for records_rule in [rule for rule in stage.records if marked[rule]]:
+                kept = [index for index, _ in _kept_lines(keys, dropped_by, range(len(keys)))]
+                found = records_after_article([keys[index] for index in kept], marked[records_rule], records_rule)
+                dropped_by.update((kept[at], records_rule.id) for at in found)
             for rule in stage.tails:
                 cut = _tail_marker(keys, dropped_by, rule, memo, tag)
                 if cut is not None:

@@ -36,6 +36,7 @@ def test_builtin_rule_files_and_order():
         "punctuation.yaml",
         "site-frontier-post.yaml",
         "site-inforos.yaml",
+        "threads.yaml",
         "titles.yaml",
         "typo-prompts.yaml",
     ]

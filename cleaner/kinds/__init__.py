@@ -7,8 +7,9 @@ its tests: the registry finds it, and the schema, the loader's checks, lint and
 the docs follow from its declarations.
 
 >>> from cleaner.kinds import KIND_CLASSES
->>> list(KIND_CLASSES)
-['drop-block', 'drop-context', 'drop-line', 'drop-run', 'drop-tail', 'replace', 'title-suffix', 'variants']
+>>> list(KIND_CLASSES)  # doctest: +NORMALIZE_WHITESPACE
+['drop-block', 'drop-context', 'drop-line', 'drop-records', 'drop-run', 'drop-tail',
+ 'replace', 'title-suffix', 'variants']
 
 The registry is built on first use: the stage modules that kinds name import
 ``base``, so the kind modules cannot be imported while this package loads.

@@ -111,6 +111,16 @@ COMMON_KEYS = (
 
 IGNORE_CASE = Key("ignore-case", {"type": "boolean"}, "Compare letters ignoring their case.", default=False)
 
+
+def window(default: int) -> Key:
+    return Key(
+        "within",
+        {"type": "integer", "minimum": 1},
+        "How many kept non-blank lines may stand between the line and the edge, plus one.",
+        default=default,
+    )
+
+
 # The guards a kind may take (see ``Guard``).
 GUARD_KEYS = (
     Key("when", {"type": "string"}, "Regex the document must match for the rule to run.", regex=RegexUse.GUARDS),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..lines import LineRule, LineStage, Walk, window
-from .base import GUARD_KEYS, IGNORE_CASE, STRING_LIST, Choice, Key, RegexUse, Spec
+from ..lines import LineRule, LineStage, Walk
+from .base import GUARD_KEYS, IGNORE_CASE, STRING_LIST, Choice, Key, RegexUse, Spec, window
 
 
 class DropLine(LineRule):
