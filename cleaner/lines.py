@@ -24,9 +24,8 @@ from .budget import BUDGET, TimeLimit
 from .kinds.base import Guard, Rule, Spec
 from .line_prefilter import BACKREFERENCE, Prefilter
 from .stages import Stage
-from .shapes import is_menu_item, is_prose
+from .shapes import is_menu_item, is_prose, line_key
 from .tail_records import records_after_article
-from .whitespace import SPACE_RUN
 
 if TYPE_CHECKING:  # the kinds import this module
     from .kinds.drop_block import DropBlock
@@ -208,7 +207,7 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
     the runs over one document, and no line is matched against a rule twice."""
     memo = {} if memo is None else memo
     lines = text.split("\n")
-    keys = [_key(line) for line in lines]
+    keys = [line_key(line) for line in lines]
     distinct = set(keys)
     stage.prefilter(distinct, memo)
     dropped_by: dict[int, str] = {}  # line index -> rule id
@@ -248,12 +247,6 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
     for index in sorted(dropped_by):
         log.line(index + 1, dropped_by[index], lines[index], "")
     return "\n".join(line for i, line in enumerate(lines) if i not in dropped_by)
-
-
-def _key(line: str) -> str:
-    """The line as tidying will leave it, which is what rules compare."""
-    stripped = line.strip()
-    return SPACE_RUN.sub(" ", stripped) if "  " in stripped else stripped
 
 
 def _kept_lines(keys: list, dropped_by: dict, order: Sequence[int]) -> Iterator[tuple]:

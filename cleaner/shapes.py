@@ -27,6 +27,11 @@ import functools
 
 import regex
 
+
+SPACE_RUN = regex.compile(r"(?<=\S) {2,}(?=\S)")  # tidying makes one space of it
+# A table row of one cell, as extractors write a lone link in a layout table
+# ("| Privacy Policy |"): its cell is the line rules judge.
+ONE_CELL = regex.compile(r"\|\s*([^|\s](?:[^|]*[^|\s])?)\s*\|")
 MAX_CHROME_LENGTH = 100  # characters: longer lines are prose or a link title's teaser
 MIN_SENTENCE_WORDS = 6
 MAX_MENU_ITEM_LENGTH = 30
@@ -114,3 +119,16 @@ def _link_shaped(line: str) -> bool:
         and CASELESS_LETTER.search(line) is None
         and len(DIGIT.findall(line)) <= MAX_LINK_DIGITS
     )
+
+
+def line_key(line: str) -> str:
+    """The line as rules compare it: as tidying will leave it (stripped, a run
+    of spaces as one), and a table row of one cell as its cell.
+
+    >>> line_key("  Leave  a Reply "), line_key("| Privacy Policy |"), line_key("| Home | News |")
+    ('Leave a Reply', 'Privacy Policy', '| Home | News |')
+    """
+    stripped = line.strip()
+    key = SPACE_RUN.sub(" ", stripped) if "  " in stripped else stripped
+    cell = ONE_CELL.fullmatch(key) if key.startswith("|") else None
+    return cell.group(1) if cell else key

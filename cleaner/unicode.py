@@ -29,7 +29,7 @@ import regex
 from . import cyrillic
 from .badness_gate import may_be_bad
 from .changes import NO_LOG, ChangeLog
-from .whitespace import SPACE_RUN
+from .shapes import SPACE_RUN
 
 FTFY_CONFIG = ftfy.TextFixerConfig(
     fix_latin_ligatures=False,  # 'ﬁ' is typography, not damage

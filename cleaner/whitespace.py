@@ -15,10 +15,9 @@ from __future__ import annotations
 import regex
 
 from .changes import ChangeLog
-from .shapes import is_prose
+from .shapes import SPACE_RUN, is_prose
 
 TRAILING_SPACE = regex.compile(r"[ \t]+$")
-SPACE_RUN = regex.compile(r"(?<=\S) {2,}(?=\S)")
 
 
 class Whitespace:

@@ -271,3 +271,12 @@ def test_a_kind_whose_stage_the_pipeline_lacks_is_refused():
     with pytest.raises(TypeError, match="no stage of the pipeline applies orphan rules"):
         Cleaner(Config(), [Orphan(spec)])
     assert {rule.kind for rule in Cleaner().rules} == set(KIND_CLASSES)  # built-in rules of every kind run
+
+
+def test_a_table_row_of_one_cell_is_judged_by_its_cell(cleaner):
+    """Extractors write a lone link of a layout table as "| Privacy Policy |": the
+    line rules judge the cell, and a row of several cells or of prose stays."""
+    prose = "The minister said the talks would resume in the spring of next year, after the elections."
+    row_of_prose = "| The committee met on Tuesday and agreed the budget for next year after a long debate. |"
+    text = f"{prose}\n| Privacy Policy |\n| Home | Privacy Policy |\n{row_of_prose}"
+    assert cleaner.clean(text) == f"{prose}\n| Home | Privacy Policy |\n{row_of_prose}"
