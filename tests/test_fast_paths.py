@@ -18,6 +18,7 @@ from cleaner.kinds.variants import Variants
 from cleaner.names import WORD, VariantIndex
 from cleaner import lines as lines_module
 from cleaner import shapes, unicode
+from cleaner.line_prefilter import Prefilter, Sieved
 from cleaner.lines import LineRule, LineStage
 from cleaner.literals import required
 from cleaner.schema import SCHEMA
@@ -146,6 +147,21 @@ def test_the_line_prefilter_passes_every_line_a_rule_matches(line):
         memo = {}
         LineStage(rules).prefilter([key], memo)
         assert memo[None, key] or not any(rule.matches(key, key.casefold()) for rule in rules)
+
+
+SIEVED_UNION = next(union for _, union in Prefilter(LINE_RULES).unions if isinstance(union, Sieved))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(EXAMPLE_LINES).map(str.upper)
+    | st.sampled_from(EXAMPLE_LINES)
+    | st.lists(st.sampled_from(PIECES + EXAMPLE_LINES) | st.text(max_size=8), max_size=4).map("".join)
+)
+def test_the_sieved_union_says_what_the_whole_union_says(line):
+    key = " ".join(line.split())
+    expected = SIEVED_UNION.union.fullmatch(key) is not None
+    assert (SIEVED_UNION.fullmatch(key, timeout=10.0) is not None) == expected
 
 
 def test_patterns_read_otherwise_by_the_standard_parser_give_no_literal():
