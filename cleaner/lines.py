@@ -147,11 +147,18 @@ class LineStage:
         runs out, that time is not charged (the regex module overshoots short
         limits) and the rules themselves try every line from then on, with what
         is left: the one at fault is the one named. A document's regex time is
-        thus at most 1.25 times its budget.
+        thus at most 1.25 times its budget. A site's stage takes the shared
+        stage's answers (every site reuses them) and asks only its own rules.
         """
+        if self.shared is not None:
+            keys = [key for key in keys if key and (self, key) not in memo]
+            self.shared.prefilter(keys, memo)
+            memo.update(((self, key), True) for key in keys if memo[None, key])
+        self._prefilter(self.filters if self.shared is None else self.filters[-1:], keys, memo)
+
+    def _prefilter(self, filters: list, keys: Iterable[str], memo: Memo) -> None:
         budget = BUDGET.get()
         tag = self.tag
-        filters = self.filters
         unions = [union for f in filters for union in f.unions]
         gave_up = any(f.gave_up for f in filters)
         for key in keys:

@@ -142,7 +142,7 @@ class Cleaner:
         return self._assemble(  # the stages of the rules every document meets, unless extra has rules of theirs
             LineStage(lines, shared=self._lines) if lines is not self._lines.rules else self._lines,
             VariantIndex(variants) if variants is not self._variants.rules else self._variants,
-            self._replace if replace == list(self._replace.rules) else InTurn(replace),
+            self._replace if replace == list(self._replace.rules) else InTurn(replace, shared=self._replace),
         )
 
     def clean(self, text: str, site: Optional[str] = None) -> str:

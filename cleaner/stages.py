@@ -13,7 +13,7 @@ A stage takes the text and the change log, and returns the new text
 
 from __future__ import annotations
 
-from typing import Callable, Iterator, Protocol, Sequence
+from typing import Callable, Iterator, Optional, Protocol, Sequence
 
 from .changes import ChangeLog
 from .errors import CleanerError
@@ -33,9 +33,14 @@ class InTurn:
     after a rule changed the text, the rules after it are picked again.
     """
 
-    def __init__(self, rules: Sequence[Stage]):
+    def __init__(self, rules: Sequence[Stage], shared: Optional[InTurn] = None):
         self.rules = rules
-        self.sieve = Sieve([getattr(rule, "needs", None) for rule in rules])
+        needs = [getattr(rule, "needs", None) for rule in rules]
+        # A site's stages hold the shared rules, some bound to the site
+        # (``Rule.for_site``), with the needs they had: the shared sieve serves.
+        # Building it again for each of a thousand sites cost more than cleaning.
+        same = shared is not None and needs == [getattr(rule, "needs", None) for rule in shared.rules]
+        self.sieve: Sieve = shared.sieve if shared is not None and same else Sieve(needs)
 
     def apply(self, text: str, log: ChangeLog) -> str:
         if not self.sieve.useful:
