@@ -177,6 +177,14 @@ def test_one_job_and_two_jobs_write_the_same_bytes(tmp_path):
     assert one.stats.as_dict() == two.stats.as_dict()
 
 
+def test_jobs_is_also_dash_j_as_in_make_and_cargo(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"text": "Minks, Belarus"}) + "\n")
+    code, _, _ = run_cli("dump", source, "-o", tmp_path / "out", "-j", "1")
+    assert code == 0
+    assert json.loads((tmp_path / "out" / "in.jsonl").read_text())["text"] == "Minsk, Belarus"
+
+
 def test_unreadable_input_is_an_error_others_still_written(tmp_path):
     source = tmp_path / "in"
     source.mkdir()

@@ -33,6 +33,7 @@ def add_parser(commands, parents) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="folder for the clean dump")
     parser.add_argument("--field", default="text", help="the text field of JSON Lines records (default: text)")
     parser.add_argument(
+        "-j",
         "--jobs",
         type=flag_type(COUNT),
         default=os.cpu_count() or 1,
