@@ -203,7 +203,7 @@ def test_bad_dump_and_suggest_counts_are_usage_errors(tmp_path):
     code, _, err = run(tmp_path, "dump", "in", "-o", "out", "--jobs", "0")
     assert (code, err) == (
         2,
-        "cleaner dump: error: argument --jobs: expected a whole number of 1 or more, got '0' (see 'cleaner dump --help')\n",
+        "cleaner dump: error: argument -j/--jobs: expected a whole number of 1 or more, got '0' (see 'cleaner dump --help')\n",
     )
     code, _, err = run(tmp_path, "suggest", "in", "-o", "d.yaml", "--min-share", "2")
     assert (code, err) == (
