@@ -69,6 +69,8 @@ class Choice:
 
 
 STRING_LIST = {"type": "array", "items": {"type": "string"}}
+COUNT = {"type": "integer", "minimum": 0}  # lines, characters: none or more
+SHARE = {"type": "number", "minimum": 0, "maximum": 1}
 STRING_LIST_OF_HOSTS = {"type": "array", "items": {"type": "string", "pattern": r"^[^\s/:]+$"}, "minItems": 1}
 
 # Keys every rule has, whatever its kind ("kind" lists the registered kinds: see ``schema``).

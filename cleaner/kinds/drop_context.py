@@ -6,9 +6,7 @@ from typing import Optional
 
 from ..lines import LineRule, LineStage, Walk
 from ..shapes import MAX_CHROME_LENGTH
-from .base import GUARD_KEYS, Key, Spec
-
-SHARE = {"type": "number", "minimum": 0, "maximum": 1}
+from .base import COUNT, GUARD_KEYS, SHARE, Key, Spec
 
 
 class DropContext(LineRule):
@@ -30,7 +28,7 @@ class DropContext(LineRule):
         ),
         Key(
             "distance",
-            {"type": "integer", "minimum": 0},
+            COUNT,
             "Link-like lines this many lines or fewer from a prose line stay.",
             default=2,
         ),
@@ -48,13 +46,13 @@ class DropContext(LineRule):
         ),
         Key(
             "keep-between",
-            {"type": "integer", "minimum": 0},
+            COUNT,
             "A stretch of this many lines or fewer between two prose lines stays whole.",
             default=15,
         ),
         Key(
             "page-lines",
-            {"type": "integer", "minimum": 0},
+            COUNT,
             "The fewest link-like lines a document needs to be taken for a whole page.",
             default=40,
         ),
@@ -66,7 +64,7 @@ class DropContext(LineRule):
         ),
         Key(
             "body-gap",
-            {"type": "integer", "minimum": 0},
+            COUNT,
             "Only the article's prose shields the lines near it: the stretch of prose lines at most this many"
             " lines apart with the most prose characters. A prose line outside it (a teaser's) stays, but neither"
             " shields its neighbours nor breaks a run. Without it, every prose line counts.",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..lines import LineRule, LineStage, Walk
-from .base import GUARD_KEYS, IGNORE_CASE, STRING_LIST, Choice, Key, RegexUse, Spec
+from .base import COUNT, GUARD_KEYS, IGNORE_CASE, SHARE, STRING_LIST, Choice, Key, RegexUse, Spec
 
 LINE_COUNT = {"type": "integer", "minimum": 1, "maximum": 50}
 
@@ -42,13 +42,13 @@ class DropRecords(LineRule):
         Key("max-record-lines", LINE_COUNT, "The most lines a record holds, its marker included.", default=12),
         Key(
             "min-prose-before",
-            {"type": "integer", "minimum": 0},
+            COUNT,
             "The fewest prose lines (the article) that must stand before the records, outside any records.",
             default=3,
         ),
         Key(
             "prose-share",
-            {"type": "number", "minimum": 0, "maximum": 1},
+            SHARE,
             "The least share of the prose (in characters, outside any records) that must stand before the records.",
             default=0.7,
         ),
