@@ -26,6 +26,19 @@ def cleaner():
     return Cleaner()
 
 
+@pytest.fixture(scope="session")
+def rules_only(tmp_path_factory):
+    """Make a Cleaner with the rules of a YAML text alone (no built-in rules)."""
+    from cleaner import Cleaner, Config
+
+    def make(text: str):
+        path = tmp_path_factory.mktemp("rules") / "rules.yaml"
+        path.write_text(text, encoding="utf-8")
+        return Cleaner(Config(rules=(str(path),), default_rules=False))
+
+    return make
+
+
 class _Stream(io.TextIOWrapper):
     """A text stream over bytes, like sys.stdout of a real process whose output is a pipe."""
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner import Cleaner, Config
+from cleaner import Cleaner
 
 ROOT = Path(__file__).resolve().parents[1]
 WIKINEWS = [json.loads(line)["text"] for line in (ROOT / "tests/corpus/wikinews/articles.jsonl").open()]
@@ -58,19 +58,15 @@ RULE = "rules:\n  - id: t.page\n    kind: drop-context\n"
 
 
 @pytest.fixture(scope="module")
-def context_only(tmp_path_factory):
-    path = tmp_path_factory.mktemp("rules") / "page.yaml"
-    path.write_text(RULE, encoding="utf-8")
-    return Cleaner(Config(rules=(str(path),), default_rules=False))
+def context_only(rules_only):
+    return rules_only(RULE)
 
 
 @pytest.fixture(scope="module", params=["", "    body-gap: 15\n"], ids=["every-prose", "body-gap"])
-def context_rule(request, tmp_path_factory):
+def context_rule(request, rules_only):
     """The rule as the tests above have it, and with ``body-gap`` (only the
     article's prose shields its neighbours), as the built-in rule has it."""
-    path = tmp_path_factory.mktemp("rules") / "page.yaml"
-    path.write_text(RULE + request.param, encoding="utf-8")
-    return Cleaner(Config(rules=(str(path),), default_rules=False))
+    return rules_only(RULE + request.param)
 
 
 @pytest.fixture(scope="module")

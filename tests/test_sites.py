@@ -25,10 +25,8 @@ DOCUMENT = "Talks ended | Daily Courier\nBody.\nGet the Courier daily\nMore from
 
 
 @pytest.fixture(scope="module")
-def cleaner(tmp_path_factory):
-    path = tmp_path_factory.mktemp("rules") / "sites.yaml"
-    path.write_text(RULES, encoding="utf-8")
-    return Cleaner(Config(rules=(str(path),), default_rules=False))
+def cleaner(rules_only):
+    return rules_only(RULES)
 
 
 @pytest.mark.parametrize(

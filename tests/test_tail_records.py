@@ -67,10 +67,8 @@ rules:
 
 
 @pytest.fixture(scope="module")
-def records_only(tmp_path_factory):
-    path = tmp_path_factory.mktemp("rules") / "records.yaml"
-    path.write_text(RULES, encoding="utf-8")
-    return Cleaner(Config(rules=(str(path),), default_rules=False))
+def records_only(rules_only):
+    return rules_only(RULES)
 
 
 @pytest.fixture(scope="module")
