@@ -23,6 +23,12 @@ from ..settings import DEFAULT_TIMEOUT
 
 MAX_PATTERN_LENGTH = 10_000
 
+# Rules' regexes compiled, by source and flags: learnt rules repeat the same
+# patterns across sites, more distinct ones than the regex module's own cache
+# (500) keeps, which then compiled most of them again. Bounded like its cache.
+_COMPILED: dict = {}
+MAX_COMPILED = 50_000
+
 # Where a part of a rule stands: a key of the rule ("pattern") or a key and an index (("patterns", 2)).
 Place = Union[str, tuple]
 
@@ -190,10 +196,17 @@ class Spec:
             raise self.error(
                 key, f"regex has {len(pattern):,} characters, more than {MAX_PATTERN_LENGTH:,}", INVALID_REGEX.code
             )
+        compiled = _COMPILED.get((pattern, flags))
+        if compiled is not None:
+            return compiled
         try:
-            return regex.compile(pattern, flags)
+            compiled = regex.compile(pattern, flags)
         except regex.error as exc:
             raise self.error(key, f"invalid regex {pattern!r}: {exc}", INVALID_REGEX.code) from None
+        if len(_COMPILED) >= MAX_COMPILED:
+            _COMPILED.clear()
+        _COMPILED[pattern, flags] = compiled
+        return compiled
 
     def compile_list(self, key: str) -> list:
         return [self.compile((key, i), p) for i, p in enumerate(self.data.get(key, []))]
@@ -239,6 +252,7 @@ class Guard:
         self.unless = spec.compile_list("unless")
         # what a document needs for each regex to match in it (None: unknown)
         self.needs = {p: required(p.pattern) for p in (self.when, self.when_not, *self.unless) if p is not None}
+        self.across_lines = {p for p in self.needs if _names_line_break(p.pattern)}  # searched in the whole text
         self.limit = TimeLimit(spec)
 
     @property
@@ -272,7 +286,7 @@ class Guard:
     def _matches(self, pattern: regex.Pattern, text: str) -> Iterator[tuple]:
         """The spans of ``pattern`` in ``text``, line by line unless it names the line break."""
         seconds = self.limit.seconds
-        if _names_line_break(pattern.pattern):
+        if pattern in self.across_lines:
             yield from (m.span() for m in pattern.finditer(text, timeout=seconds))
             return
         start = 0
