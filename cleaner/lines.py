@@ -13,6 +13,7 @@ nothing more is dropped: cleaning its result again drops nothing.
 from __future__ import annotations
 
 import enum
+import functools
 from time import monotonic
 from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence
 
@@ -21,8 +22,10 @@ import regex
 from .changes import ChangeLog
 from .context import chrome_by_context, is_whole_page
 from .budget import BUDGET, TimeLimit
-from .kinds.base import Guard, Rule, Spec
+from .kinds.base import Rule, Spec
+from .kinds.guard import Guard
 from .line_prefilter import BACKREFERENCE, Prefilter
+from .literals import lacks_all, required
 from .stages import Stage
 from .shapes import is_menu_item, is_prose, line_key
 from .tail_records import records_after_article
@@ -63,11 +66,10 @@ class LineRule(Rule):
         flags = regex.IGNORECASE if self.ignore_case else 0
         self.literal_lines = [line.strip() for line in literals]
         self.pattern_sources = list(patterns.values())
-        self.literals = frozenset(self._fold(line) for line in self.literal_lines)
+        self.literals = frozenset(line.casefold() if self.ignore_case else line for line in self.literal_lines)
         compiled = [spec.compile(key, source, flags) for key, source in patterns.items()]
-        # One regex for all the patterns: one call a line instead of one a pattern
-        # (every call pays for the time limit). Inline flags stay scoped to their
-        # group; backreferences would be renumbered, so such patterns stay apart.
+        # One regex for all the patterns: one call a line, not one a pattern (each pays for the time limit).
+        # Inline flags stay scoped to their group; backreferences would be renumbered: such patterns stay apart.
         if len(compiled) > 1 and not any(BACKREFERENCE.search(source) for source in patterns.values()):
             compiled = [regex.compile("|".join(f"(?:{source})" for source in patterns.values()), flags)]
         self.patterns = compiled
@@ -75,20 +77,18 @@ class LineRule(Rule):
         self.limit = TimeLimit(spec)
         self.guard = Guard(spec)  # when, when-not: checked when a document's rules are chosen
 
-    def _fold(self, line: str) -> str:
-        return line.casefold() if self.ignore_case else line
+    @functools.cached_property
+    def needs(self) -> list:  # what a line needs for each pattern to match it (literals.required)
+        return [required(source, regex.IGNORECASE if self.ignore_case else 0) for source in self.pattern_sources]
 
     def matches(self, stripped: str, folded: str) -> bool:
-        """Does the line match? It comes stripped, and also casefolded (done once per line)."""
+        """Does the line (stripped; ``folded``: casefolded) match? Patterns run only if it holds what they need."""
         if (folded if self.ignore_case else stripped) in self.literals:
             return True
-        if not self.patterns:
+        if not self.patterns or lacks_all(self.needs, stripped, folded):
             return False
         with self.limit:
-            for pattern in self.patterns:
-                if pattern.fullmatch(stripped, timeout=self.limit.seconds):
-                    return True
-        return False
+            return any(pattern.fullmatch(stripped, timeout=self.limit.seconds) is not None for pattern in self.patterns)
 
 
 Memo = dict  # (rule or a stage's tag, line key) -> whether it matches; a tag: whether any of its rules could

@@ -23,7 +23,9 @@ the same Unicode case folding as regex's own).
 >>> required(r"(?<=\\p{Latin}[^\\p{L}\\n]*)<(…|\\.\\.\\.)>").groups
 (('<',), ('>',), ('...', '…'))
 >>> required(r"[ ]+(?=,|\\.)").groups  # a space, then a comma or a stop: " ," or " ."
-((' ',), (' ,', ' .'))
+((' ',), (' ,', ' .'), (',', '.'))
+>>> required(r"[-–—]+").groups, required(r"[^-–—]+"), required(r"[a-z]+")  # a class of characters, not ranges
+((('-', '–', '—'),), None, None)
 >>> required("Lukashenk").absent_from("Minsk"), required("Lukashenk").absent_from("Lukashenko")
 (True, False)
 >>> required(r"(?i)News").absent_from("NEWS"), required(r"a?b*"), required(r"x{e<=1}")
@@ -77,6 +79,18 @@ class Required(NamedTuple):
     def rarest(self) -> tuple:
         """The group whose shortest string is longest: the one a text most often lacks."""
         return max(self.groups, key=lambda strings: min(map(len, strings)))
+
+
+def lacks_all(needs: Sequence[Optional[Required]], text: str, folded: str) -> bool:
+    """Does ``text`` (``folded``: its casefolded form) lack what each of ``needs``
+    requires? None, nothing known, never lacks. Then none of their regexes matches it.
+
+    >>> lacks_all([required("Read more"), required("(?i)share")], "SHARE", "share")
+    False
+    >>> lacks_all([required("Read more"), None], "SHARE", "share"), lacks_all([required("News")], "Views", "views")
+    (False, True)
+    """
+    return all(need is not None and need.absent_from(text, folded) for need in needs)
 
 
 # A string shorter than this occurs in most texts: a regex needing one is always
@@ -228,7 +242,9 @@ def _requirements(items: Any, adjacent: bool) -> Iterator[frozenset]:
             branches = [_best(branch, adjacent) for branch in argument[1]]
             if all(branches):
                 yield frozenset(s for strings in branches if strings for s in strings)
-        # else: a class, an anchor, a negative lookaround, a backreference... needs no literal
+        elif op is sre.IN and all(kind is sre.LITERAL for kind, _ in argument):
+            yield frozenset(chr(value) for _, value in argument)  # a class of a few characters: one of them
+        # else: a wider class, an anchor, a negative lookaround, a backreference... needs no literal
     if run:
         yield frozenset(["".join(run)])
 
