@@ -25,7 +25,7 @@ from .budget import BUDGET, TimeLimit
 from .kinds.base import Rule, Spec
 from .kinds.guard import Guard
 from .line_prefilter import BACKREFERENCE, Prefilter
-from .literals import lacks_all, required
+from .literals import OneOf, one_of, required
 from .stages import Stage
 from .shapes import is_menu_item, is_prose, line_key
 from .tail_records import records_after_article
@@ -78,14 +78,14 @@ class LineRule(Rule):
         self.guard = Guard(spec)  # when, when-not: checked when a document's rules are chosen
 
     @functools.cached_property
-    def needs(self) -> list:  # what a line needs for each pattern to match it (literals.required)
-        return [required(source, regex.IGNORECASE if self.ignore_case else 0) for source in self.pattern_sources]
+    def needs(self) -> Optional[OneOf]:  # what a line needs for any pattern to match it (found when first asked)
+        return one_of([required(p, regex.IGNORECASE if self.ignore_case else 0) for p in self.pattern_sources])
 
     def matches(self, stripped: str, folded: str) -> bool:
         """Does the line (stripped; ``folded``: casefolded) match? Patterns run only if it holds what they need."""
         if (folded if self.ignore_case else stripped) in self.literals:
             return True
-        if not self.patterns or lacks_all(self.needs, stripped, folded):
+        if not self.patterns or (self.needs is not None and self.needs.lacked_by(stripped, folded)):
             return False
         with self.limit:
             return any(pattern.fullmatch(stripped, timeout=self.limit.seconds) is not None for pattern in self.patterns)

@@ -8,7 +8,7 @@ from typing import Iterator, Optional
 import regex
 
 from ..budget import TimeLimit
-from ..literals import Required, required
+from ..literals import Required, one_of, required
 from .base import Spec
 
 
@@ -73,10 +73,10 @@ class Guard:
         if pattern in self.across_lines:
             yield from (m.span() for m in pattern.finditer(text, timeout=seconds))
             return
-        needs: Optional[Required] = self.needs[pattern]
+        wanted = one_of([self.needs[pattern]])
         start = 0
         for line in text.split("\n"):
-            if needs is None or not needs.absent_from(line):
+            if wanted is None or not wanted.lacked_by(line):
                 for m in pattern.finditer(line, timeout=seconds):
                     yield start + m.start(), start + m.end()
             start += len(line) + 1
