@@ -34,6 +34,7 @@ the same Unicode case folding as regex's own).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import sys
@@ -198,6 +199,7 @@ def automaton(strings: dict) -> Any:
     return found
 
 
+@functools.lru_cache(maxsize=4096)  # learnt rules repeat a few hundred patterns over a thousand sites
 def required(source: str, flags: int = 0) -> Optional[Required]:
     """What every match of ``source`` (compiled with ``flags``) needs, fewest
     strings first; None: nothing known."""
