@@ -73,6 +73,17 @@ def test_learn_removes_each_sites_chrome_and_no_body_line(dump):
     assert (folder / "again" / "dump.jsonl").read_bytes() == (folder / "out" / "dump.jsonl").read_bytes()
 
 
+def test_changes_of_a_learn_run_name_the_learned_rules(dump):
+    """``--changes`` explains the outputs with the rules that cleaned them, the learned ones too."""
+    folder, _ = dump
+    options = ["in", "--site-field", "url", "--no-default-rules", "--jobs", "1", "--learn"]
+    result = run_in_process("dump", *options, "-o", "audited", "--changes", "changes.jsonl", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    changes = [json.loads(line) for line in (folder / "changes.jsonl").read_text(encoding="utf-8").splitlines()]
+    shares = [c for c in changes if c["id"] == 0 and c["before"] == "Share this:"]
+    assert len(shares) == 1 and shares[0]["rule"].startswith("suggested.alpha-example.line-")
+
+
 def test_without_learn_the_chrome_stays(dump):
     folder, bodies = dump
     result = run_in_process("dump", "in", "-o", "plain", "--site-field", "url", "--no-default-rules", cwd=folder)
