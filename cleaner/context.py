@@ -86,7 +86,7 @@ def chrome_by_context(lines: Sequence[str], rule: DropContext) -> list[int]:
     prose = [is_prose_line and not teaser for is_prose_line, teaser in zip(prose, teasers)]
     in_runs = [link or teaser for link, teaser in zip(links, teasers)]
     distance = _distance_to_prose(prose)
-    title = _words(lines[0]) if lines else set()
+    title = title_words(lines[0]) if lines else set()
     found: list[int] = []
     for start, stop in _runs(prose, False):  # the stretches between the article's prose lines
         if sum(links[start:stop]) < rule.min_share * (stop - start):
@@ -102,7 +102,7 @@ def chrome_by_context(lines: Sequence[str], rule: DropContext) -> list[int]:
                 and distance[i] > rule.distance
                 and lines[i] not in subheadings
                 and i > 0
-                and not _headline(lines[i], title)
+                and not is_headline(lines[i], title)
             ]
             # the lowest line going, when the article starts right below the run, is its headline
             if going and any(prose[start + last : start + last + HEADLINE_REACH]):
@@ -154,17 +154,18 @@ def _lower_case_label(line: str) -> bool:
     return len(line) <= MAX_MENU_ITEM_LENGTH and len(line.split()) <= LABEL_WORDS and bool(LOWER_CASE_LABEL.match(line))
 
 
-def _words(line: str) -> set[str]:
+def title_words(line: str) -> set[str]:
     return set(WORD.findall(line.casefold()))
 
 
-def _headline(line: str, title: set[str]) -> bool:
+def is_headline(line: str, title: set[str]) -> bool:
     """Is ``line`` the headline that the page's title repeats ("Talks resume in
     Minsk" under "Talks resume in Minsk | Daily Courier")?
 
-    >>> _headline("Update | Talks resume in Minsk", _words("Talks resume in Minsk - Daily Courier"))
+    >>> is_headline("Update | Talks resume in Minsk", title_words("Talks resume in Minsk - Daily Courier"))
     True
-    >>> _headline("Minsk", _words("Minsk")), _headline("More from Minsk today", _words("Talks resume in Minsk"))
+    >>> title = title_words("Talks resume in Minsk")
+    >>> is_headline("Minsk", title_words("Minsk")), is_headline("More from Minsk today", title)
     (False, False)
     """
     words = WORD.findall(line.casefold())

@@ -112,3 +112,33 @@ def test_mining_in_batches_counts_what_mining_at_once_does():
     first.merge(second)
     assert first.lines == whole.lines and first.docs_per_site == whole.docs_per_site
     assert first.titles.suffixes == whole.titles.suffixes and len(whole.titles.suffixes) == 3
+
+
+HEADLINES = [
+    "Storm leaves thousands of homes without power",
+    "Museum reopens after three years of repairs",
+    "Local football club celebrates its championship title",
+    "Farmers worry about another unusually dry summer",
+    "Festival draws record crowds despite heavy rainfall",
+    "Bridge across the river finally opens to traffic",
+]
+
+
+def test_a_label_of_the_pages_own_summary_is_not_learned_but_a_related_heading_is():
+    """CNN's "Story Highlights" recurs on every page, but the lines below it are
+    the page's own sentences (its words are the article's): the label is the
+    article's, and stays. "Related Stories", above other pages' headlines, is
+    the site's chrome."""
+    from cleaner.suggest import Miner, boilerplate
+
+    rng = random.Random(11)
+    miner = Miner(names=False)
+    for number in range(12):
+        lines = [sentence(rng) for _ in range(4)]
+        summary = [" ".join(line.split()[:8]) for line in lines[:2]]  # the story's first words, unpunctuated
+        related = [HEADLINES[(number + k) % len(HEADLINES)] for k in range(3)]
+        title = " ".join(lines[3].split()[:5]) + " | Courier"
+        page = [title, "Home", "World", "Story Highlights", *summary, *lines]
+        miner.add("\n".join([*page, "Related Stories", *related, "About us"]), "courier.example")
+    learned = {candidate.line for candidate in boilerplate(miner, 5, 0.02)}
+    assert learned == {"Home", "World", "Related Stories", "About us", *HEADLINES}
