@@ -10,7 +10,6 @@ page's prose holds, or other stories' headlines, whose words it seldom does.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Optional, Sequence
 
 import regex
@@ -19,7 +18,7 @@ from .context import is_headline, title_words
 from .shapes import MIN_SENTENCE_WORDS
 
 OWN_LINES = 2  # the lines below a label of the page's own text that must be its own sentences
-OWN_WORDS = 0.5  # the share of such a line's long words that the page's other prose lines hold
+OWN_WORDS = 0.5  # the share of such a line's long words that the page's prose lines hold
 LONG_WORD = regex.compile(r"\w{5,}")  # shorter words ("that", "with", "said") are every text's
 
 
@@ -30,7 +29,7 @@ class OwnText:
 
     def __init__(self, lines: Sequence[str], prose: Sequence[bool]) -> None:
         self.lines, self.prose = lines, prose
-        self.prose_lines_with: Optional[Counter] = None  # word -> prose lines holding it
+        self.prose_words: Optional[set] = None  # the long words of its prose lines
 
     def follows(self, index: int) -> bool:
         """Do the page's own sentences follow line ``index`` (not itself prose):
@@ -64,14 +63,11 @@ class OwnText:
         title = title_words(self.lines[0])
         if any(is_headline(self.lines[i], title) for i in following):
             return False
-        if self.prose_lines_with is None:
-            self.prose_lines_with = Counter(
-                w for i, line in enumerate(self.lines) if self.prose[i] for w in _words(line)
-            )
+        if self.prose_words is None:
+            self.prose_words = {word for i, line in enumerate(self.lines) if self.prose[i] for word in _words(line)}
         for i in following:
             words = _words(self.lines[i])
-            elsewhere = sum(self.prose_lines_with[word] > 0 for word in words)
-            if not words or elsewhere < OWN_WORDS * len(words):
+            if not words or len(words & self.prose_words) < OWN_WORDS * len(words):
                 return False
         return True
 
