@@ -24,12 +24,17 @@ LONG_WORD = regex.compile(r"\w{5,}")  # shorter words ("that", "with", "said") a
 
 class OwnText:
     """One document's lines (stripped, non-blank) and which of them are prose;
-    the words of its prose are counted when first needed (most lines never
+    what a line needs is found when first asked for, once (most lines never
     have two sentence-shaped lines below them)."""
 
     def __init__(self, lines: Sequence[str], prose: Sequence[bool]) -> None:
         self.lines, self.prose = lines, prose
-        self.prose_words: Optional[set] = None  # the long words of its prose lines
+        # lines that may be a summary's points: sentence-shaped (words counted by the spaces
+        # between them, the cleaned text having single spaces), not paragraphs
+        self.points = [not p and line.count(" ") >= MIN_SENTENCE_WORDS - 1 for line, p in zip(lines, prose)]
+        self.own: dict[int, bool] = {}  # point -> is it the page's own sentence
+        self.title: Optional[set] = None  # the words of the title (the first line)
+        self.prose_words: Optional[set] = None  # the long words of the prose lines
 
     def follows(self, index: int) -> bool:
         """Do the page's own sentences follow line ``index`` (not itself prose):
@@ -56,20 +61,23 @@ class OwnText:
         False
         """
         following = range(index + 1, index + 1 + OWN_LINES)
-        if self.prose[index] or following.stop > len(self.lines):
+        if self.prose[index] or following.stop > len(self.lines) or not all(self.points[i] for i in following):
             return False
-        if any(self.prose[i] or len(self.lines[i].split()) < MIN_SENTENCE_WORDS for i in following):
-            return False
-        title = title_words(self.lines[0])
-        if any(is_headline(self.lines[i], title) for i in following):
-            return False
-        if self.prose_words is None:
-            self.prose_words = {word for i, line in enumerate(self.lines) if self.prose[i] for word in _words(line)}
-        for i in following:
-            words = _words(self.lines[i])
-            if not words or len(words & self.prose_words) < OWN_WORDS * len(words):
-                return False
-        return True
+        return all(self._own_sentence(i) for i in following)
+
+    def _own_sentence(self, index: int) -> bool:
+        """Is a point not the page's headline, most of its long words words of the page's prose?"""
+        if index not in self.own:
+            if self.title is None or self.prose_words is None:
+                self.title = title_words(self.lines[0])
+                self.prose_words = {w for i, line in enumerate(self.lines) if self.prose[i] for w in _words(line)}
+            words = _words(self.lines[index])
+            self.own[index] = (
+                not is_headline(self.lines[index], self.title)
+                and bool(words)
+                and len(words & self.prose_words) >= OWN_WORDS * len(words)
+            )
+        return self.own[index]
 
 
 def _words(line: str) -> set:
