@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence
 import regex
 
 from .changes import ChangeLog
-from .context import chrome_by_context, is_whole_page
+from .context import context_drops, is_whole_page
 from .budget import BUDGET, TimeLimit
 from .kinds.base import Rule, Spec
 from .kinds.guard import Guard
@@ -243,8 +243,7 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
             _drop_run(keys, dropped_by, rule)
         for context_rule in whole_page:
             kept = [index for index, _ in _kept_lines(keys, dropped_by, range(len(keys)))]
-            found = chrome_by_context([keys[index] for index in kept], context_rule)
-            dropped_by.update((kept[position], context_rule.id) for position in found)
+            dropped_by.update((index, context_rule.id) for index in context_drops(keys, kept, dropped_by, context_rule))
         if len(dropped_by) == before:
             break
 
