@@ -10,7 +10,8 @@ model of real Russian, Ukrainian and Belarusian text finds it far more
 plausible than the text as it is.
 
 One job a module: ``pages`` (the code-page pairs, re-reading a word),
-``gate`` (the cheap tests that keep most text from being scored), ``model``
+``scan`` (which lines of a document the gate must test), ``gate`` (the
+cheap tests that keep most text from being scored), ``model``
 (the bigram model), ``decide`` (which re-reading of a line's runs of words to keep).
 
 >>> from cleaner.changes import NO_LOG
@@ -28,22 +29,31 @@ from functools import lru_cache
 
 from ..changes import ChangeLog
 from .decide import repair_line
-from .gate import suspicious, worth_judging
+from .gate import worth_judging
 from .pages import PAIRS, READ_AS, WRITTEN_IN
+from .scan import candidate_lines
 
-__all__ = ["PAIRS", "READ_AS", "WRITTEN_IN", "forget", "repair", "suspicious"]
+__all__ = ["PAIRS", "READ_AS", "WRITTEN_IN", "forget", "repair"]
 
 
 def repair(text: str, log: ChangeLog) -> str:
-    """Repair each line of ``text`` (split at ``\\n`` only) that holds Cyrillic mojibake."""
+    """Repair each line of ``text`` (split at ``\\n`` only) that holds Cyrillic mojibake.
+
+    The lines ``scan`` does not name cannot pass the gate: most documents are
+    read as bytes and searched no further.
+    """
+    fixes = []
+    for number, line in candidate_lines(text):
+        if worth_judging(line):
+            fixed, note = _judged(line)
+            if fixed != line:
+                fixes.append((number, line, fixed, note))
+    if not fixes:
+        return text
     lines = text.split("\n")
-    for number, line in enumerate(lines, 1):
-        if not worth_judging(line):
-            continue
-        fixed, note = _judged(line)
-        if fixed != line:
-            log.line(number, "unicode.cyrillic", line, fixed, note)
-            lines[number - 1] = fixed
+    for number, line, fixed, note in fixes:
+        log.line(number, "unicode.cyrillic", line, fixed, note)
+        lines[number - 1] = fixed
     return "\n".join(lines)
 
 
