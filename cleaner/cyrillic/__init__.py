@@ -29,9 +29,9 @@ from functools import lru_cache
 
 from ..changes import ChangeLog
 from .decide import repair_line
-from .gate import worth_judging
 from .pages import PAIRS, READ_AS, WRITTEN_IN
-from .scan import candidate_lines
+from . import scan
+from .scan import lines_to_judge
 
 __all__ = ["PAIRS", "READ_AS", "WRITTEN_IN", "forget", "repair"]
 
@@ -39,15 +39,14 @@ __all__ = ["PAIRS", "READ_AS", "WRITTEN_IN", "forget", "repair"]
 def repair(text: str, log: ChangeLog) -> str:
     """Repair each line of ``text`` (split at ``\\n`` only) that holds Cyrillic mojibake.
 
-    The lines ``scan`` does not name cannot pass the gate: most documents are
-    read as bytes and searched no further.
+    Only the lines that pass the gate are judged, and ``scan`` finds them: most
+    documents are read as bytes and searched no further.
     """
     fixes = []
-    for number, line in candidate_lines(text):
-        if worth_judging(line):
-            fixed, note = _judged(line)
-            if fixed != line:
-                fixes.append((number, line, fixed, note))
+    for number, line in lines_to_judge(text):
+        fixed, note = _judged(line)
+        if fixed != line:
+            fixes.append((number, line, fixed, note))
     if not fixes:
         return text
     lines = text.split("\n")
@@ -66,5 +65,6 @@ def _judged(line: str) -> tuple[str, str]:
 
 
 def forget() -> None:
-    """Empty the memo of judged lines (for benchmarks that clean the same text again)."""
+    """Empty the memos of judged lines and searched chunks (for benchmarks that clean the same text again)."""
     _judged.cache_clear()
+    scan.forget()

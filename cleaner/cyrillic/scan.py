@@ -25,11 +25,10 @@ string of up to three characters, one code point of each kind.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from re import _constants as sre
 from re import _parser
 
-from .gate import RARE_PAIRS, SUSPICIOUS
+from .gate import RARE_PAIRS, SUSPICIOUS, worth_judging
 
 GATE = (SUSPICIOUS, RARE_PAIRS)
 # What names no character: anchors, and the structure around the characters.
@@ -80,14 +79,15 @@ SHAPE = re.compile(MARKER + rb"(?:[\x80-\xbf](?![\x80-\xbf])|[\x80-\xbf]{2}(?:" 
 MERGE = 1024
 
 
-def candidate_lines(text: str) -> Iterator[tuple[int, str]]:
-    """(number, line) of the lines of ``text`` (split at ``\\n``) that the gate's
-    patterns match, in order, found without searching most of the text with them."""
+def lines_to_judge(text: str) -> list[tuple[int, str]]:
+    """(number, line) of the lines of ``text`` (split at ``\\n``) that pass the gate
+    (``gate.worth_judging``), in order, found without searching most of the text."""
     if text.isascii():
-        return
+        return []
     data = text.encode("utf-8", "surrogatepass")
     marked = data.translate(MARKED)
     shape = SHAPE.search(marked)
+    found: list[tuple[int, str]] = []
     number, counted = 1, 0  # the number of the line at byte ``counted``
     while shape is not None:
         start = marked.rfind(b"\n", 0, shape.start()) + 1
@@ -102,25 +102,53 @@ def candidate_lines(text: str) -> Iterator[tuple[int, str]]:
             shape, end = None, len(marked)
         number += marked.count(b"\n", counted, start)
         counted = start
-        yield from _matching_lines(data[start:end].decode("utf-8", "surrogatepass"), number)
+        found += [(number + offset, line) for offset, line in _judged_lines(data[start:end])]
+    return found
 
 
-def _matching_lines(chunk: str, number: int) -> Iterator[tuple[int, str]]:
-    """The lines of ``chunk`` (the first numbered ``number``) that the gate's patterns match.
+# The pipeline's next round meets a document's chunks again, and the pages of
+# one site their chrome: a chunk judged once is not searched again. The memo
+# holds about SEEN_LIMIT bytes of chunks, then starts afresh.
+SEEN_LIMIT = 2**20
+_seen: dict[bytes, tuple] = {}
+_seen_bytes = 0
 
-    No match spans a line break, and every lookbehind looks at a character of
-    the match: a line holds a match within the chunk exactly when it holds one alone.
+
+def _judged_lines(chunk: bytes) -> tuple:
+    """(offset, line) of each line of ``chunk`` that passes the gate.
+
+    The lines the gate's patterns match are found searching the whole chunk: no
+    match spans a line break, and every lookbehind looks at a character of the
+    match, so a line holds a match within the chunk exactly when it holds one alone.
     """
+    global _seen, _seen_bytes
+    found = _seen.get(chunk)
+    if found is not None:
+        return found
+    text = chunk.decode("utf-8", "surrogatepass")
     starts = set()
     for pattern in GATE:
-        match = pattern.search(chunk)
+        match = pattern.search(text)
         while match is not None:
-            starts.add(chunk.rfind("\n", 0, match.start()) + 1)
-            end = chunk.find("\n", match.end())
-            match = None if end < 0 else pattern.search(chunk, end)
-    counted = 0
+            starts.add(text.rfind("\n", 0, match.start()) + 1)
+            end = text.find("\n", match.end())
+            match = None if end < 0 else pattern.search(text, end)
+    lines, offset, counted = [], 0, 0
     for start in sorted(starts):
-        number += chunk.count("\n", counted, start)
+        offset += text.count("\n", counted, start)
         counted = start
-        end = chunk.find("\n", start)
-        yield number, chunk[start:] if end < 0 else chunk[start:end]
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start:end]
+        if worth_judging(line):
+            lines.append((offset, line))
+    if _seen_bytes > SEEN_LIMIT:
+        _seen, _seen_bytes = {}, 0
+    found = _seen[chunk] = tuple(lines)
+    _seen_bytes += len(chunk)
+    return found
+
+
+def forget() -> None:
+    """Empty the memo of chunks."""
+    global _seen, _seen_bytes
+    _seen, _seen_bytes = {}, 0
