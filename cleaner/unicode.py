@@ -100,9 +100,7 @@ def repair(text: str, log: ChangeLog) -> str:
     """Repair each line that needs it; line breaks become ``\\n``."""
     # Before line breaks are unified: cp1251's "…" read as Latin-1 is U+0085, a line break.
     given = text
-    suspicious = cyrillic.suspicious(text)
-    if suspicious:
-        text = cyrillic.repair(text, log)
+    text = cyrillic.repair(text, log)
     cyrillic_left = text == given
     if TEXT_NEEDS_REPAIR.search(text) is not None or "  " in text:
         text = _repair_lines(ftfy.fixes.fix_line_breaks(text), log)
@@ -112,7 +110,7 @@ def repair(text: str, log: ChangeLog) -> str:
     # was), it would judge the same.
     if cyrillic_left and text == given:
         return text
-    return cyrillic.repair(text, log) if cyrillic.suspicious(text) else text
+    return cyrillic.repair(text, log)
 
 
 def _repair_lines(text: str, log: ChangeLog) -> str:

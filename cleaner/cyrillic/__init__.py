@@ -10,7 +10,8 @@ model of real Russian, Ukrainian and Belarusian text finds it far more
 plausible than the text as it is.
 
 One job a module: ``pages`` (the code-page pairs, re-reading a word),
-``gate`` (the cheap tests that keep most text from being scored), ``model``
+``scan`` (which lines of a document the gate must test), ``gate`` (the
+cheap tests that keep most text from being scored), ``model``
 (the bigram model), ``decide`` (which re-reading of a line's runs of words to keep).
 
 >>> from cleaner.changes import NO_LOG
@@ -28,22 +29,30 @@ from functools import lru_cache
 
 from ..changes import ChangeLog
 from .decide import repair_line
-from .gate import suspicious, worth_judging
 from .pages import PAIRS, READ_AS, WRITTEN_IN
+from . import scan
+from .scan import lines_to_judge
 
-__all__ = ["PAIRS", "READ_AS", "WRITTEN_IN", "forget", "repair", "suspicious"]
+__all__ = ["PAIRS", "READ_AS", "WRITTEN_IN", "forget", "repair"]
 
 
 def repair(text: str, log: ChangeLog) -> str:
-    """Repair each line of ``text`` (split at ``\\n`` only) that holds Cyrillic mojibake."""
-    lines = text.split("\n")
-    for number, line in enumerate(lines, 1):
-        if not worth_judging(line):
-            continue
+    """Repair each line of ``text`` (split at ``\\n`` only) that holds Cyrillic mojibake.
+
+    Only the lines that pass the gate are judged, and ``scan`` finds them: most
+    documents are read as bytes and searched no further.
+    """
+    fixes = []
+    for number, line in lines_to_judge(text):
         fixed, note = _judged(line)
         if fixed != line:
-            log.line(number, "unicode.cyrillic", line, fixed, note)
-            lines[number - 1] = fixed
+            fixes.append((number, line, fixed, note))
+    if not fixes:
+        return text
+    lines = text.split("\n")
+    for number, line, fixed, note in fixes:
+        log.line(number, "unicode.cyrillic", line, fixed, note)
+        lines[number - 1] = fixed
     return "\n".join(lines)
 
 
@@ -56,5 +65,6 @@ def _judged(line: str) -> tuple[str, str]:
 
 
 def forget() -> None:
-    """Empty the memo of judged lines (for benchmarks that clean the same text again)."""
+    """Empty the memos of judged lines and searched chunks (for benchmarks that clean the same text again)."""
     _judged.cache_clear()
+    scan.forget()
