@@ -30,10 +30,11 @@ import regex
 
 from .errors import CleanerError
 from .formats import find_inputs, parsed_records
-from .shapes import is_chrome_shaped, is_dated, is_prose
+from .shapes import LETTER, is_chrome_shaped, is_dated, is_prose, line_key
 from .sites import example_site, site_of_record
 from .titles import TitleCounter, title_rule
 from .suggest_variants import NameCounter, variant_rules, variants
+from .suggest_place import Place
 
 HEADER = "# Suggested by cleaner suggest: review every rule before use."
 MAX_LINES = 2_000_000  # entries of the line table before lines seen once are forgotten
@@ -41,6 +42,7 @@ EDGE = 3  # a line "at the head" is among the first EDGE non-blank lines (tail a
 MIN_EDGE = 0.5  # share of its documents in which a line stands at an edge, to be an edge rule
 ANYWHERE_SHARE = 0.2  # share of its site's documents a line found away from the edges needs
 MAX_INSIDE = 0.2  # share of its documents in which a line may stand between two prose lines
+TEMPLATE_DOCS = 0.6  # share of min_docs documents a short template line needs (3 of 5)
 HEADLINE_WORDS = 3  # a line of this many words that its document's title holds is that document's headline
 MAX_HEADLINE = 0.5  # share of its documents: above, the titles hold it because it is the site's name
 
@@ -77,10 +79,12 @@ class LineSeen:
     headline: int = 0  # documents whose title (first line) holds it: it is their headline
     forms: Counter = field(default_factory=Counter)  # its exact texts, for the rule
     examples: list = field(default_factory=list)  # a few documents it stood in
+    place: Place = field(default_factory=Place)  # its neighbours: a template's, or not
 
     def merge(self, other: LineSeen) -> None:
         """Add what ``other`` saw in other documents."""
         self.docs, self.head, self.tail = self.docs + other.docs, self.head + other.head, self.tail + other.tail
+        self.place.merge(other.place)
         self.inside += other.inside
         self.headline += other.headline
         self.deepest_head = max(self.deepest_head, other.deepest_head)
@@ -160,10 +164,13 @@ class Miner:
         if kept:
             self.titles.add(kept[0], site)
         title = f" {normalise(kept[0])} " if kept else ""
+        normals = [normalise(line) for line in kept]
+        digests = [hashlib.blake2b(normal.encode("utf-8"), digest_size=8).digest() for normal in normals]
+        article = max(zip(map(len, kept), digests))[1] if kept else b""  # its longest line, the article's
         seen_here = set()
         for index, line in enumerate(kept):
-            normal = normalise(line)
-            key = LineKey(site, hashlib.blake2b(normal.encode("utf-8"), digest_size=8).digest())
+            normal = normals[index]
+            key = LineKey(site, digests[index])
             if key in seen_here:
                 continue
             seen_here.add(key)
@@ -171,6 +178,8 @@ class Miner:
             if entry is None:
                 entry = self.lines[key] = LineSeen()
             entry.docs += 1
+            above = digests[index - 1] if index else None
+            entry.place.add(above, digests[index + 1] if index + 1 < len(kept) else None, article)
             from_tail = len(kept) - 1 - index
             if index < EDGE:
                 entry.head += 1
@@ -260,16 +269,32 @@ def is_learnable(seen: LineSeen, line: str, total: int, min_docs: int, min_share
       title holds it, and a rule would drop it there. A line that most of its
       documents' titles hold is the site's name ("… | New York Post"): chrome.
     """
-    if seen.docs < min_docs or seen.docs / total < min_share or not is_chrome_shaped(line) or is_dated(line):
+    if seen.docs / total < min_share or LETTER.search(line) is None or is_dated(line):
         return False
     if seen.inside / seen.docs > MAX_INSIDE or 0 < seen.headline <= MAX_HEADLINE * seen.docs:
         return False
-    return (seen.head + seen.tail) / seen.docs >= MIN_EDGE or seen.docs / total >= ANYWHERE_SHARE
+    at_edge = (seen.head + seen.tail) / seen.docs >= MIN_EDGE
+    if is_chrome_shaped(line) and seen.docs >= min_docs and (at_edge or seen.docs / total >= ANYWHERE_SHARE):
+        return True
+    return is_template_line(seen, line, min_docs)
+
+
+def is_template_line(seen: LineSeen, line: str, min_docs: int) -> bool:
+    """Is this line part of its site's template (``Place.is_template``: the same
+    neighbour in nearly every document, different articles)? Then fewer
+    documents prove it (``TEMPLATE_DOCS`` of ``min_docs``: a layout may have
+    served ten pages), and a sentence is chrome too (a copyright or a
+    disclaimer footer) when it recurs in ``min_docs`` documents: a quotation
+    that several articles repeat stands among each one's own sentences.
+    """
+    needed = min_docs if is_prose(line) else TEMPLATE_DOCS * min_docs
+    return seen.docs >= needed and seen.place.is_template(seen.docs)
 
 
 def _line_rule(candidate: Candidate, seen: LineSeen) -> dict:
-    forms = list(seen.forms)
-    literal = regex.escape(candidate.line)
+    # as line rules compare lines: a one-cell table row ("| Reprints |") by its cell
+    forms = list(dict.fromkeys(line_key(form) for form in seen.forms))
+    literal = regex.escape(line_key(candidate.line))
     pattern = regex.sub(r"\d+", lambda _: r"\d+", literal)  # "12 comments" and "3 comments" alike
     if pattern != literal and all(regex.fullmatch(pattern, form, regex.IGNORECASE) for form in forms):
         match: dict[str, object] = {"patterns": [pattern]}
@@ -293,7 +318,7 @@ def _line_rule(candidate: Candidate, seen: LineSeen) -> dict:
         # outputs are filled in by draft(); the last example shows the rule's scope:
         # the same words inside a sentence stay
         "examples": [{"input": example} for example in seen.examples]
-        + [{"input": f"Readers saw “{candidate.line}” in a sentence, which stays."}],
+        + [{"input": f"Readers saw “{line_key(candidate.line)}” in a sentence, which stays."}],
     }
 
 
