@@ -264,6 +264,9 @@ def is_learnable(seen: LineSeen, line: str, total: int, min_docs: int, min_share
     - place: seldom between two prose lines (where a column's recurring
       subheading or a quotation stands, and chrome seldom does); and mostly at
       an edge, or, anywhere else, in ``ANYWHERE_SHARE`` of its site's documents;
+    - or a template's line (``is_template_line``): among the same lines in
+      nearly every document, where fewer documents prove it, a sentence may
+      be chrome and the prose around it is the template's too;
     - not an article's headline: a headline recurs in the site's "Most read"
       and "Related" lists, but it is also the headline of the document whose
       title holds it, and a rule would drop it there. A line that most of its
@@ -271,12 +274,13 @@ def is_learnable(seen: LineSeen, line: str, total: int, min_docs: int, min_share
     """
     if seen.docs / total < min_share or LETTER.search(line) is None or is_dated(line):
         return False
-    if seen.inside / seen.docs > MAX_INSIDE or 0 < seen.headline <= MAX_HEADLINE * seen.docs:
+    if 0 < seen.headline <= MAX_HEADLINE * seen.docs:
         return False
-    at_edge = (seen.head + seen.tail) / seen.docs >= MIN_EDGE
-    if is_chrome_shaped(line) and seen.docs >= min_docs and (at_edge or seen.docs / total >= ANYWHERE_SHARE):
-        return True
-    return is_template_line(seen, line, min_docs)
+    if is_template_line(seen, line, min_docs):
+        return True  # the prose around it, if any, is the template's too
+    if seen.inside / seen.docs > MAX_INSIDE or not is_chrome_shaped(line) or seen.docs < min_docs:
+        return False
+    return (seen.head + seen.tail) / seen.docs >= MIN_EDGE or seen.docs / total >= ANYWHERE_SHARE
 
 
 def is_template_line(seen: LineSeen, line: str, min_docs: int) -> bool:

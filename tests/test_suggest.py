@@ -207,8 +207,9 @@ def test_a_headline_in_other_pages_lists_is_not_learned_but_the_site_name_is():
 
 
 def test_a_layouts_template_is_learned_from_a_few_pages_but_no_copied_article_or_quotation():
-    """A layout that served few of its site's pages: its footer (links, a
-    one-cell table row, a copyright sentence) stands between the article and
+    """A layout that served few of its site's pages: its footer (a copyright
+    sentence, links, a one-cell table row, an advertising sentence: the link
+    between two prose lines) stands between the article and
     the comments of 7 of 40 pages, among the same lines each time, and a
     comment widget ("Permalink", "Flag") in 4: template lines, learned (Big9:
     Forbes 2005's footer, Fox News's copyright, Forbes's comment widget). An
@@ -218,7 +219,8 @@ def test_a_layouts_template_is_learned_from_a_few_pages_but_no_copied_article_or
     from cleaner.suggest import Miner, boilerplate
 
     rng = random.Random(17)
-    footer = ["Privacy Statement", "| Reprints/Permissions |", "This material may not be published or redistributed."]
+    footer = ["This material may not be published or redistributed.", "Privacy Statement", "| Reprints/Permissions |"]
+    footer.append("Advertise with us and reach our readers in print and online.")  # "Privacy Statement" between prose
     copied = [sentence(rng) for _ in range(5)]
     quote = "We will never accept these sanctions, and we will respond to them in kind."
     miner = Miner(names=False)
@@ -235,8 +237,9 @@ def test_a_layouts_template_is_learned_from_a_few_pages_but_no_copied_article_or
         miner.add("\n".join(lines + [sentence(rng) for _ in range(3)]), "daily.example")
     learned = [(c.line, c.docs, c.rule.get("lines")) for c in boilerplate(miner, 5, 0.02)]
     assert learned == [
+        ("Advertise with us and reach our readers in print and online.", 7, footer[3:]),
         ("Privacy Statement", 7, ["Privacy Statement"]),
-        ("This material may not be published or redistributed.", 7, footer[2:]),
+        ("This material may not be published or redistributed.", 7, footer[:1]),
         ("| Reprints/Permissions |", 7, ["Reprints/Permissions"]),  # as line rules compare it: the cell
         ("Flag", 4, ["Flag"]),
         ("Permalink", 4, ["Permalink"]),
