@@ -239,7 +239,10 @@ def mine(
 def boilerplate(miner: Miner, min_docs: int, min_share: float) -> list:
     """The candidate lines, most frequent first, each with its draft rule."""
     candidates = []
+    fewest = TEMPLATE_DOCS * min_docs  # what no line under it can be: most lines are seen once
     for key, seen in miner.lines.items():
+        if seen.docs < fewest:
+            continue
         total = miner.docs_per_site[key.site]
         line = seen.forms.most_common(1)[0][0]
         if is_learnable(seen, line, total, min_docs, min_share):
@@ -289,9 +292,12 @@ def is_template_line(seen: LineSeen, line: str, min_docs: int) -> bool:
     documents prove it (``TEMPLATE_DOCS`` of ``min_docs``: a layout may have
     served ten pages), and a sentence is chrome too (a copyright or a
     disclaimer footer) when it recurs in ``min_docs`` documents: a quotation
-    that several articles repeat stands among each one's own sentences.
+    that several articles repeat stands among each one's own sentences. A
+    numbered line needs ``min_docs`` too: a table of contents' "7 References"
+    stands among "6 See also" and "8 External links" in every article.
     """
-    needed = min_docs if is_prose(line) else TEMPLATE_DOCS * min_docs
+    few = not is_prose(line) and DIGIT.search(line) is None
+    needed = TEMPLATE_DOCS * min_docs if few else min_docs
     return seen.docs >= needed and seen.place.is_template(seen.docs)
 
 
@@ -300,7 +306,9 @@ def _line_rule(candidate: Candidate, seen: LineSeen) -> dict:
     forms = list(dict.fromkeys(line_key(form) for form in seen.forms))
     literal = regex.escape(line_key(candidate.line))
     pattern = regex.sub(r"\d+", lambda _: r"\d+", literal)  # "12 comments" and "3 comments" alike
-    if pattern != literal and all(regex.fullmatch(pattern, form, regex.IGNORECASE) for form in forms):
+    # a line seen with one number only ("400 Richest" in a menu) is that line: a regex costs each line a call
+    varies = len(forms) > 1 and pattern != literal
+    if varies and all(regex.fullmatch(pattern, form, regex.IGNORECASE) for form in forms):
         match: dict[str, object] = {"patterns": [pattern]}
         if not all(regex.fullmatch(pattern, form) for form in forms):  # the forms differ in case too
             match["ignore-case"] = True
