@@ -33,26 +33,29 @@ from cleaner import suggest  # noqa: E402
 
 
 def refusal(seen, line: str, total: int) -> str:
-    """The first test of ``suggest.is_learnable`` that ``seen`` fails, or "learned"."""
+    """Why ``suggest.is_learnable`` refuses ``seen``: "learned" when it does not, else the
+    first reason in this order (the lines too rare for any test first)."""
     if seen is None:
         return "not counted (changed by the built-in rules)"
     if suggest.is_learnable(seen, line, total, MIN_DOCS, MIN_SHARE):
         return "learned"
+    if seen.docs < 3:
+        return "in 1 document of its site" if seen.docs == 1 else "in 2 documents of its site"
     if seen.docs / total < MIN_SHARE:
         return "share"
     if LETTER.search(line) is None:
         return "no letter"
     if is_dated(line):
         return "dated"
-    if seen.inside / seen.docs > suggest.MAX_INSIDE:
+    template = "template" if seen.place.is_template(seen.docs) else "no template"
+    if seen.inside / seen.docs > suggest.MAX_INSIDE and template == "no template":
         return "inside prose"
     if 0 < seen.headline <= suggest.MAX_HEADLINE * seen.docs:
         return "headline"
-    template = "template" if seen.place.is_template(seen.docs) else "no template"
     if is_prose(line):
-        return f"prose ({'long' if len(line) > 100 else 'sentence'}), {template}"
+        return f"prose ({'long' if len(line) > 100 else 'sentence'}), {template if seen.docs >= MIN_DOCS else 'in 3-4'}"
     if seen.docs < MIN_DOCS:
-        return f"docs < {MIN_DOCS}, {template}"
+        return f"in 3-4 documents, {'numbered' if suggest.DIGIT.search(line) else template}"
     return f"not at an edge, too rare for anywhere, {template}"
 
 
