@@ -47,6 +47,7 @@ HEADLINE_WORDS = 3  # a line of this many words that its document's title holds 
 MAX_HEADLINE = 0.5  # share of its documents: above, the titles hold it because it is the site's name
 
 DIGIT = regex.compile(r"\d")
+NUMBER = regex.compile(r"\d+")
 # One C-level pass: the per-character Python loop it replaces was over a third
 # of the CPU of `dump --learn`'s mining pass.
 PUNCTUATION = regex.compile(r"\p{P}+")
@@ -293,10 +294,12 @@ def is_template_line(seen: LineSeen, line: str, min_docs: int) -> bool:
     served ten pages), and a sentence is chrome too (a copyright or a
     disclaimer footer) when it recurs in ``min_docs`` documents: a quotation
     that several articles repeat stands among each one's own sentences. A
-    numbered line needs ``min_docs`` too: a table of contents' "7 References"
-    stands among "6 See also" and "8 External links" in every article.
+    line whose number varies needs ``min_docs`` too: a table of contents' "7
+    References" stands among "6 See also" and "8 External links" in every
+    article ("11 References" among "10 See also" …); a list numbered the
+    same on every page ("- 1 rihanna", a "Hot topics" box) is the template's.
     """
-    few = not is_prose(line) and DIGIT.search(line) is None
+    few = not is_prose(line) and len({tuple(NUMBER.findall(form)) for form in seen.forms}) == 1
     needed = TEMPLATE_DOCS * min_docs if few else min_docs
     return seen.docs >= needed and seen.place.is_template(seen.docs)
 

@@ -233,7 +233,7 @@ def test_a_layouts_template_is_learned_from_a_few_pages_but_no_copied_article_or
         if 12 <= number < 19:
             lines += footer
         if 19 <= number < 23:
-            lines += ["Reader comments", sentence(rng), "Permalink", "Flag"]
+            lines += ["Reader comments", sentence(rng), "Permalink", "Flag", "Top 10 stories"]
         if 23 <= number < 26:  # a table of contents, numbered as the article's sections are
             lines[1:1] = [f"{number - 20} See also", f"{number - 19} References", f"{number - 18} External links"]
         miner.add("\n".join(lines + [sentence(rng) for _ in range(3)]), "daily.example")
@@ -245,5 +245,6 @@ def test_a_layouts_template_is_learned_from_a_few_pages_but_no_copied_article_or
         ("| Reprints/Permissions |", 7, ["Reprints/Permissions"]),  # as line rules compare it: the cell
         ("Flag", 4, ["Flag"]),
         ("Permalink", 4, ["Permalink"]),
+        ("Top 10 stories", 4, ["Top 10 stories"]),  # its number the same on every page: the template's
     ]  # "Reader comments", in 4 pages too, has other lines around it in each: too few to tell;
     # a table of contents' numbered lines, in 3, could be any article's

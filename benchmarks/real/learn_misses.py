@@ -55,7 +55,8 @@ def refusal(seen, line: str, total: int) -> str:
     if is_prose(line):
         return f"prose ({'long' if len(line) > 100 else 'sentence'}), {template if seen.docs >= MIN_DOCS else 'in 3-4'}"
     if seen.docs < MIN_DOCS:
-        return f"in 3-4 documents, {'numbered' if suggest.DIGIT.search(line) else template}"
+        varies = len({tuple(suggest.NUMBER.findall(form)) for form in seen.forms}) > 1
+        return f"in 3-4 documents, {'its number varies' if varies else template}"
     return f"not at an edge, too rare for anywhere, {template}"
 
 
