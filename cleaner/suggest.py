@@ -34,7 +34,7 @@ from .shapes import LETTER, is_chrome_shaped, is_dated, is_prose, line_key
 from .sites import example_site, site_of_record
 from .titles import TitleCounter, title_rule
 from .suggest_variants import NameCounter, variant_rules, variants
-from .suggest_place import Place
+from .suggest_place import TEMPLATE_DOCS, Place
 
 HEADER = "# Suggested by cleaner suggest: review every rule before use."
 MAX_LINES = 2_000_000  # entries of the line table before lines seen once are forgotten
@@ -42,12 +42,10 @@ EDGE = 3  # a line "at the head" is among the first EDGE non-blank lines (tail a
 MIN_EDGE = 0.5  # share of its documents in which a line stands at an edge, to be an edge rule
 ANYWHERE_SHARE = 0.2  # share of its site's documents a line found away from the edges needs
 MAX_INSIDE = 0.2  # share of its documents in which a line may stand between two prose lines
-TEMPLATE_DOCS = 0.6  # share of min_docs documents a short template line needs (3 of 5)
 HEADLINE_WORDS = 3  # a line of this many words that its document's title holds is that document's headline
 MAX_HEADLINE = 0.5  # share of its documents: above, the titles hold it because it is the site's name
 
 DIGIT = regex.compile(r"\d")
-NUMBER = regex.compile(r"\d+")
 # One C-level pass: the per-character Python loop it replaces was over a third
 # of the CPU of `dump --learn`'s mining pass.
 PUNCTUATION = regex.compile(r"\p{P}+")
@@ -268,7 +266,7 @@ def is_learnable(seen: LineSeen, line: str, total: int, min_docs: int, min_share
     - place: seldom between two prose lines (where a column's recurring
       subheading or a quotation stands, and chrome seldom does); and mostly at
       an edge, or, anywhere else, in ``ANYWHERE_SHARE`` of its site's documents;
-    - or a template's line (``is_template_line``): among the same lines in
+    - or a template's line (``Place.proves``): among the same lines in
       nearly every document, where fewer documents prove it, a sentence may
       be chrome and the prose around it is the template's too;
     - not an article's headline: a headline recurs in the site's "Most read"
@@ -280,28 +278,11 @@ def is_learnable(seen: LineSeen, line: str, total: int, min_docs: int, min_share
         return False
     if 0 < seen.headline <= MAX_HEADLINE * seen.docs:
         return False
-    if is_template_line(seen, line, min_docs):
+    if seen.place.proves(line, seen.docs, seen.forms, min_docs):
         return True  # the prose around it, if any, is the template's too
     if seen.inside / seen.docs > MAX_INSIDE or not is_chrome_shaped(line) or seen.docs < min_docs:
         return False
     return (seen.head + seen.tail) / seen.docs >= MIN_EDGE or seen.docs / total >= ANYWHERE_SHARE
-
-
-def is_template_line(seen: LineSeen, line: str, min_docs: int) -> bool:
-    """Is this line part of its site's template (``Place.is_template``: the same
-    neighbour in nearly every document, different articles)? Then fewer
-    documents prove it (``TEMPLATE_DOCS`` of ``min_docs``: a layout may have
-    served ten pages), and a sentence is chrome too (a copyright or a
-    disclaimer footer) when it recurs in ``min_docs`` documents: a quotation
-    that several articles repeat stands among each one's own sentences. A
-    line whose number varies needs ``min_docs`` too: a table of contents' "7
-    References" stands among "6 See also" and "8 External links" in every
-    article ("11 References" among "10 See also" …); a list numbered the
-    same on every page ("- 1 rihanna", a "Hot topics" box) is the template's.
-    """
-    few = not is_prose(line) and len({tuple(NUMBER.findall(form)) for form in seen.forms}) == 1
-    needed = TEMPLATE_DOCS * min_docs if few else min_docs
-    return seen.docs >= needed and seen.place.is_template(seen.docs)
 
 
 def _line_rule(candidate: Candidate, seen: LineSeen) -> dict:

@@ -13,8 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+import regex
+
+from .shapes import is_prose
+
+TEMPLATE_DOCS = 0.6  # share of min_docs documents a short template line needs (3 of 5)
 TEMPLATE_SHARE = 0.9  # share of its documents in which a template line has the same neighbour
 ARTICLES_KEPT = 5  # distinct articles counted per line: a template line must stand in as many
+NUMBER = regex.compile(r"\d+")
 
 
 @dataclass
@@ -56,3 +62,19 @@ class Place:
         documents, and these are different articles."""
         same = max(self.same_above, self.same_below)
         return same >= TEMPLATE_SHARE * docs and len(self.articles) >= min(docs, ARTICLES_KEPT)
+
+    def proves(self, line: str, docs: int, forms, min_docs: int) -> bool:
+        """Is ``line``, in ``docs`` documents with these ``forms``, part of its
+        site's template (``is_template``: the same neighbour in nearly every
+        document, different articles)? Then fewer documents prove it
+        (``TEMPLATE_DOCS`` of ``min_docs``: a layout may have served ten
+        pages), and a sentence is chrome too (a copyright or a disclaimer
+        footer) when it recurs in ``min_docs`` documents: a quotation that
+        several articles repeat stands among each one's own sentences. A line
+        whose number varies needs ``min_docs`` too: a table of contents' "7
+        References" stands among "6 See also" and "8 External links" in every
+        article ("11 References" among "10 See also" …); a list numbered the
+        same on every page ("- 1 rihanna", a "Hot topics" box) is the template's.
+        """
+        few = not is_prose(line) and len({tuple(NUMBER.findall(form)) for form in forms}) == 1
+        return docs >= (TEMPLATE_DOCS * min_docs if few else min_docs) and self.is_template(docs)

@@ -30,6 +30,7 @@ from cleaner.settings import Config  # noqa: E402
 from cleaner.shapes import LETTER, is_dated, is_prose  # noqa: E402
 from cleaner.sites import site_of  # noqa: E402
 from cleaner import suggest  # noqa: E402
+from cleaner.suggest_place import NUMBER  # noqa: E402
 
 
 def refusal(seen, line: str, total: int) -> str:
@@ -55,7 +56,7 @@ def refusal(seen, line: str, total: int) -> str:
     if is_prose(line):
         return f"prose ({'long' if len(line) > 100 else 'sentence'}), {template if seen.docs >= MIN_DOCS else 'in 3-4'}"
     if seen.docs < MIN_DOCS:
-        varies = len({tuple(suggest.NUMBER.findall(form)) for form in seen.forms}) > 1
+        varies = len({tuple(NUMBER.findall(form)) for form in seen.forms}) > 1
         return f"in 3-4 documents, {'its number varies' if varies else template}"
     return f"not at an edge, too rare for anywhere, {template}"
 
