@@ -21,7 +21,10 @@ benchmarks/real/build.py, when they are there).
 Then the cost of many rules and sites (``--only rules``): the dump's records
 spread over 1,000 sites (``--site-field url``), cleaned with the built-in
 rules alone, with 20,000 generated site-scoped line rules (20 for each site,
-as learnt rules are) and with 1,000 generated replace rules; the cost of name
+as learnt rules are) and with 1,000 generated replace rules, each also with
+the CPU seconds of loading its rules alone and the ratio of the rest (at
+``--size 5``, 3,146 records, each site has about three documents: loading
+20,000 rules weighs as much as cleaning); the cost of name
 variants: the same dump with 10 and with 100,000 generated variant spellings
 loaded (and how long 100,000 take to load), the cost of ``dump --learn``
 (mining pass and learned rules) beside a plain dump with the same
@@ -42,9 +45,10 @@ import time
 from pathlib import Path
 from typing import NamedTuple
 
+from generated_rules import SITES, replace_rules, site_rules, variant_rules
+
 ROOT = Path(__file__).resolve().parent.parent
 REAL = Path("/work/data/realeval")  # benchmarks/real/build.py's output (its DEFAULT_OUT)
-SITES = 1000  # for the rows of many sites, the dump's records are spread over this many hosts
 CHROME = [
     "Rate it",
     "Add comment",
@@ -140,6 +144,11 @@ def timed_run(function) -> Run:
 
 def run_cleaner(args: list) -> Run:
     """Run the cleaner command: its seconds, CPU seconds and the peak RSS in MB of its largest process."""
+    return run_command([sys.executable, "-m", "cleaner", *args])
+
+
+def run_command(command: list) -> Run:
+    """Run ``command``: its seconds, CPU seconds and the peak RSS in MB of its largest process."""
     probe = (
         "import resource, subprocess, sys, time; t = time.perf_counter(); "
         "code = subprocess.run(sys.argv[1:], stderr=subprocess.DEVNULL).returncode; "
@@ -147,67 +156,15 @@ def run_cleaner(args: list) -> Run:
         "print(time.perf_counter() - t, use.ru_utime + use.ru_stime, use.ru_maxrss, code)"
     )
     out = subprocess.run(
-        [sys.executable, "-c", probe, sys.executable, "-m", "cleaner", *args],
+        [sys.executable, "-c", probe, *command],
         capture_output=True,
         text=True,
         check=True,
     )
     seconds, cpu, rss_kb, code = out.stdout.split()
     if code != "0":
-        raise SystemExit(f"cleaner {' '.join(args)} failed with exit status {code}")
+        raise SystemExit(f"{' '.join(command)} failed with exit status {code}")
     return Run(float(seconds), float(cpu), int(rss_kb) / 1024)
-
-
-def variant_rules(path: Path, count: int, seed: int = 2) -> None:
-    """``count`` generated variant spellings, ten a rule like a real name list,
-    as YAML or JSON by the file's suffix."""
-    rng = random.Random(seed)
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    rules = []
-    for n in range(count // 10):
-        words = ["".join(rng.choice(letters) for _ in range(rng.randint(5, 10))).capitalize() for _ in range(11)]
-        rules.append({"id": f"generated.r{n}", "kind": "variants", "canonical": words[0], "variants": words[1:]})
-    if path.suffix == ".json":
-        path.write_text(json.dumps({"rules": rules}, indent=1), encoding="utf-8")
-        return
-    with open(path, "w", encoding="utf-8") as out:
-        out.write("rules:\n")
-        for rule in rules:
-            out.write(f"  - id: {rule['id']}\n    kind: variants\n    canonical: {rule['canonical']}\n")
-            out.write(f"    variants: [{', '.join(rule['variants'])}]\n")
-
-
-def site_rules(path: Path, per_site: int = 20, seed: int = 3) -> int:
-    """``per_site`` generated drop-line rules for each of the dump's sites, as
-    ``suggest`` learns them (mostly literal lines, some patterns); return how many."""
-    rng = random.Random(seed)
-    rules = []
-    for site in range(SITES):
-        for n in range(per_site):
-            words = " ".join(
-                rng.choice(["Read", "more", "Sign", "in", "News", "Video", "Menu", "Home"]) for _ in range(3)
-            )
-            rule = {"id": f"learnt.site{site}.r{n}", "kind": "drop-line", "sites": [f"site{site}.example"]}
-            if n % 10 == 9:
-                rule["patterns"] = [rf"{words} \d+ (?:min|hours?) ago"]
-            else:
-                rule["lines"] = [f"{words} {site}-{n}"]
-            rules.append(rule)
-    path.write_text(json.dumps({"rules": rules}), encoding="utf-8")
-    return len(rules)
-
-
-def replace_rules(path: Path, count: int = 1000, seed: int = 4) -> None:
-    """``count`` generated replace rules, each a word of its own to another spelling."""
-    rng = random.Random(seed)
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    rules = []
-    for n in range(count):
-        word = "".join(rng.choice(letters) for _ in range(rng.randint(6, 10)))
-        rules.append(
-            {"id": f"generated.replace{n}", "kind": "replace", "pattern": rf"\b{word}\b", "replacement": word.upper()}
-        )
-    path.write_text(json.dumps({"rules": rules}), encoding="utf-8")
 
 
 def throughput(dump: Path, work: Path, jobs: int) -> None:
@@ -260,10 +217,17 @@ def many_rules(dump: Path, work: Path) -> None:
         name: run_cleaner([*base, "-o", str(work / f"o-r{n}"), *extra]).cpu
         for n, (name, extra) in enumerate(runs.items())
     }
-    alone = seconds["built-in rules alone"]
-    print(f"\n{'1 job, --site-field url':36}{'CPU s':>9}{'x alone':>9}")
+    # what loading the rules alone costs (process start included): paid once, whatever the dump's size
+    load = "import sys; from cleaner import Cleaner, Config; Cleaner(Config(rules=tuple(sys.argv[1:])))"
+    loading = {name: run_command([sys.executable, "-c", load, *extra[1:]]).cpu for name, extra in runs.items()}
+    alone, alone_cleaning = (
+        seconds["built-in rules alone"],
+        seconds["built-in rules alone"] - loading["built-in rules alone"],
+    )
+    print(f"\n{'1 job, --site-field url':36}{'CPU s':>9}{'x alone':>9}{'loading':>9}{'cleaning x alone':>18}")
     for name, value in seconds.items():
-        print(f"{name:36}{value:9.2f}{alone / value:9.2f}")
+        cleaning = alone_cleaning / (value - loading[name])
+        print(f"{name:36}{value:9.2f}{alone / value:9.2f}{loading[name]:9.2f}{cleaning:18.2f}")
 
 
 def main() -> None:

@@ -11,7 +11,9 @@ first on ``PYTHONPATH`` and once with the new, then compare the folders:
 Inputs: the seeds and the clean corpus (always), then each JSON Lines file
 given (its ``text`` field), cleaned without a site and, when the record has a
 ``url``, with the URL's site (so that site-scoped rules meet their documents).
-Each output file holds one JSON string a document.
+Each output file holds one JSON string a document. ``--rules FILE ...`` loads
+rule files besides the built-in ones (``bench.py``'s generated site and
+replace rules, say), so that their paths are compared too.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import argparse
 import json
 from pathlib import Path
 
-from cleaner import Cleaner
+from cleaner import Cleaner, Config
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,9 +31,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out", type=Path, help="folder for the outputs")
     parser.add_argument("dumps", nargs="*", type=Path, help="JSON Lines files with a 'text' field")
+    parser.add_argument("--rules", nargs="+", default=[], help="rule files to load besides the built-in ones")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    cleaner = Cleaner()
+    cleaner = Cleaner(Config(rules=tuple(args.rules)))
     texts = {
         "seeds": [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds" / "input").glob("*.txt"))],
         "corpus": [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "corpus").glob("*.txt"))],

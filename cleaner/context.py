@@ -30,12 +30,17 @@ text has no links to count, so a link is recognised by its shape
   it does not break a run of link-like lines: place is evidence where shape
   is not. What stands right above it or between it and another
   prose line within ``keep_between`` lines still stays: a subheading or a
-  list of the article's other part, when the body is not that part.
+  list of the article's other part, when the body is not that part;
+- a line that another rule dropped (a learned menu item, "Privacy Policy")
+  still counts as a link-like member of its run and its stretch, and takes no
+  place otherwise (distances are counted in kept lines): a menu that line
+  rules took in part is still a menu, and what is left of it still goes.
 
 Dropping lines only moves the rest closer to prose, shortens runs and lowers
 the counts; it may join two stretches of prose into a larger body, which only
 shields more. The line stage runs its walks again until nothing more goes, so
-cleaning the result again drops nothing more.
+cleaning the result again drops nothing more: the kept lines are the same, and
+the lines other rules dropped, gone from the result, count in no run.
 """
 
 from __future__ import annotations
@@ -68,9 +73,13 @@ def is_whole_page(lines: Sequence[str], rule: DropContext) -> bool:
     return links >= max(rule.page_lines, rule.page_share * len(lines))
 
 
-def chrome_by_context(lines: Sequence[str], rule: DropContext) -> list[int]:
+def chrome_by_context(lines: Sequence[str], rule: DropContext, gone: Sequence[int] = ()) -> list[int]:
     """The positions in ``lines`` (the kept non-blank lines, stripped, of a
-    document that ``is_whole_page``) that ``rule`` finds to be chrome."""
+    document that ``is_whole_page``) that ``rule`` finds to be chrome.
+    ``gone[k]``: how many lines other rules dropped right above line ``k``
+    (``gone[len(lines)]``: below the last); they count as chrome members of
+    the runs and stretches they stand in, and take no place otherwise."""
+    gone = gone or [0] * (len(lines) + 1)
     links = [_link_like(line, rule) for line in lines]
     prose = [is_prose(line) for line in lines]
     # what stands right above any prose, or between two prose lines not far apart, may be the
@@ -86,13 +95,14 @@ def chrome_by_context(lines: Sequence[str], rule: DropContext) -> list[int]:
     prose = [is_prose_line and not teaser for is_prose_line, teaser in zip(prose, teasers)]
     in_runs = [link or teaser for link, teaser in zip(links, teasers)]
     distance = _distance_to_prose(prose)
-    title = _words(lines[0]) if lines else set()
+    title = title_words(lines[0]) if lines else set()
     found: list[int] = []
     for start, stop in _runs(prose, False):  # the stretches between the article's prose lines
-        if sum(links[start:stop]) < rule.min_share * (stop - start):
+        members = sum(gone[start : stop + 1])
+        if sum(links[start:stop]) + members < rule.min_share * (stop - start + members):
             continue
         for first, last in _runs(in_runs[start:stop], True):
-            if sum(links[start + first : start + last]) < rule.min_lines:
+            if sum(links[start + first : start + last]) + sum(gone[start + first : start + last + 1]) < rule.min_lines:
                 continue
             going = [
                 i
@@ -102,13 +112,41 @@ def chrome_by_context(lines: Sequence[str], rule: DropContext) -> list[int]:
                 and distance[i] > rule.distance
                 and lines[i] not in subheadings
                 and i > 0
-                and not _headline(lines[i], title)
+                and not is_headline(lines[i], title)
             ]
             # the lowest line going, when the article starts right below the run, is its headline
             if going and any(prose[start + last : start + last + HEADLINE_REACH]):
                 going.pop()
             found.extend(going)
     return found
+
+
+def context_drops(keys: Sequence[str], kept: Sequence[int], dropped_by: dict, rule: DropContext) -> list[int]:
+    """The indexes in ``keys`` (a document's lines, stripped) of the ``kept``
+    lines that ``rule`` finds to be chrome (``chrome_by_context``), the lines
+    that other rules dropped (``dropped_by``: index to rule id) counting as
+    chrome members of the runs they stood in: a menu partly taken by line
+    rules is still a menu."""
+    found = chrome_by_context([keys[index] for index in kept], rule, _gone_between(keys, kept, dropped_by, rule.id))
+    return [kept[position] for position in found]
+
+
+def _gone_between(keys: Sequence[str], kept: Sequence[int], dropped_by: dict, rule_id: str) -> list[int]:
+    """How many non-blank lines of ``keys`` that rules other than ``rule_id``
+    dropped stand right above each of the ``kept`` lines (their indexes in
+    ``keys``), and below the last.
+
+    >>> _gone_between(["Home", "", "News", "Body.", "Share"], [0, 3], {2: "learned", 4: "chrome.share"}, "page")
+    [0, 1, 1]
+    """
+    counts = [0] * (len(kept) + 1)
+    at = 0
+    for index, key in enumerate(keys):
+        if at < len(kept) and index == kept[at]:
+            at += 1
+        elif key and dropped_by.get(index, rule_id) != rule_id:
+            counts[at] += 1
+    return counts
 
 
 def _outside_body(lines: Sequence[str], prose: Sequence[bool], gap: Optional[int]) -> list[bool]:
@@ -154,17 +192,18 @@ def _lower_case_label(line: str) -> bool:
     return len(line) <= MAX_MENU_ITEM_LENGTH and len(line.split()) <= LABEL_WORDS and bool(LOWER_CASE_LABEL.match(line))
 
 
-def _words(line: str) -> set[str]:
+def title_words(line: str) -> set[str]:
     return set(WORD.findall(line.casefold()))
 
 
-def _headline(line: str, title: set[str]) -> bool:
+def is_headline(line: str, title: set[str]) -> bool:
     """Is ``line`` the headline that the page's title repeats ("Talks resume in
     Minsk" under "Talks resume in Minsk | Daily Courier")?
 
-    >>> _headline("Update | Talks resume in Minsk", _words("Talks resume in Minsk - Daily Courier"))
+    >>> is_headline("Update | Talks resume in Minsk", title_words("Talks resume in Minsk - Daily Courier"))
     True
-    >>> _headline("Minsk", _words("Minsk")), _headline("More from Minsk today", _words("Talks resume in Minsk"))
+    >>> title = title_words("Talks resume in Minsk")
+    >>> is_headline("Minsk", title_words("Minsk")), is_headline("More from Minsk today", title)
     (False, False)
     """
     words = WORD.findall(line.casefold())

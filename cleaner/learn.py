@@ -43,7 +43,12 @@ def learned_config(
         found = Suggestion(sum(miner.docs_per_site.values()), lines, [], document, titles)
         text = draft_text(found, "# Learned by cleaner dump --learn: reusable with --rules.")
         write_atomically(path, text.encode("utf-8"))
-    return dataclasses.replace(config, rules=(*config.rules, str(path)))
+    return with_learned(config, outdir)
+
+
+def with_learned(config: Config, outdir: Path) -> Config:
+    """``config`` with the rule file that ``dump --learn`` wrote into ``outdir`` loaded after its rules."""
+    return dataclasses.replace(config, rules=(*config.rules, str(outdir / LEARNED)))
 
 
 def mine_files(files: list, config: Config, cleaner, text_field: str, site_field, jobs: int):

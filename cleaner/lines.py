@@ -13,16 +13,19 @@ nothing more is dropped: cleaning its result again drops nothing.
 from __future__ import annotations
 
 import enum
+import functools
 from time import monotonic
-from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence, cast
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence
 
 import regex
 
 from .changes import ChangeLog
-from .context import chrome_by_context, is_whole_page
+from .context import context_drops, is_whole_page
 from .budget import BUDGET, TimeLimit
-from .kinds.base import Guard, Rule, Spec
+from .kinds.base import Rule, Spec
+from .kinds.guard import Guard
 from .line_prefilter import BACKREFERENCE, Prefilter
+from .literals import OneOf, one_of, required
 from .stages import Stage
 from .shapes import is_menu_item, is_prose, line_key
 from .tail_records import records_after_article
@@ -63,11 +66,10 @@ class LineRule(Rule):
         flags = regex.IGNORECASE if self.ignore_case else 0
         self.literal_lines = [line.strip() for line in literals]
         self.pattern_sources = list(patterns.values())
-        self.literals = frozenset(self._fold(line) for line in self.literal_lines)
+        self.literals = frozenset(line.casefold() if self.ignore_case else line for line in self.literal_lines)
         compiled = [spec.compile(key, source, flags) for key, source in patterns.items()]
-        # One regex for all the patterns: one call a line instead of one a pattern
-        # (every call pays for the time limit). Inline flags stay scoped to their
-        # group; backreferences would be renumbered, so such patterns stay apart.
+        # One regex for all the patterns: one call a line, not one a pattern (each pays for the time limit).
+        # Inline flags stay scoped to their group; backreferences would be renumbered: such patterns stay apart.
         if len(compiled) > 1 and not any(BACKREFERENCE.search(source) for source in patterns.values()):
             compiled = [regex.compile("|".join(f"(?:{source})" for source in patterns.values()), flags)]
         self.patterns = compiled
@@ -75,20 +77,18 @@ class LineRule(Rule):
         self.limit = TimeLimit(spec)
         self.guard = Guard(spec)  # when, when-not: checked when a document's rules are chosen
 
-    def _fold(self, line: str) -> str:
-        return line.casefold() if self.ignore_case else line
+    @functools.cached_property
+    def needs(self) -> Optional[OneOf]:  # what a line needs for any pattern to match it (found when first asked)
+        return one_of([required(p, regex.IGNORECASE if self.ignore_case else 0) for p in self.pattern_sources])
 
     def matches(self, stripped: str, folded: str) -> bool:
-        """Does the line match? It comes stripped, and also casefolded (done once per line)."""
+        """Does the line (stripped; ``folded``: casefolded) match? Patterns run only if it holds what they need."""
         if (folded if self.ignore_case else stripped) in self.literals:
             return True
-        if not self.patterns:
+        if not self.patterns or (self.needs is not None and self.needs.lacked_by(stripped, folded)):
             return False
         with self.limit:
-            for pattern in self.patterns:
-                if pattern.fullmatch(stripped, timeout=self.limit.seconds):
-                    return True
-        return False
+            return any(pattern.fullmatch(stripped, timeout=self.limit.seconds) is not None for pattern in self.patterns)
 
 
 Memo = dict  # (rule or a stage's tag, line key) -> whether it matches; a tag: whether any of its rules could
@@ -111,18 +111,17 @@ class LineStage:
 
     def __init__(self, rules: Sequence[LineRule], shared: Optional["LineStage"] = None):
         self.rules = list(rules)
-        self.tails = [r for r in rules if r.walk is Walk.CUT_TAIL]
-        self.top_down = [r for r in rules if r.walk is Walk.TOP_DOWN]
-        self.bottom_up = [r for r in rules if r.walk is Walk.BOTTOM_UP]
-        self.blocks = [cast("DropBlock", r) for r in rules if r.walk is Walk.BLOCK]
-        self.runs = [cast("DropRun", r) for r in rules if r.walk is Walk.RUN]
-        self.contexts = [cast("DropContext", r) for r in rules if r.walk is Walk.CONTEXT]
-        self.records = [cast("DropRecords", r) for r in rules if r.walk is Walk.RECORDS]
-        if shared is None:
-            self.filters = [Prefilter(rules)]
-        else:
-            known = set(shared.rules)
-            self.filters = [*shared.filters, Prefilter([r for r in rules if r not in known])]
+        walks: dict[Walk, list] = {walk: [] for walk in Walk}
+        for rule in rules:  # one pass: a thousand sites each build a stage
+            walks[rule.walk].append(rule)
+        self.tails, self.top_down, self.bottom_up = walks[Walk.CUT_TAIL], walks[Walk.TOP_DOWN], walks[Walk.BOTTOM_UP]
+        self.blocks: list[DropBlock] = walks[Walk.BLOCK]
+        self.runs: list[DropRun] = walks[Walk.RUN]
+        self.contexts: list[DropContext] = walks[Walk.CONTEXT]
+        self.records: list[DropRecords] = walks[Walk.RECORDS]
+        known = set(shared.rules) if shared else set()  # a site's stage reuses the shared stage's prefilter
+        own = Prefilter([r for r in rules if r not in known])
+        self.filters: list[Prefilter] = [*shared.filters, own] if shared else [own]
         self.timeout: float = min((r.spec.timeout for r in rules), default=0.0)  # no rules: no union to time
         self.shared = shared
         self.remembered: Memo = {}
@@ -244,8 +243,7 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
             _drop_run(keys, dropped_by, rule)
         for context_rule in whole_page:
             kept = [index for index, _ in _kept_lines(keys, dropped_by, range(len(keys)))]
-            found = chrome_by_context([keys[index] for index in kept], context_rule)
-            dropped_by.update((kept[position], context_rule.id) for position in found)
+            dropped_by.update((index, context_rule.id) for index in context_drops(keys, kept, dropped_by, context_rule))
         if len(dropped_by) == before:
             break
 

@@ -23,7 +23,9 @@ the same Unicode case folding as regex's own).
 >>> required(r"(?<=\\p{Latin}[^\\p{L}\\n]*)<(…|\\.\\.\\.)>").groups
 (('<',), ('>',), ('...', '…'))
 >>> required(r"[ ]+(?=,|\\.)").groups  # a space, then a comma or a stop: " ," or " ."
-((' ',), (' ,', ' .'))
+((' ',), (' ,', ' .'), (',', '.'))
+>>> required(r"[-–—]+").groups, required(r"[^-–—]+"), required(r"[a-z]+")  # a class of characters, not ranges
+((('-', '–', '—'),), None, None)
 >>> required("Lukashenk").absent_from("Minsk"), required("Lukashenk").absent_from("Lukashenko")
 (True, False)
 >>> required(r"(?i)News").absent_from("NEWS"), required(r"a?b*"), required(r"x{e<=1}")
@@ -32,6 +34,7 @@ the same Unicode case folding as regex's own).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import sys
@@ -77,6 +80,39 @@ class Required(NamedTuple):
     def rarest(self) -> tuple:
         """The group whose shortest string is longest: the one a text most often lacks."""
         return max(self.groups, key=lambda strings: min(map(len, strings)))
+
+
+class OneOf(NamedTuple):
+    """Strings one of which a text holds if any of some regexes matches it: the
+    ``Required.rarest`` group of each (casefolded, for those that ignore case).
+    One group a regex, not all: a few ``in`` tests, cheaper than a timed regex call.
+
+    >>> wanted = one_of([required("Read more"), required("(?i)share")])
+    >>> wanted.lacked_by("SHARE"), wanted.lacked_by("Read on"), one_of([required("News"), None])
+    (False, True, None)
+    """
+
+    exact: tuple
+    folded: tuple
+
+    def lacked_by(self, text: str, folded: Optional[str] = None) -> bool:
+        """Does ``text`` (``folded``: its casefolded form, if the caller has it) hold none of the strings?"""
+        if any(string in text for string in self.exact):
+            return False
+        if not self.folded:
+            return True
+        folded = text.casefold() if folded is None else folded
+        return not any(string in folded for string in self.folded)
+
+
+def one_of(needs: Sequence[Optional[Required]]) -> Optional[OneOf]:
+    """What a text needs for one of the regexes of ``needs`` to match; None if one needs nothing known."""
+    if any(need is None for need in needs):
+        return None
+    return OneOf(
+        tuple(s for need in needs if need is not None and not need.folded for s in need.rarest()),
+        tuple(s for need in needs if need is not None and need.folded for s in need.rarest()),
+    )
 
 
 # A string shorter than this occurs in most texts: a regex needing one is always
@@ -163,6 +199,7 @@ def automaton(strings: dict) -> Any:
     return found
 
 
+@functools.lru_cache(maxsize=4096)  # learnt rules repeat a few hundred patterns over a thousand sites
 def required(source: str, flags: int = 0) -> Optional[Required]:
     """What every match of ``source`` (compiled with ``flags``) needs, fewest
     strings first; None: nothing known."""
@@ -228,7 +265,9 @@ def _requirements(items: Any, adjacent: bool) -> Iterator[frozenset]:
             branches = [_best(branch, adjacent) for branch in argument[1]]
             if all(branches):
                 yield frozenset(s for strings in branches if strings for s in strings)
-        # else: a class, an anchor, a negative lookaround, a backreference... needs no literal
+        elif op is sre.IN and all(kind is sre.LITERAL for kind, _ in argument):
+            yield frozenset(chr(value) for _, value in argument)  # a class of a few characters: one of them
+        # else: a wider class, an anchor, a negative lookaround, a backreference... needs no literal
     if run:
         yield frozenset(["".join(run)])
 

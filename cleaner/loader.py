@@ -7,10 +7,12 @@ Every problem becomes a ``RuleError`` naming the file and line.
 from __future__ import annotations
 
 import bisect
+import contextlib
+import gc
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 import regex
 import yaml
@@ -101,8 +103,8 @@ def load_rules(paths: Iterable, timeout: float = DEFAULT_TIMEOUT) -> list:
     ``timeout``: seconds each regex of a rule may run on one document."""
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
-    for path in rule_files(paths):
-        for rule in load_file(path, timeout):
+    with _without_cyclic_gc():
+        for rule in (rule for path in rule_files(paths) for rule in load_file(path, timeout)):
             if rule.id in seen:
                 first = seen[rule.id]
                 raise RuleError(
@@ -114,6 +116,21 @@ def load_rules(paths: Iterable, timeout: float = DEFAULT_TIMEOUT) -> list:
             seen[rule.id] = rule
             rules.append(rule)
     return rules
+
+
+@contextlib.contextmanager
+def _without_cyclic_gc() -> Iterator[None]:
+    """Python's cycle collector paused while rules load: loading makes many
+    objects that live on, and each collection walked every rule made so far
+    (20,000 learnt rules loaded in twice the time). Any cycle left as garbage
+    is collected once it runs again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _matches(rule_id: str, prefix: str) -> bool:

@@ -74,6 +74,7 @@ class Cleaner:
         self._replace = InTurn(self._rules_of(InTurn, everywhere))
         self.stages: list[Stage] = self._assemble(self._lines, self._variants, self._replace)
         self._stages_for_rules: dict[tuple, list[Stage]] = {}
+        self._site_choices: dict[str, tuple] = {}
         unplaced = {rule.kind for rule in rules if rule.stage not in self._placed}
         if unplaced:  # a new kind whose stage is missing above
             raise TypeError(f"no stage of the pipeline applies {', '.join(sorted(unplaced))} rules")
@@ -113,21 +114,37 @@ class Cleaner:
 
     def stages_for(self, text: str, site: Optional[str] = None) -> list[Stage]:
         """The stages that clean ``text``, a document of ``site`` (None: unknown)."""
+        fixed: tuple
         if site is None:
-            chosen = [r for r in self._site_rules_with_when if r.guard.admits(text)]
+            fixed, per_document = (), self._site_rules_with_when
         else:
-            chosen = [r for r in self._sites.rules_for(site) if not _chosen_per_document(r) or r.guard.admits(text)]
-        chosen += [r for r in self._guarded if r.guard.admits(text)]
+            fixed, per_document = self._site_choice(site)
+        chosen = [r for r in (*per_document, *self._guarded) if r.guard.admits(text)]
         bound_to = site if self._need_site else None
-        if not chosen and bound_to is None:
+        if not chosen and not fixed and bound_to is None:
             return self.stages
-        key = (tuple(sorted(chosen, key=lambda rule: self._position[id(rule)])), bound_to)
+        if chosen:
+            fixed = tuple(sorted((*fixed, *chosen), key=lambda rule: self._position[id(rule)]))
+        key = (fixed, bound_to)
         stages = self._stages_for_rules.get(key)
         if stages is None:
             if len(self._stages_for_rules) >= MAX_RULE_COMBINATIONS:
                 self._stages_for_rules.clear()
             stages = self._stages_for_rules[key] = self._with(*key)
         return stages
+
+    def _site_choice(self, site: str) -> tuple:
+        """The rules scoped to ``site``: those it always meets, in load order, and
+        those a document guard chooses (or not) for each document. Worked out once
+        per site: a site's documents are cleaned in several rounds each."""
+        choice = self._site_choices.get(site)
+        if choice is None:
+            if len(self._site_choices) >= MAX_RULE_COMBINATIONS:
+                self._site_choices.clear()
+            rules = sorted(self._sites.rules_for(site), key=lambda rule: self._position[id(rule)])
+            fixed = tuple(rule for rule in rules if not _chosen_per_document(rule))
+            choice = self._site_choices[site] = (fixed, [rule for rule in rules if _chosen_per_document(rule)])
+        return choice
 
     def _with(self, extra: tuple, site: Optional[str] = None) -> list[Stage]:
         """The stages of the rules every document meets and of ``extra``, for a document of ``site``."""

@@ -30,6 +30,7 @@ import regex
 
 from .errors import CleanerError
 from .formats import find_inputs, parsed_records
+from .own_text import OwnText
 from .shapes import LETTER, is_chrome_shaped, is_dated, is_prose, line_key
 from .sites import example_site, site_of_record
 from .titles import TitleCounter, title_rule
@@ -44,6 +45,7 @@ ANYWHERE_SHARE = 0.2  # share of its site's documents a line found away from the
 MAX_INSIDE = 0.2  # share of its documents in which a line may stand between two prose lines
 HEADLINE_WORDS = 3  # a line of this many words that its document's title holds is that document's headline
 MAX_HEADLINE = 0.5  # share of its documents: above, the titles hold it because it is the site's name
+MAX_HEADS_OWN = 0.5  # share of its documents: above, it labels the page's own text ("Story Highlights")
 
 DIGIT = regex.compile(r"\d")
 # One C-level pass: the per-character Python loop it replaces was over a third
@@ -76,6 +78,7 @@ class LineSeen:
     deepest_tail: int = 0
     inside: int = 0  # times it stood between two prose lines: a subheading's place, not chrome's
     headline: int = 0  # documents whose title (first line) holds it: it is their headline
+    heads_own: int = 0  # documents in which the page's own sentences follow it (``own_text``)
     forms: Counter = field(default_factory=Counter)  # its exact texts, for the rule
     examples: list = field(default_factory=list)  # a few documents it stood in
     place: Place = field(default_factory=Place)  # its neighbours: a template's, or not
@@ -86,6 +89,7 @@ class LineSeen:
         self.place.merge(other.place)
         self.inside += other.inside
         self.headline += other.headline
+        self.heads_own += other.heads_own
         self.deepest_head = max(self.deepest_head, other.deepest_head)
         self.deepest_tail = max(self.deepest_tail, other.deepest_tail)
         for form, count in other.forms.items():
@@ -167,6 +171,7 @@ class Miner:
         digests = [hashlib.blake2b(normal.encode("utf-8"), digest_size=8).digest() for normal in normals]
         article = max(zip(map(len, kept), digests))[1] if kept else b""  # its longest line, the article's
         seen_here = set()
+        own_text = OwnText(kept, prose)
         for index, line in enumerate(kept):
             normal = normals[index]
             key = LineKey(site, digests[index])
@@ -191,6 +196,7 @@ class Miner:
             # the title itself counts: trimmed of its site's name, it may have replaced the headline
             if normal.count(" ") >= HEADLINE_WORDS - 1 and f" {normal} " in title:
                 entry.headline += 1
+            entry.heads_own += own_text.follows(index)
             if len(entry.forms) < 5 or line in entry.forms:
                 entry.forms[line] += 1
             if len(entry.examples) < 2:
@@ -272,11 +278,13 @@ def is_learnable(seen: LineSeen, line: str, total: int, min_docs: int, min_share
     - not an article's headline: a headline recurs in the site's "Most read"
       and "Related" lists, but it is also the headline of the document whose
       title holds it, and a rule would drop it there. A line that most of its
-      documents' titles hold is the site's name ("… | New York Post"): chrome.
+      documents' titles hold is the site's name ("… | New York Post"): chrome;
+    - not a label of the page's own text: in most of its documents the page's
+      own sentences follow it (``own_text``).
     """
     if seen.docs / total < min_share or LETTER.search(line) is None or is_dated(line):
         return False
-    if 0 < seen.headline <= MAX_HEADLINE * seen.docs:
+    if 0 < seen.headline <= MAX_HEADLINE * seen.docs or seen.heads_own > MAX_HEADS_OWN * seen.docs:
         return False
     if seen.place.proves(line, seen.docs, seen.forms, min_docs):
         return True  # the prose around it, if any, is the template's too

@@ -104,6 +104,22 @@ def test_the_headline_that_the_title_repeats_stays(context_only):
     assert "Talks resume in Minsk\nJune 3, 2021" in context_only.clean(text)
 
 
+SECTIONS = ["Metro", "Page Six", "Living", "Media", "Tech", "Photos", "Covers", "Columnists"]
+SITE_LINES = "  - id: t.site\n    kind: drop-line\n    where: anywhere\n    lines: [Metro, Living, Tech, Covers]\n"
+
+
+def test_what_is_left_of_a_menu_that_line_rules_took_in_part_goes(rules_only):
+    """A line rule (a site's learned menu items) takes four of a section menu's
+    eight items; the four left are still a menu: the lines it took count as
+    members of the run, and do not bring the rest nearer to prose."""
+    article = ["Talks Resume in Minsk", "By Anna Smith", PROSE, PROSE_2, "Share this article"]
+    text = "\n".join(["Daily Courier", *MENU_LINES, *article, *RECENT, "|", *SECTIONS, "|", *FOOTER])
+    expected = ["Daily Courier", "Jobs", *article, "Recent Posts", "|", "|"]
+    assert rules_only(RULE + SITE_LINES).clean(text) == "\n".join(expected)
+    without_rule = rules_only(RULE).clean(text)  # the whole menu is a run of eight: it goes alike
+    assert without_rule == "\n".join(expected)
+
+
 @pytest.mark.parametrize(
     "article",
     [

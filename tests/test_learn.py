@@ -73,6 +73,17 @@ def test_learn_removes_each_sites_chrome_and_no_body_line(dump):
     assert (folder / "again" / "dump.jsonl").read_bytes() == (folder / "out" / "dump.jsonl").read_bytes()
 
 
+def test_changes_of_a_learn_run_name_the_learned_rules(dump):
+    """``--changes`` explains the outputs with the rules that cleaned them, the learned ones too."""
+    folder, _ = dump
+    options = ["in", "--site-field", "url", "--no-default-rules", "--jobs", "1", "--learn"]
+    result = run_in_process("dump", *options, "-o", "audited", "--changes", "changes.jsonl", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    changes = [json.loads(line) for line in (folder / "changes.jsonl").read_text(encoding="utf-8").splitlines()]
+    shares = [c for c in changes if c["id"] == 0 and c["before"] == "Share this:"]
+    assert len(shares) == 1 and shares[0]["rule"].startswith("suggested.alpha-example.line-")
+
+
 def test_without_learn_the_chrome_stays(dump):
     folder, bodies = dump
     result = run_in_process("dump", "in", "-o", "plain", "--site-field", "url", "--no-default-rules", cwd=folder)
@@ -101,3 +112,33 @@ def test_mining_in_batches_counts_what_mining_at_once_does():
     first.merge(second)
     assert first.lines == whole.lines and first.docs_per_site == whole.docs_per_site
     assert first.titles.suffixes == whole.titles.suffixes and len(whole.titles.suffixes) == 3
+
+
+HEADLINES = [
+    "Storm leaves thousands of homes without power",
+    "Museum reopens after three years of repairs",
+    "Local football club celebrates its championship title",
+    "Farmers worry about another unusually dry summer",
+    "Festival draws record crowds despite heavy rainfall",
+    "Bridge across the river finally opens to traffic",
+]
+
+
+def test_a_label_of_the_pages_own_summary_is_not_learned_but_a_related_heading_is():
+    """CNN's "Story Highlights" recurs on every page, but the lines below it are
+    the page's own sentences (its words are the article's): the label is the
+    article's, and stays. "Related Stories", above other pages' headlines, is
+    the site's chrome."""
+    from cleaner.suggest import Miner, boilerplate
+
+    rng = random.Random(11)
+    miner = Miner(names=False)
+    for number in range(12):
+        lines = [sentence(rng) for _ in range(4)]
+        summary = [" ".join(line.split()[:8]) for line in lines[:2]]  # the story's first words, unpunctuated
+        related = [HEADLINES[(number + k) % len(HEADLINES)] for k in range(3)]
+        title = " ".join(lines[3].split()[:5]) + " | Courier"
+        page = [title, "Home", "World", "Story Highlights", *summary, *lines]
+        miner.add("\n".join([*page, "Related Stories", *related, "About us"]), "courier.example")
+    learned = {candidate.line for candidate in boilerplate(miner, 5, 0.02)}
+    assert learned == {"Home", "World", "Related Stories", "About us", *HEADLINES}

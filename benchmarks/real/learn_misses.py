@@ -53,6 +53,8 @@ def refusal(seen, line: str, total: int) -> str:
         return "inside prose"
     if 0 < seen.headline <= suggest.MAX_HEADLINE * seen.docs:
         return "headline"
+    if seen.heads_own > suggest.MAX_HEADS_OWN * seen.docs:
+        return "labels the page's own text"
     if is_prose(line):
         return f"prose ({'long' if len(line) > 100 else 'sentence'}), {template if seen.docs >= MIN_DOCS else 'in 3-4'}"
     if seen.docs < MIN_DOCS:

@@ -15,8 +15,9 @@ Against the labels from build.py:
   chrome removed %   chrome lines dropped / chrome lines
   article dropped %  article lines dropped / article lines
   article modified   article lines changed but kept (examples under the table)
-  (one of two adjacent identical lines removed, e.g. a title repeated by the headline,
-  counts as kept: deduplicating is a fix)
+  (a line removed whose copy the output keeps right where it stood, e.g. a headline
+  under its page title once the site suffix and the lines between are gone, counts
+  as kept: deduplicating is a fix)
   title              the first line (<title>): dropped / modified counts (a trimmed
                      site suffix is a fix, a dropped title a loss)
 
@@ -41,6 +42,7 @@ shell with {input} the dump file and {outdir} an empty folder where it must writ
 from __future__ import annotations
 
 import argparse
+import bisect
 import collections
 import difflib
 import hashlib
@@ -221,6 +223,33 @@ def difference(line: str, new: str, context: int = 25, width: int = 200) -> str:
     return f"`{cut(line)}` → `{cut(new)}`"
 
 
+def deduplicated(lines: list[str], fates: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """``fates`` with a dropped line counted as kept when the output keeps its copy
+    right where it stood: the output line of the nearest line kept (or modified)
+    before or after it is the same text. Deduplicating is a fix, and the output
+    cannot tell which copy it kept: a headline whose page title, its site suffix
+    trimmed, now stands right above it ("Talks resume - Courier", menu lines
+    dropped, "Talks resume") gives "Talks resume" once either way.
+
+    >>> deduplicated(["Talks resume - Courier", "Home", "Talks resume", "Body."],
+    ...              [("modified", "Talks resume"), ("dropped", None), ("dropped", None), ("kept", "Body.")])
+    [('modified', 'Talks resume'), ('dropped', None), ('kept', 'Talks resume'), ('kept', 'Body.')]
+    >>> deduplicated(["Home", "News", "Home"], [("kept", "Home"), ("dropped", None), ("dropped", None)])
+    [('kept', 'Home'), ('dropped', None), ('kept', 'Home')]
+    """
+    survivors = [i for i, (fate, _) in enumerate(fates) if fate != "dropped"]
+    result = list(fates)
+    for i, (fate, _) in enumerate(fates):
+        if fate != "dropped":
+            continue
+        at = bisect.bisect(survivors, i)
+        neighbours = [fates[j] for j in survivors[max(at - 1, 0) : at + 1]]
+        text = " ".join(lines[i].split())
+        if any(new == text for _, new in neighbours):
+            result[i] = ("kept", text)
+    return result
+
+
 def score(records: list[dict], labels: dict[str, str], output: dict[str, str]):
     counts = collections.Counter()
     modified, dropped = [], []
@@ -229,16 +258,7 @@ def score(records: list[dict], labels: dict[str, str], output: dict[str, str]):
         if record["id"] not in output:
             counts["missing"] += 1
             continue
-        fates = align(lines, output[record["id"]].split("\n"))
-        for i, (fate, _new) in enumerate(fates):  # one of two adjacent copies removed: a fix
-            for j in (i - 1, i + 1):
-                if (
-                    fate == "dropped"
-                    and 0 <= j < len(lines)
-                    and fates[j][0] == "kept"
-                    and lines[j].split() == lines[i].split()
-                ):
-                    fates[i] = fates[j]
+        fates = deduplicated(lines, align(lines, output[record["id"]].split("\n")))
         for line, label, (fate, new) in zip(lines, labels[record["id"]], fates):
             counts[label, fate] += 1
             if label == "a" and fate == "modified":

@@ -112,11 +112,12 @@ def write_audit(args, config, outdir: Path, report) -> None:
     """``--changes`` and ``--report``: the inputs explained once more, after the run."""
     from ..dump import plan
     from ..html_report import build
+    from ..learn import with_learned
     from ..outputs import REJECTS
     from ..pipeline import Cleaner
     from ..provenance import audit
 
-    cleaner = Cleaner(config)
+    cleaner = Cleaner(with_learned(config, outdir) if args.learn else config)  # the rules the outputs were cleaned with
     changes = list(audit(plan(args.inputs, outdir), cleaner, args.field, args.site_field))
     if args.changes:
         write_output(Path(args.changes), b"".join(change.as_json() for change in changes))

@@ -11,17 +11,24 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Any, ClassVar, Iterable, Iterator, NamedTuple, Optional, Union
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, NamedTuple, Optional, Union
 
 import regex
 
-from ..budget import TimeLimit
 from ..errors import RuleError
 from ..lint_codes import INVALID_REGEX, INVALID_RULE
-from ..literals import Required, required
 from ..settings import DEFAULT_TIMEOUT
 
+if TYPE_CHECKING:  # guard.py reads a rule's Spec
+    from .guard import Guard
+
 MAX_PATTERN_LENGTH = 10_000
+
+# Rules' regexes compiled, by source and flags: learnt rules repeat the same
+# patterns across sites, more distinct ones than the regex module's own cache
+# (500) keeps, which then compiled most of them again. Bounded like its cache.
+_COMPILED: dict = {}
+MAX_COMPILED = 50_000
 
 # Where a part of a rule stands: a key of the rule ("pattern") or a key and an index (("patterns", 2)).
 Place = Union[str, tuple]
@@ -190,10 +197,17 @@ class Spec:
             raise self.error(
                 key, f"regex has {len(pattern):,} characters, more than {MAX_PATTERN_LENGTH:,}", INVALID_REGEX.code
             )
+        compiled = _COMPILED.get((pattern, flags))
+        if compiled is not None:
+            return compiled
         try:
-            return regex.compile(pattern, flags)
+            compiled = regex.compile(pattern, flags)
         except regex.error as exc:
             raise self.error(key, f"invalid regex {pattern!r}: {exc}", INVALID_REGEX.code) from None
+        if len(_COMPILED) >= MAX_COMPILED:
+            _COMPILED.clear()
+        _COMPILED[pattern, flags] = compiled
+        return compiled
 
     def compile_list(self, key: str) -> list:
         return [self.compile((key, i), p) for i, p in enumerate(self.data.get(key, []))]
@@ -214,81 +228,6 @@ class Spec:
 def overlaps(span: tuple, spans: list) -> bool:
     start, end = span
     return any(s < end and start < e for s, e in spans)
-
-
-class Guard:
-    """``when`` / ``when-not`` (the document must / must not match) and
-    ``unless`` (contexts never touched).
-
-    A guard's match stays within one line unless its regex names the line
-    break (``\\n``): a headline's last word and the next line's first are no
-    phrase, so each line is searched on its own (``^`` and ``$`` are its ends).
-
-    >>> from cleaner.kinds.base import Spec
-    >>> spec = Spec({"id": "x", "when-not": r"[A-Z]\\w+\\s+McKay"}, "r.yml", 1, {}, ())
-    >>> Guard(spec).admits("Talks ended in Minsk\\nMcKay said")
-    True
-    >>> Guard(spec).admits("Talks ended in Minsk McKay said")
-    False
-    """
-
-    def __init__(self, spec: Spec):
-        when, when_not = spec.data.get("when"), spec.data.get("when-not")
-        self.when = spec.compile("when", when) if when else None
-        self.when_not = spec.compile("when-not", when_not) if when_not else None
-        self.unless = spec.compile_list("unless")
-        # what a document needs for each regex to match in it (None: unknown)
-        self.needs = {p: required(p.pattern) for p in (self.when, self.when_not, *self.unless) if p is not None}
-        self.limit = TimeLimit(spec)
-
-    @property
-    def conditional(self) -> bool:
-        """Does the document decide whether the rule runs (``when``, ``when-not``)?"""
-        return self.when is not None or self.when_not is not None
-
-    def admits(self, text: str) -> bool:
-        if self.when is not None and self._absent(self.when, text):
-            return False
-        when_not = None if self.when_not is None or self._absent(self.when_not, text) else self.when_not
-        if self.when is None and when_not is None:
-            return True
-        with self.limit:
-            if self.when is not None and next(self._matches(self.when, text), None) is None:
-                return False
-            return when_not is None or next(self._matches(when_not, text), None) is None
-
-    def protected_spans(self, text: str) -> list:
-        unless = [p for p in self.unless if not self._absent(p, text)]
-        if not unless:
-            return []
-        with self.limit:
-            return [span for p in unless for span in self._matches(p, text)]
-
-    def _absent(self, pattern: regex.Pattern, text: str) -> bool:
-        """Does ``text`` lack what every match of ``pattern`` needs? Then no regex need run."""
-        needs: Optional[Required] = self.needs[pattern]
-        return needs is not None and needs.absent_from(text)
-
-    def _matches(self, pattern: regex.Pattern, text: str) -> Iterator[tuple]:
-        """The spans of ``pattern`` in ``text``, line by line unless it names the line break."""
-        seconds = self.limit.seconds
-        if _names_line_break(pattern.pattern):
-            yield from (m.span() for m in pattern.finditer(text, timeout=seconds))
-            return
-        start = 0
-        for line in text.split("\n"):
-            for m in pattern.finditer(line, timeout=seconds):
-                yield start + m.start(), start + m.end()
-            start += len(line) + 1
-
-
-def _names_line_break(source: str) -> bool:
-    r"""Whether a regex asks for a line break by name: ``\n``, or a newline written in it.
-
-    >>> _names_line_break(r"Minsk\n"), _names_line_break(r"Minsk\s+\w"), _names_line_break(r"a\\n")
-    (True, False, False)
-    """
-    return "\n" in source or regex.search(r"(?<!\\)(?:\\\\)*\\n", source) is not None
 
 
 class RuleFinding(NamedTuple):

@@ -7,7 +7,8 @@ import regex
 from ..changes import ChangeLog
 from ..literals import required
 from ..stages import InTurn
-from .base import GUARD_KEYS, Guard, Key, RegexUse, Rule, Spec, overlaps
+from .base import GUARD_KEYS, Key, RegexUse, Rule, Spec, overlaps
+from .guard import Guard
 
 _GROUP_REFERENCE = regex.compile(r"\\(\d+)|\\g<([^>]*)>")
 

@@ -7,7 +7,8 @@ from typing import Optional
 from ..changes import ChangeLog
 from ..stages import InTurn
 from ..titles import without_own_site
-from .base import Guard, Rule, Spec
+from .base import Rule, Spec
+from .guard import Guard
 
 
 class TitleSuffix(Rule):

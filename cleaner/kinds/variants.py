@@ -6,7 +6,8 @@ from typing import Iterator
 
 from ..lint_codes import VARIANT_CYCLE
 from ..names import WORD, WORD_CHAR, FirstWord, VariantIndex
-from .base import GUARD_KEYS, IGNORE_CASE, STRING_LIST, RuleFinding, Guard, Key, Rule, Spec
+from .base import GUARD_KEYS, IGNORE_CASE, STRING_LIST, RuleFinding, Key, Rule, Spec
+from .guard import Guard
 
 
 class Variants(Rule):

@@ -1,0 +1,91 @@
+"""A rule's guards: ``when`` / ``when-not`` (must / must not match the document)
+and ``unless`` (contexts never touched)."""
+
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+import regex
+
+from ..budget import TimeLimit
+from ..literals import Required, one_of, required
+from .base import Spec
+
+
+class Guard:
+    """``when`` / ``when-not`` (the document must / must not match) and
+    ``unless`` (contexts never touched).
+
+    A guard's match stays within one line unless its regex names the line
+    break (``\\n``): a headline's last word and the next line's first are no
+    phrase, so each line is searched on its own (``^`` and ``$`` are its ends).
+
+    >>> from cleaner.kinds.base import Spec
+    >>> spec = Spec({"id": "x", "when-not": r"[A-Z]\\w+\\s+McKay"}, "r.yml", 1, {}, ())
+    >>> Guard(spec).admits("Talks ended in Minsk\\nMcKay said")
+    True
+    >>> Guard(spec).admits("Talks ended in Minsk McKay said")
+    False
+    """
+
+    def __init__(self, spec: Spec):
+        when, when_not = spec.data.get("when"), spec.data.get("when-not")
+        self.when = spec.compile("when", when) if when else None
+        self.when_not = spec.compile("when-not", when_not) if when_not else None
+        self.unless = spec.compile_list("unless")
+        # what a document needs for each regex to match in it (None: unknown)
+        self.needs = {p: required(p.pattern) for p in (self.when, self.when_not, *self.unless) if p is not None}
+        self.across_lines = {p for p in self.needs if _names_line_break(p.pattern)}  # searched in the whole text
+        self.limit = TimeLimit(spec)
+
+    @property
+    def conditional(self) -> bool:
+        """Does the document decide whether the rule runs (``when``, ``when-not``)?"""
+        return self.when is not None or self.when_not is not None
+
+    def admits(self, text: str) -> bool:
+        if self.when is not None and self._absent(self.when, text):
+            return False
+        when_not = None if self.when_not is None or self._absent(self.when_not, text) else self.when_not
+        if self.when is None and when_not is None:
+            return True
+        with self.limit:
+            if self.when is not None and next(self._matches(self.when, text), None) is None:
+                return False
+            return when_not is None or next(self._matches(when_not, text), None) is None
+
+    def protected_spans(self, text: str) -> list:
+        unless = [p for p in self.unless if not self._absent(p, text)]
+        if not unless:
+            return []
+        with self.limit:
+            return [span for p in unless for span in self._matches(p, text)]
+
+    def _absent(self, pattern: regex.Pattern, text: str) -> bool:
+        """Does ``text`` lack what every match of ``pattern`` needs? Then no regex need run."""
+        needs: Optional[Required] = self.needs[pattern]
+        return needs is not None and needs.absent_from(text)
+
+    def _matches(self, pattern: regex.Pattern, text: str) -> Iterator[tuple]:
+        """The spans of ``pattern`` in ``text``, line by line unless it names the line break;
+        a line lacking what the pattern needs is not searched (a timed regex call costs ~10 µs)."""
+        seconds = self.limit.seconds
+        if pattern in self.across_lines:
+            yield from (m.span() for m in pattern.finditer(text, timeout=seconds))
+            return
+        wanted = one_of([self.needs[pattern]])
+        start = 0
+        for line in text.split("\n"):
+            if wanted is None or not wanted.lacked_by(line):
+                for m in pattern.finditer(line, timeout=seconds):
+                    yield start + m.start(), start + m.end()
+            start += len(line) + 1
+
+
+def _names_line_break(source: str) -> bool:
+    r"""Whether a regex asks for a line break by name: ``\n``, or a newline written in it.
+
+    >>> _names_line_break(r"Minsk\n"), _names_line_break(r"Minsk\s+\w"), _names_line_break(r"a\\n")
+    (True, False, False)
+    """
+    return "\n" in source or regex.search(r"(?<!\\)(?:\\\\)*\\n", source) is not None
