@@ -31,10 +31,11 @@ import regex
 from .errors import CleanerError
 from .formats import find_inputs, parsed_records
 from .own_text import OwnText
-from .shapes import is_chrome_shaped, is_dated, is_prose
+from .shapes import LETTER, is_chrome_shaped, is_dated, is_prose, line_key
 from .sites import example_site, site_of_record
 from .titles import TitleCounter, title_rule
 from .suggest_variants import NameCounter, variant_rules, variants
+from .suggest_place import TEMPLATE_DOCS, Place
 
 HEADER = "# Suggested by cleaner suggest: review every rule before use."
 MAX_LINES = 2_000_000  # entries of the line table before lines seen once are forgotten
@@ -80,10 +81,12 @@ class LineSeen:
     heads_own: int = 0  # documents in which the page's own sentences follow it (``own_text``)
     forms: Counter = field(default_factory=Counter)  # its exact texts, for the rule
     examples: list = field(default_factory=list)  # a few documents it stood in
+    place: Place = field(default_factory=Place)  # its neighbours: a template's, or not
 
     def merge(self, other: LineSeen) -> None:
         """Add what ``other`` saw in other documents."""
         self.docs, self.head, self.tail = self.docs + other.docs, self.head + other.head, self.tail + other.tail
+        self.place.merge(other.place)
         self.inside += other.inside
         self.headline += other.headline
         self.heads_own += other.heads_own
@@ -164,11 +167,14 @@ class Miner:
         if kept:
             self.titles.add(kept[0], site)
         title = f" {normalise(kept[0])} " if kept else ""
+        normals = [normalise(line) for line in kept]
+        digests = [hashlib.blake2b(normal.encode("utf-8"), digest_size=8).digest() for normal in normals]
+        article = max(zip(map(len, kept), digests))[1] if kept else b""  # its longest line, the article's
         seen_here = set()
         own_text = OwnText(kept, prose)
         for index, line in enumerate(kept):
-            normal = normalise(line)
-            key = LineKey(site, hashlib.blake2b(normal.encode("utf-8"), digest_size=8).digest())
+            normal = normals[index]
+            key = LineKey(site, digests[index])
             if key in seen_here:
                 continue
             seen_here.add(key)
@@ -176,6 +182,8 @@ class Miner:
             if entry is None:
                 entry = self.lines[key] = LineSeen()
             entry.docs += 1
+            above = digests[index - 1] if index else None
+            entry.place.add(above, digests[index + 1] if index + 1 < len(kept) else None, article)
             from_tail = len(kept) - 1 - index
             if index < EDGE:
                 entry.head += 1
@@ -236,7 +244,10 @@ def mine(
 def boilerplate(miner: Miner, min_docs: int, min_share: float) -> list:
     """The candidate lines, most frequent first, each with its draft rule."""
     candidates = []
+    fewest = TEMPLATE_DOCS * min_docs  # what no line under it can be: most lines are seen once
     for key, seen in miner.lines.items():
+        if seen.docs < fewest:
+            continue
         total = miner.docs_per_site[key.site]
         line = seen.forms.most_common(1)[0][0]
         if is_learnable(seen, line, total, min_docs, min_share):
@@ -261,6 +272,9 @@ def is_learnable(seen: LineSeen, line: str, total: int, min_docs: int, min_share
     - place: seldom between two prose lines (where a column's recurring
       subheading or a quotation stands, and chrome seldom does); and mostly at
       an edge, or, anywhere else, in ``ANYWHERE_SHARE`` of its site's documents;
+    - or a template's line (``Place.proves``): among the same lines in
+      nearly every document, where fewer documents prove it, a sentence may
+      be chrome and the prose around it is the template's too;
     - not an article's headline: a headline recurs in the site's "Most read"
       and "Related" lists, but it is also the headline of the document whose
       title holds it, and a rule would drop it there. A line that most of its
@@ -268,20 +282,25 @@ def is_learnable(seen: LineSeen, line: str, total: int, min_docs: int, min_share
     - not a label of the page's own text: in most of its documents the page's
       own sentences follow it (``own_text``).
     """
-    if seen.docs < min_docs or seen.docs / total < min_share or not is_chrome_shaped(line) or is_dated(line):
+    if seen.docs / total < min_share or LETTER.search(line) is None or is_dated(line):
         return False
-    if seen.inside / seen.docs > MAX_INSIDE or 0 < seen.headline <= MAX_HEADLINE * seen.docs:
+    if 0 < seen.headline <= MAX_HEADLINE * seen.docs or seen.heads_own > MAX_HEADS_OWN * seen.docs:
         return False
-    if seen.heads_own > MAX_HEADS_OWN * seen.docs:
+    if seen.place.proves(line, seen.docs, seen.forms, min_docs):
+        return True  # the prose around it, if any, is the template's too
+    if seen.inside / seen.docs > MAX_INSIDE or not is_chrome_shaped(line) or seen.docs < min_docs:
         return False
     return (seen.head + seen.tail) / seen.docs >= MIN_EDGE or seen.docs / total >= ANYWHERE_SHARE
 
 
 def _line_rule(candidate: Candidate, seen: LineSeen) -> dict:
-    forms = list(seen.forms)
-    literal = regex.escape(candidate.line)
+    # as line rules compare lines: a one-cell table row ("| Reprints |") by its cell
+    forms = list(dict.fromkeys(line_key(form) for form in seen.forms))
+    literal = regex.escape(line_key(candidate.line))
     pattern = regex.sub(r"\d+", lambda _: r"\d+", literal)  # "12 comments" and "3 comments" alike
-    if pattern != literal and all(regex.fullmatch(pattern, form, regex.IGNORECASE) for form in forms):
+    # a line seen with one number only ("400 Richest" in a menu) is that line: a regex costs each line a call
+    varies = len(forms) > 1 and pattern != literal
+    if varies and all(regex.fullmatch(pattern, form, regex.IGNORECASE) for form in forms):
         match: dict[str, object] = {"patterns": [pattern]}
         if not all(regex.fullmatch(pattern, form) for form in forms):  # the forms differ in case too
             match["ignore-case"] = True
@@ -303,7 +322,7 @@ def _line_rule(candidate: Candidate, seen: LineSeen) -> dict:
         # outputs are filled in by draft(); the last example shows the rule's scope:
         # the same words inside a sentence stay
         "examples": [{"input": example} for example in seen.examples]
-        + [{"input": f"Readers saw “{candidate.line}” in a sentence, which stays."}],
+        + [{"input": f"Readers saw “{line_key(candidate.line)}” in a sentence, which stays."}],
     }
 
 

@@ -204,3 +204,47 @@ def test_a_headline_in_other_pages_lists_is_not_learned_but_the_site_name_is():
         miner.add("\n".join(lines + ["Most read", *stories]), "courier.example")
     learned = sorted((c.line, c.docs) for c in boilerplate(miner, 5, 0.02))
     assert learned == [("Daily Courier", 40), ("Most read", 40)]
+
+
+def test_a_layouts_template_is_learned_from_a_few_pages_but_no_copied_article_or_quotation():
+    """A layout that served few of its site's pages: its footer (a copyright
+    sentence, links, a one-cell table row, an advertising sentence: the link
+    between two prose lines) stands between the article and
+    the comments of 7 of 40 pages, among the same lines each time, and a
+    comment widget ("Permalink", "Flag") in 4: template lines, learned (Big9:
+    Forbes 2005's footer, Fox News's copyright, Forbes's comment widget). An
+    article copied to six URLs repeats every line among the same neighbours,
+    but in one article; a quotation that six articles open with stands among
+    each one's own lines: neither is learned."""
+    from cleaner.suggest import Miner, boilerplate
+
+    rng = random.Random(17)
+    footer = ["This material may not be published or redistributed.", "Privacy Statement", "| Reprints/Permissions |"]
+    footer.append("Advertise with us and reach our readers in print and online.")  # "Privacy Statement" between prose
+    copied = [sentence(rng) for _ in range(5)]
+    quote = "We will never accept these sanctions, and we will respond to them in kind."
+    miner = Miner(names=False)
+    for number in range(40):
+        lines = ["Report on " + " ".join(rng.sample(VOCABULARY, 4))] + [sentence(rng) for _ in range(4)]
+        if number < 6:
+            lines[1:] = copied
+        elif number < 12:
+            lines.insert(1, quote)
+        if 12 <= number < 19:
+            lines += footer
+        if 19 <= number < 23:
+            lines += ["Reader comments", sentence(rng), "Permalink", "Flag", "Top 10 stories"]
+        if 23 <= number < 26:  # a table of contents, numbered as the article's sections are
+            lines[1:1] = [f"{number - 20} See also", f"{number - 19} References", f"{number - 18} External links"]
+        miner.add("\n".join(lines + [sentence(rng) for _ in range(3)]), "daily.example")
+    learned = [(c.line, c.docs, c.rule.get("lines")) for c in boilerplate(miner, 5, 0.02)]
+    assert learned == [
+        ("Advertise with us and reach our readers in print and online.", 7, footer[3:]),
+        ("Privacy Statement", 7, ["Privacy Statement"]),
+        ("This material may not be published or redistributed.", 7, footer[:1]),
+        ("| Reprints/Permissions |", 7, ["Reprints/Permissions"]),  # as line rules compare it: the cell
+        ("Flag", 4, ["Flag"]),
+        ("Permalink", 4, ["Permalink"]),
+        ("Top 10 stories", 4, ["Top 10 stories"]),  # its number the same on every page: the template's
+    ]  # "Reader comments", in 4 pages too, has other lines around it in each: too few to tell;
+    # a table of contents' numbered lines, in 3, could be any article's
