@@ -2,10 +2,9 @@
 
 Rules that cut a tail block (``drop-tail``) cut first, in rule order. Then the
 rules dropping single lines (``drop-line``): head and anywhere rules from the
-top down, tail rules from the bottom up. A line's
-distance from an edge counts only kept non-blank lines, and a line repeating
-the kept line before it does not count (whitespace tidying will remove it).
-Rules see each line as tidying will leave it: stripped, runs of spaces single.
+top down, tail rules from the bottom up. A line's distance from an edge counts
+only kept non-blank lines, not a repeat of the kept line before it (whitespace
+tidying will remove it). Rules see each line as tidying will leave it (``line_key``).
 Dropping lines can bring a marker into a window, so the stage repeats until
 nothing more is dropped: cleaning its result again drops nothing.
 """
@@ -27,6 +26,7 @@ from .kinds.guard import Guard
 from .line_prefilter import BACKREFERENCE, Prefilter
 from .literals import OneOf, one_of, required
 from .stages import Stage
+from .rule_index import WalkRules
 from .shapes import is_menu_item, is_prose, line_key
 from .tail_records import records_after_article
 
@@ -114,12 +114,13 @@ class LineStage:
         walks: dict[Walk, list] = {walk: [] for walk in Walk}
         for rule in rules:  # one pass: a thousand sites each build a stage
             walks[rule.walk].append(rule)
-        self.tails, self.top_down, self.bottom_up = walks[Walk.CUT_TAIL], walks[Walk.TOP_DOWN], walks[Walk.BOTTOM_UP]
+        self.tails = walks[Walk.CUT_TAIL]
+        known = set(shared.rules) if shared else set()  # a site's stage reuses the shared stage's prefilter
+        self.top_down, self.bottom_up = WalkRules(walks[Walk.TOP_DOWN], known), WalkRules(walks[Walk.BOTTOM_UP], known)
         self.blocks: list[DropBlock] = walks[Walk.BLOCK]
         self.runs: list[DropRun] = walks[Walk.RUN]
         self.contexts: list[DropContext] = walks[Walk.CONTEXT]
         self.records: list[DropRecords] = walks[Walk.RECORDS]
-        known = set(shared.rules) if shared else set()  # a site's stage reuses the shared stage's prefilter
         own = Prefilter([r for r in rules if r not in known])
         self.filters: list[Prefilter] = [*shared.filters, own] if shared else [own]
         self.timeout: float = min((r.spec.timeout for r in rules), default=0.0)  # no rules: no union to time
@@ -288,7 +289,7 @@ def _tail_marker(keys: list, dropped_by: dict, rule: LineRule, memo: Memo, tag: 
 
 
 def _drop_from_edge(
-    keys: list, order: Sequence[int], rules: list, dropped_by: dict, memo: Memo, tag: Optional[LineStage]
+    keys: list, order: Sequence[int], walk: WalkRules, dropped_by: dict, memo: Memo, tag: Optional[LineStage]
 ) -> None:
     """Walk lines from one edge; ``kept`` counts kept non-blank lines passed so far.
 
@@ -296,19 +297,20 @@ def _drop_from_edge(
     from the tail, which has only such rules, stops after a few lines.
     """
     kept = 0
-    active = rules
-    widest = max((r.within for r in rules if r.windowed), default=0)
+    active = set(walk.rules)
+    widest = max((r.within for r in walk.rules if r.windowed), default=0)
     for index, counts in _kept_lines(keys, dropped_by, order):
         if not active:
             break
-        key = keys[index]  # most lines no rule can match: asked once, not once a rule
-        rule = next((r for r in active if _matches(r, key, memo, tag)), None) if memo[tag, key] else None
+        key = keys[index]  # most lines no rule can match: asked once, then only the rules that could
+        could = walk.candidates(key, memo[None, key]) if memo[tag, key] else ()
+        rule = next((r for r in could if r in active and _matches(r, key, memo, tag)), None)
         if rule is not None:
             dropped_by[index] = rule.id
         elif counts:
             kept += 1
             if kept <= widest:  # past the widest window only rules without one are left
-                active = [r for r in active if not r.windowed or kept < r.within]
+                active = {r for r in active if not r.windowed or kept < r.within}
 
 
 def _drop_blocks(keys: list, dropped_by: dict, rule: DropBlock, memo: Memo, tag: Optional[LineStage]) -> None:

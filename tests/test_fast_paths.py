@@ -21,6 +21,7 @@ from cleaner import shapes, unicode
 from cleaner.line_prefilter import Prefilter, Sieved
 from cleaner.lines import LineRule, LineStage
 from cleaner.literals import required
+from cleaner.rule_index import WalkRules
 from cleaner.schema import SCHEMA
 from cleaner.stages import InTurn
 from cleaner.validation import BY_KIND_FROM, is_valid
@@ -177,6 +178,31 @@ def test_a_line_rule_that_skips_the_patterns_a_line_lacks_the_needs_of_matches_w
             pattern.fullmatch(key) is not None for pattern in rule.patterns
         )
         assert rule.matches(key, key.casefold()) == plain, rule.id
+
+
+# Rules as dump --learn writes them (a literal line each, some ignoring case) among the built-in ones.
+LEARNT = [
+    DropLine(Spec({"id": f"t.l{n}", "lines": [line], "ignore-case": n % 2 == 0}, "t.yml", 1, {}, ()))
+    for n, line in enumerate(EXAMPLE_LINES[:200:3])
+]
+WALK_RULES = [rule for rule in LINE_RULES if isinstance(rule, DropLine)] + LEARNT
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(EXAMPLE_LINES).map(str.upper)
+    | st.sampled_from(EXAMPLE_LINES)
+    | st.lists(st.sampled_from(PIECES + EXAMPLE_LINES) | st.text(max_size=8), max_size=4).map("".join)
+)
+def test_a_walk_tries_a_line_on_its_candidates_and_finds_every_rule_that_matches_it_in_order(line):
+    key = " ".join(line.split())
+    builtin = WALK_RULES[: -len(LEARNT)]
+    # a site's walk (the built-in rules shared) is told whether any of those could match: here, whether one does
+    shared_could = any(rule.matches(key, key.casefold()) for rule in builtin)
+    for rules, shared in ((WALK_RULES, ()), (LEARNT, ()), (WALK_RULES[::-1], ()), (WALK_RULES, builtin)):
+        plain = [rule for rule in rules if rule.matches(key, key.casefold())]
+        could = WalkRules(rules, shared).candidates(key, shared_could or not shared)
+        assert [rule for rule in could if rule.matches(key, key.casefold())] == plain
 
 
 SIEVED_UNION = next(union for _, union in Prefilter(LINE_RULES).unions if isinstance(union, Sieved))
