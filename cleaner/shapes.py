@@ -30,8 +30,9 @@ import regex
 
 SPACE_RUN = regex.compile(r"(?<=\S) {2,}(?=\S)")  # tidying makes one space of it
 # A table row of one cell, as extractors write a lone link in a layout table
-# ("| Privacy Policy |"): its cell is the line rules judge.
-ONE_CELL = regex.compile(r"\|\s*([^|\s](?:[^|]*[^|\s])?)\s*\|")
+# ("| Privacy Policy |", "|  | Member Services |  |": the empty cells are the
+# layout's spacers): its cell is the line rules judge.
+ONE_CELL = regex.compile(r"(?:\|\s*+)++([^|\s](?:[^|]*[^|\s])?)(?:\s*+\|)++")
 MAX_CHROME_LENGTH = 100  # characters: longer lines are prose or a link title's teaser
 MIN_SENTENCE_WORDS = 6
 MAX_MENU_ITEM_LENGTH = 30
@@ -127,6 +128,8 @@ def line_key(line: str) -> str:
 
     >>> line_key("  Leave  a Reply "), line_key("| Privacy Policy |"), line_key("| Home | News |")
     ('Leave a Reply', 'Privacy Policy', '| Home | News |')
+    >>> line_key("|  | Member Services |  |"), line_key("| | |")
+    ('Member Services', '| | |')
     """
     stripped = line.strip()
     key = SPACE_RUN.sub(" ", stripped) if "  " in stripped else stripped
