@@ -181,6 +181,12 @@ def test_a_line_rule_that_skips_the_patterns_a_line_lacks_the_needs_of_matches_w
 
 
 # Rules as dump --learn writes them (a literal line each, some ignoring case) among the built-in ones.
+# Lines the rules are about: their examples' lines, in capitals too, and pieces of them run together.
+RULE_LINES = (
+    st.sampled_from(EXAMPLE_LINES).map(str.upper)
+    | st.sampled_from(EXAMPLE_LINES)
+    | st.lists(st.sampled_from(PIECES + EXAMPLE_LINES) | st.text(max_size=8), max_size=4).map("".join)
+)
 LEARNT = [
     DropLine(Spec({"id": f"t.l{n}", "lines": [line], "ignore-case": n % 2 == 0}, "t.yml", 1, {}, ()))
     for n, line in enumerate(EXAMPLE_LINES[:200:3])
@@ -189,11 +195,7 @@ WALK_RULES = [rule for rule in LINE_RULES if isinstance(rule, DropLine)] + LEARN
 
 
 @settings(max_examples=300, deadline=None)
-@given(
-    st.sampled_from(EXAMPLE_LINES).map(str.upper)
-    | st.sampled_from(EXAMPLE_LINES)
-    | st.lists(st.sampled_from(PIECES + EXAMPLE_LINES) | st.text(max_size=8), max_size=4).map("".join)
-)
+@given(RULE_LINES)
 def test_a_walk_tries_a_line_on_its_candidates_and_finds_every_rule_that_matches_it_in_order(line):
     key = " ".join(line.split())
     builtin = WALK_RULES[: -len(LEARNT)]
@@ -223,11 +225,7 @@ SIEVED_UNION = next(union for _, union in Prefilter(LINE_RULES).unions if isinst
 
 
 @settings(max_examples=300, deadline=None)
-@given(
-    st.sampled_from(EXAMPLE_LINES).map(str.upper)
-    | st.sampled_from(EXAMPLE_LINES)
-    | st.lists(st.sampled_from(PIECES + EXAMPLE_LINES) | st.text(max_size=8), max_size=4).map("".join)
-)
+@given(RULE_LINES)
 def test_the_sieved_union_says_what_the_whole_union_says(line):
     key = " ".join(line.split())
     expected = SIEVED_UNION.union.fullmatch(key) is not None
