@@ -83,7 +83,8 @@ def cluster():
     """A real Dask cluster of two worker processes, started once for the tests that need one."""
     from distributed import LocalCluster
 
+    # dashboard on a free port: None means the default 8787, which another cluster on the machine may hold
     with LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=":0"
     ) as cluster:
         yield cluster
