@@ -130,6 +130,12 @@ def window(default: int) -> Key:
     )
 
 
+def listed_lines(spec: "Spec") -> tuple[list, dict]:
+    """A line kind's ``lines`` and ``patterns``, the latter by their place in the
+    spec (for errors): what ``lines.LineRule`` takes."""
+    return spec.data.get("lines", []), {("patterns", i): p for i, p in enumerate(spec.data.get("patterns", []))}
+
+
 # The guards a kind may take (see ``Guard``).
 GUARD_KEYS = (
     Key("when", {"type": "string"}, "Regex the document must match for the rule to run.", regex=RegexUse.GUARDS),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..lines import LineRule, LineStage, Walk
-from .base import GUARD_KEYS, IGNORE_CASE, STRING_LIST, Choice, Key, RegexUse, Spec
+from .base import Choice, GUARD_KEYS, IGNORE_CASE, Key, listed_lines, RegexUse, Spec, STRING_LIST
 
 
 class DropBlock(LineRule):
@@ -40,6 +40,5 @@ class DropBlock(LineRule):
     windowed = False
 
     def __init__(self, spec: Spec):
-        patterns = {("patterns", i): p for i, p in enumerate(spec.data.get("patterns", []))}
-        super().__init__(spec, spec.data.get("lines", []), patterns, default_within=1)
+        super().__init__(spec, *listed_lines(spec), default_within=1)
         self.max_lines: int = self.setting("max-lines")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..lines import LineRule, LineStage, Walk
-from .base import GUARD_KEYS, IGNORE_CASE, STRING_LIST, Choice, Key, RegexUse, Spec, window
+from .base import Choice, GUARD_KEYS, IGNORE_CASE, Key, listed_lines, RegexUse, Spec, STRING_LIST, window
 
 
 class DropLine(LineRule):
@@ -37,8 +37,7 @@ class DropLine(LineRule):
     stage = LineStage
 
     def __init__(self, spec: Spec):
-        patterns = {("patterns", i): p for i, p in enumerate(spec.data.get("patterns", []))}
-        super().__init__(spec, spec.data.get("lines", []), patterns, default_within=3)
+        super().__init__(spec, *listed_lines(spec), default_within=3)
         self.where: str = spec.data.get("where", "anywhere")
         self.walk = Walk.BOTTOM_UP if self.where == "tail" else Walk.TOP_DOWN
         self.windowed = self.where != "anywhere"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..lines import LineRule, LineStage, Walk
-from .base import COUNT, GUARD_KEYS, IGNORE_CASE, SHARE, STRING_LIST, Choice, Key, RegexUse, Spec
+from .base import Choice, COUNT, GUARD_KEYS, IGNORE_CASE, Key, listed_lines, RegexUse, SHARE, Spec, STRING_LIST
 
 LINE_COUNT = {"type": "integer", "minimum": 1, "maximum": 50}
 
@@ -60,8 +60,7 @@ class DropRecords(LineRule):
     windowed = False
 
     def __init__(self, spec: Spec):
-        patterns = {("patterns", i): p for i, p in enumerate(spec.data.get("patterns", []))}
-        super().__init__(spec, spec.data.get("lines", []), patterns, default_within=1)
+        super().__init__(spec, *listed_lines(spec), default_within=1)
         self.opens: bool = self.setting("marks") == "start"
         self.min_records: int = self.setting("min-records")
         self.min_record_lines: int = self.setting("min-record-lines")
