@@ -297,7 +297,7 @@ def _drop_from_edge(
     from the tail, which has only such rules, stops after a few lines.
     """
     kept = 0
-    active = set(walk.rules)
+    active = walk.all
     widest = max((r.within for r in walk.rules if r.windowed), default=0)
     for index, counts in _kept_lines(keys, dropped_by, order):
         if not active:
@@ -310,7 +310,7 @@ def _drop_from_edge(
         elif counts:
             kept += 1
             if kept <= widest:  # past the widest window only rules without one are left
-                active = {r for r in active if not r.windowed or kept < r.within}
+                active = frozenset(r for r in active if not r.windowed or kept < r.within)
 
 
 def _drop_blocks(keys: list, dropped_by: dict, rule: DropBlock, memo: Memo, tag: Optional[LineStage]) -> None:

@@ -36,6 +36,7 @@ class WalkRules:
     def __init__(self, rules: Sequence[LineRule], shared: Collection[LineRule] = ()):
         """``shared``: the rules of the stage every document meets, when this walk is a site's."""
         self.rules = list(rules)
+        self.all = frozenset(self.rules)  # a walk's rules still active, as it starts
         self.exact: dict[str, list[int]] = {}  # literal line -> positions of the rules listing it
         self.folded: dict[str, list[int]] = {}  # the same for rules that ignore case, casefolded
         for position, rule in enumerate(self.rules):
