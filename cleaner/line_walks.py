@@ -1,0 +1,113 @@
+"""The line stage's walks over a document's lines (``lines.drop_lines`` runs them):
+from an edge, a tail's marker, a heading's block, a run of menu items.
+
+Each walk counts only kept non-blank lines (``kept_lines``), and asks a rule
+about a line only if the prefilter noted that some rule could match it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator, Optional, Sequence
+
+from .shapes import is_menu_item, is_prose
+
+if TYPE_CHECKING:  # the line stage imports this module
+    from .kinds.drop_block import DropBlock
+    from .kinds.drop_run import DropRun
+    from .lines import LineRule, LineStage, Memo
+    from .rule_index import WalkRules
+
+
+def kept_lines(keys: list, dropped_by: dict, order: Sequence[int]) -> Iterator[tuple]:
+    """Indexes of the non-blank lines not dropped, each with whether it counts
+    towards a window (a repeat of the kept line before it does not)."""
+    previous = None
+    for index in order:
+        key = keys[index]
+        if key and index not in dropped_by:
+            yield index, key != previous
+            previous = key
+
+
+def matches(rule: LineRule, key: str, memo: Memo, tag: Optional[LineStage]) -> bool:
+    if not memo[tag, key]:  # no line rule can match this line
+        return False
+    found = memo.get((rule, key))
+    if found is None:
+        found = memo[rule, key] = rule.matches(key, key.casefold())
+    return found
+
+
+def tail_marker(keys: list, dropped_by: dict, rule: LineRule, memo: Memo, tag: Optional[LineStage]) -> Optional[int]:
+    """Index of the topmost line matching ``rule`` within its tail window, if any."""
+    marker = None
+    seen = 0
+    for index, counts in kept_lines(keys, dropped_by, range(len(keys) - 1, -1, -1)):
+        if seen >= rule.within:
+            break
+        if matches(rule, keys[index], memo, tag):
+            marker = index
+        seen += counts
+    return marker
+
+
+def drop_from_edge(
+    keys: list, order: Sequence[int], walk: WalkRules, dropped_by: dict, memo: Memo, tag: Optional[LineStage]
+) -> None:
+    """Walk lines from one edge; ``kept`` counts kept non-blank lines passed so far.
+
+    A head or tail rule leaves the walk once its window is passed, so the walk
+    from the tail, which has only such rules, stops after a few lines.
+    """
+    kept = 0
+    active = walk.all
+    widest = max((r.within for r in walk.rules if r.windowed), default=0)
+    for index, counts in kept_lines(keys, dropped_by, order):
+        if not active:
+            break
+        key = keys[index]  # most lines no rule can match: asked once, then only the rules that could
+        could = walk.candidates(key, memo[None, key]) if memo[tag, key] else ()
+        rule = next((r for r in could if r in active and matches(r, key, memo, tag)), None)
+        if rule is not None:
+            dropped_by[index] = rule.id
+        elif counts:
+            kept += 1
+            if kept <= widest:  # past the widest window only rules without one are left
+                active = frozenset(r for r in active if not r.windowed or kept < r.within)
+
+
+def drop_blocks(keys: list, dropped_by: dict, rule: DropBlock, memo: Memo, tag: Optional[LineStage]) -> None:
+    """Drop each heading ``rule`` matches and the link titles under it: up to
+    ``max_lines`` kept lines that are not prose. When prose follows those
+    lines, only the heading goes: short lines that lead into prose are its
+    title, byline or subheadings, not a list of links."""
+    kept = [index for index, _ in kept_lines(keys, dropped_by, range(len(keys)))]
+    for position, index in enumerate(kept):
+        if index in dropped_by or not matches(rule, keys[index], memo, tag):
+            continue
+        dropped_by[index] = rule.id
+        block: list[int] = []
+        for below in kept[position + 1 : position + 1 + rule.max_lines + 1]:
+            if is_prose(keys[below]):
+                block = []
+                break
+            block.append(below)
+        dropped_by.update((below, rule.id) for below in block[: rule.max_lines] if below not in dropped_by)
+
+
+def drop_run(keys: list, dropped_by: dict, rule: DropRun) -> None:
+    """Drop the run of menu items at the rule's edge, if it has ``min_lines``
+    of them. At the head, the run's last item is kept when prose follows it:
+    that is the title of what follows, not a menu item."""
+    order = range(len(keys)) if rule.edge == "head" else range(len(keys) - 1, -1, -1)
+    run = []
+    after = None
+    for index, _ in kept_lines(keys, dropped_by, order):
+        if not is_menu_item(keys[index], rule.max_words):
+            after = index
+            break
+        run.append(index)
+    if rule.edge == "head" and run and after is not None and is_prose(keys[after]):
+        run.pop()
+    if len(run) >= rule.min_lines:
+        dropped_by.update((index, rule.id) for index in run)
