@@ -7,6 +7,7 @@ about a line only if the prefilter noted that some rule could match it.
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
 from .shapes import is_menu_item, is_prose
@@ -52,28 +53,53 @@ def tail_marker(keys: list, dropped_by: dict, rule: LineRule, memo: Memo, tag: O
 
 
 def drop_from_edge(
-    keys: list, order: Sequence[int], walk: WalkRules, dropped_by: dict, memo: Memo, tag: Optional[LineStage]
+    keys: list, order: range, walk: WalkRules, dropped_by: dict, memo: Memo, tag: Optional[LineStage], could: list
 ) -> None:
-    """Walk lines from one edge; ``kept`` counts kept non-blank lines passed so far.
+    """Walk lines from one edge (``order``: top-down, or bottom-up); ``kept``
+    counts kept non-blank lines passed so far; ``could``: the indexes, top-down,
+    of the lines the prefilter noted some rule could match.
 
     A head or tail rule leaves the walk once its window is passed, so the walk
-    from the tail, which has only such rules, stops after a few lines.
+    from the tail, which has only such rules, stops after a few lines. Past the
+    widest window the rules left are those without one, which no count
+    concerns: only the lines of ``could`` are asked, not every line walked to.
     """
     kept = 0
     active = walk.all
     widest = max((r.within for r in walk.rules if r.windowed), default=0)
     for index, counts in kept_lines(keys, dropped_by, order):
         if not active:
-            break
-        key = keys[index]  # most lines no rule can match: asked once, then only the rules that could
-        could = walk.candidates(key, memo[None, key]) if memo[tag, key] else ()
-        rule = next((r for r in could if r in active and matches(r, key, memo, tag)), None)
-        if rule is not None:
-            dropped_by[index] = rule.id
-        elif counts:
+            return
+        if not _drop_first(index, keys[index], walk, active, dropped_by, memo, tag) and counts:
             kept += 1
             if kept <= widest:  # past the widest window only rules without one are left
                 active = frozenset(r for r in active if not r.windowed or kept < r.within)
+        if kept > widest:
+            break
+    else:
+        return
+    if not active:
+        return
+    after = (
+        could[bisect.bisect_right(could, index) :]
+        if order.step > 0
+        else could[: bisect.bisect_left(could, index)][::-1]
+    )
+    for later in after:
+        if later not in dropped_by:
+            _drop_first(later, keys[later], walk, active, dropped_by, memo, tag)
+
+
+def _drop_first(
+    index: int, key: str, walk: WalkRules, active: frozenset, dropped_by: dict, memo: Memo, tag: Optional[LineStage]
+) -> bool:
+    """Drops line ``index`` by the first of the ``active`` rules of ``walk`` that
+    matches it, if any: asked only if some rule could, then only the rules that could."""
+    could = walk.candidates(key, memo[None, key]) if memo[tag, key] else ()
+    rule = next((r for r in could if r in active and matches(r, key, memo, tag)), None)
+    if rule is not None:
+        dropped_by[index] = rule.id
+    return rule is not None
 
 
 def drop_blocks(keys: list, dropped_by: dict, rule: DropBlock, memo: Memo, tag: Optional[LineStage]) -> None:

@@ -222,13 +222,14 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
     # Most documents have no line any rule could match: then only the walks
     # judging lines by their shape (drop-run) can drop one.
     tag = stage.tag
-    matchable = any(memo[tag, key] for key in distinct if key)
+    could_keys = {key for key in distinct if key and memo[tag, key]}
+    could = [index for index, key in enumerate(keys) if key in could_keys] if could_keys else []
     whole_page = [rule for rule in stage.contexts if is_whole_page(keys, rule)]  # judged as it came
-    marked = {r: {k for k in distinct if k and memo[tag, k] and matches(r, k, memo, tag)} for r in stage.records}
+    marked = {r: {k for k in could_keys if matches(r, k, memo, tag)} for r in stage.records}
 
     while True:
         before = len(dropped_by)
-        if matchable:
+        if could:
             for records_rule in [rule for rule in stage.records if marked[rule]]:
                 kept = [index for index, _ in kept_lines(keys, dropped_by, range(len(keys)))]
                 found = records_after_article([keys[index] for index in kept], marked[records_rule], records_rule)
@@ -237,8 +238,8 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
                 cut = tail_marker(keys, dropped_by, rule, memo, tag)
                 if cut is not None:
                     dropped_by.update((i, rule.id) for i in range(cut, len(keys)) if i not in dropped_by)
-            drop_from_edge(keys, range(len(keys)), stage.top_down, dropped_by, memo, tag)
-            drop_from_edge(keys, range(len(keys) - 1, -1, -1), stage.bottom_up, dropped_by, memo, tag)
+            drop_from_edge(keys, range(len(keys)), stage.top_down, dropped_by, memo, tag, could)
+            drop_from_edge(keys, range(len(keys) - 1, -1, -1), stage.bottom_up, dropped_by, memo, tag, could)
             for rule in stage.blocks:
                 drop_blocks(keys, dropped_by, rule, memo, tag)
         for rule in stage.runs:
