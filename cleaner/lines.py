@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 import regex
 
 from .changes import ChangeLog
-from .context import context_drops, is_whole_page
+from .context import context_drops, whole_page_shapes
 from .budget import BUDGET, TimeLimit
 from .kinds.base import Rule, Spec
 from .kinds.guard import Guard
@@ -224,7 +224,7 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
     tag = stage.tag
     could_keys = {key for key in distinct if key and memo[tag, key]}
     could = [index for index, key in enumerate(keys) if key in could_keys] if could_keys else []
-    whole_page = [rule for rule in stage.contexts if is_whole_page(keys, rule)]  # judged as it came
+    whole_page = [(rule, shapes) for rule in stage.contexts for shapes in [whole_page_shapes(keys, rule)] if shapes]
     marked = {r: {k for k in could_keys if matches(r, k, memo, tag)} for r in stage.records}
 
     while True:
@@ -244,9 +244,10 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
                 drop_blocks(keys, dropped_by, rule, memo, tag)
         for rule in stage.runs:
             drop_run(keys, dropped_by, rule)
-        for context_rule in whole_page:
+        for context_rule, shapes in whole_page:  # judged as the document came
             kept = [index for index, _ in kept_lines(keys, dropped_by, range(len(keys)))]
-            dropped_by.update((index, context_rule.id) for index in context_drops(keys, kept, dropped_by, context_rule))
+            found = context_drops(keys, kept, dropped_by, context_rule, shapes)
+            dropped_by.update((index, context_rule.id) for index in found)
         if len(dropped_by) == before:
             break
 
