@@ -28,7 +28,7 @@ from .line_walks import drop_blocks, drop_from_edge, drop_run, kept_lines, match
 from .literals import OneOf, one_of, required
 from .stages import Stage
 from .rule_index import WalkRules
-from .shapes import line_key
+from .shapes import line_keys
 from .tail_records import records_after_article
 
 if TYPE_CHECKING:  # the kinds import this module
@@ -215,7 +215,7 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
     the runs over one document, and no line is matched against a rule twice."""
     memo = {} if memo is None else memo
     lines = text.split("\n")
-    keys = [line_key(line) for line in lines]
+    keys = line_keys(lines)
     distinct = set(keys)
     stage.prefilter(distinct, memo)
     dropped_by: dict[int, str] = {}  # line index -> rule id

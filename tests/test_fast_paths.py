@@ -439,3 +439,13 @@ def test_remembered_shapes_are_the_shapes(line, max_length):
     for _ in range(2):  # asked, then remembered
         assert shapes.is_prose(line) == plain_prose
         assert shapes.is_link_like(line, max_length) == plain_link
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["  ", " ", "|", "\t", "\u00a0", "Home", "a b"]) | st.text(max_size=3)).map("".join)
+    )
+)
+def test_a_documents_line_keys_are_each_lines_key(lines):
+    assert shapes.line_keys(lines) == [shapes.line_key(line) for line in lines]
