@@ -20,7 +20,7 @@ import regex
 
 from .changes import ChangeLog
 from .context import context_drops, whole_page_shapes
-from .budget import BUDGET, TimeLimit
+from .budget import BUDGET, Budget, TimeLimit
 from .kinds.base import Rule, Spec
 from .kinds.guard import Guard
 from .line_prefilter import BACKREFERENCE, Prefilter
@@ -127,14 +127,19 @@ class LineStage:
         self.timeout: float = min((r.spec.timeout for r in rules), default=0.0)  # no rules: no union to time
         self.shared = shared
         self.remembered: Memo = {}
+        self.document: Optional[Budget] = None  # that of the document the memo was last asked for
         self.tag: Optional[LineStage] = None if shared is None else self
 
     def memo(self) -> Memo:
         """Which line matched which rule: shared by the runs over documents, and the rounds over one."""
         if self.shared is not None:
             return self.shared.memo()
-        if len(self.remembered) > MEMO_LIMIT:  # a new dict: a run under way in another thread keeps its own
+        # a new dict (a run under way in another thread keeps its own), only as a document starts: its
+        # later rounds ask its lines again (a document's regex budget, BUDGET, is made for each document)
+        document = BUDGET.get()
+        if len(self.remembered) > MEMO_LIMIT and (document is None or document is not self.document):
             self.remembered = {}
+        self.document = document
         return self.remembered
 
     def apply(self, text: str, log: ChangeLog) -> str:
