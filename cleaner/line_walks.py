@@ -102,15 +102,23 @@ def _drop_first(
     return rule is not None
 
 
-def drop_blocks(keys: list, dropped_by: dict, rule: DropBlock, memo: Memo, tag: Optional[LineStage]) -> None:
+def drop_blocks(
+    keys: list, dropped_by: dict, rule: DropBlock, memo: Memo, tag: Optional[LineStage], could: list
+) -> None:
     """Drop each heading ``rule`` matches and the link titles under it: up to
     ``max_lines`` kept lines that are not prose. When prose follows those
     lines, only the heading goes: short lines that lead into prose are its
-    title, byline or subheadings, not a list of links."""
+    title, byline or subheadings, not a list of links. A heading is one of
+    ``could``, the lines some rule could match (top-down): most documents have
+    none, and the kept lines need not be walked."""
+    headings = [index for index in could if index not in dropped_by and matches(rule, keys[index], memo, tag)]
+    if not headings:
+        return
     kept = [index for index, _ in kept_lines(keys, dropped_by, range(len(keys)))]
-    for position, index in enumerate(kept):
-        if index in dropped_by or not matches(rule, keys[index], memo, tag):
+    for index in headings:
+        if index in dropped_by:  # in the block of a heading above
             continue
+        position = bisect.bisect_left(kept, index)
         dropped_by[index] = rule.id
         block: list[int] = []
         for below in kept[position + 1 : position + 1 + rule.max_lines + 1]:

@@ -246,7 +246,7 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
             drop_from_edge(keys, range(len(keys)), stage.top_down, dropped_by, memo, tag, could)
             drop_from_edge(keys, range(len(keys) - 1, -1, -1), stage.bottom_up, dropped_by, memo, tag, could)
             for rule in stage.blocks:
-                drop_blocks(keys, dropped_by, rule, memo, tag)
+                drop_blocks(keys, dropped_by, rule, memo, tag, could)
         for rule in stage.runs:
             drop_run(keys, dropped_by, rule)
         for context_rule, shapes in whole_page:  # judged as the document came
