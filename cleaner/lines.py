@@ -224,8 +224,9 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
     distinct = set(keys)
     stage.prefilter(distinct, memo)
     dropped_by: dict[int, str] = {}  # line index -> rule id
-    # Most documents have no line any rule could match: then only the walks
-    # judging lines by their shape (drop-run) can drop one.
+    # The lines some rule could match (indexes, top-down): the walks ask only those past
+    # their windows. Most documents have none: then only the walks judging lines by their
+    # shape (drop-run, drop-context) can drop one.
     tag = stage.tag
     could_keys = {key for key in distinct if key and memo[tag, key]}
     could = [index for index, key in enumerate(keys) if key in could_keys] if could_keys else []
