@@ -63,25 +63,32 @@ if TYPE_CHECKING:  # the kind imports the line stage, which imports this module
     from .kinds.drop_context import DropContext
 
 
-def is_whole_page(lines: Sequence[str], rule: DropContext) -> bool:
-    """Does a document (its lines as it came, before any rule dropped one) look
-    like whole-page text to ``rule``: enough link-like lines, and a large share?"""
+Shapes = dict  # a document's distinct non-blank line -> (link-like to the rule, prose)
+
+
+def whole_page_shapes(lines: Sequence[str], rule: DropContext) -> Optional[Shapes]:
+    """If a document (its lines as it came, before any rule dropped one) looks
+    like whole-page text to ``rule`` (enough link-like lines, and a large
+    share), the shapes of its lines, which every pass of the line stage over
+    it asks again; else None."""
     lines = [line for line in lines if line]
     if len(lines) < rule.page_lines:  # most documents: no line need be looked at
-        return False
-    links = sum(_link_like(line, rule) for line in lines)
-    return links >= max(rule.page_lines, rule.page_share * len(lines))
+        return None
+    link = {line: _link_like(line, rule) for line in set(lines)}
+    if sum(link[line] for line in lines) < max(rule.page_lines, rule.page_share * len(lines)):
+        return None
+    return {line: (link_like, is_prose(line)) for line, link_like in link.items()}
 
 
-def chrome_by_context(lines: Sequence[str], rule: DropContext, gone: Sequence[int] = ()) -> list[int]:
+def chrome_by_context(lines: Sequence[str], rule: DropContext, gone: Sequence[int], shapes: Shapes) -> list[int]:
     """The positions in ``lines`` (the kept non-blank lines, stripped, of a
-    document that ``is_whole_page``) that ``rule`` finds to be chrome.
+    document that looks like a whole page) that ``rule`` finds to be chrome.
     ``gone[k]``: how many lines other rules dropped right above line ``k``
     (``gone[len(lines)]``: below the last); they count as chrome members of
-    the runs and stretches they stand in, and take no place otherwise."""
-    gone = gone or [0] * (len(lines) + 1)
-    links = [_link_like(line, rule) for line in lines]
-    prose = [is_prose(line) for line in lines]
+    the runs and stretches they stand in, and take no place otherwise.
+    ``shapes``: those of the lines, as ``whole_page_shapes`` gives them."""
+    links = [shapes[line][0] for line in lines]
+    prose = [shapes[line][1] for line in lines]
     # what stands right above any prose, or between two prose lines not far apart, may be the
     # article's own (its other part's subheadings and lists, when the body is not that part): it stays
     subheadings = {lines[i] for i in range(len(lines) - 1) if prose[i + 1] and not prose[i]}
@@ -121,13 +128,16 @@ def chrome_by_context(lines: Sequence[str], rule: DropContext, gone: Sequence[in
     return found
 
 
-def context_drops(keys: Sequence[str], kept: Sequence[int], dropped_by: dict, rule: DropContext) -> list[int]:
-    """The indexes in ``keys`` (a document's lines, stripped) of the ``kept``
-    lines that ``rule`` finds to be chrome (``chrome_by_context``), the lines
-    that other rules dropped (``dropped_by``: index to rule id) counting as
-    chrome members of the runs they stood in: a menu partly taken by line
-    rules is still a menu."""
-    found = chrome_by_context([keys[index] for index in kept], rule, _gone_between(keys, kept, dropped_by, rule.id))
+def context_drops(
+    keys: Sequence[str], kept: Sequence[int], dropped_by: dict, rule: DropContext, shapes: Shapes
+) -> list[int]:
+    """The indexes in ``keys`` (a document's lines, stripped; ``shapes``: theirs)
+    of the ``kept`` lines that ``rule`` finds to be chrome (``chrome_by_context``),
+    the lines that other rules dropped (``dropped_by``: index to rule id)
+    counting as chrome members of the runs they stood in: a menu partly taken
+    by line rules is still a menu."""
+    lines = [keys[index] for index in kept]
+    found = chrome_by_context(lines, rule, _gone_between(keys, kept, dropped_by, rule.id), shapes)
     return [kept[position] for position in found]
 
 

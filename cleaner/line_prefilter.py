@@ -6,7 +6,7 @@ without asking each rule (``lines.LineStage.prefilter`` runs it).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 import regex
 
@@ -27,7 +27,8 @@ class Prefilter:
     """Whether any of some line rules could match a line: their literal lines
     in two sets (as written, and casefolded for the rules that ignore case,
     compared as ``LineRule.matches`` compares them), their patterns in one
-    union regex (``unions``; when they are few, the rules' own regexes). The
+    union regex (``unions``; when they are few, the rules' own regexes, each
+    behind a ``Gate`` of what it needs). The
     union of the patterns that need some literal text runs only on a line a
     ``literals.Gate`` finds it in: most lines are prose, holding none; when
     they are many, a ``Sieved`` union runs only the patterns whose literal
@@ -43,8 +44,8 @@ class Prefilter:
         self.unions: list = []  # (the Gate a line must pass first, or None; the regex)
         if not sources or self.gave_up:
             return
-        if len(sources) <= FEW_PATTERNS:  # (nor are their literals worth reading)
-            self.unions = [(None, p) for r in rules for p in r.patterns]
+        if len(sources) <= FEW_PATTERNS:
+            self.unions = [(_gate(r), p) for r in rules for p in r.patterns]
             return
         gated: list[str] = []
         ungated: list[str] = []
@@ -67,6 +68,15 @@ class Prefilter:
 
     def has_literal(self, key: str) -> bool:
         return key in self.exact or (bool(self.folded) and key.casefold() in self.folded)
+
+
+def _gate(rule: "LineRule") -> Optional[Gate]:
+    """What a line must hold for any of ``rule``'s patterns to match it, if known:
+    the comment bylines of ``threads.comments`` have a time of day ("1:26 AM"),
+    so only the lines with a colon are tried, not every line of a whole page."""
+    flags = regex.IGNORECASE if rule.ignore_case else 0
+    needs = [required(source, flags) for source in rule.pattern_sources]
+    return None if any(need is None for need in needs) else Gate(needs)  # type: ignore[arg-type]
 
 
 class Sieved:

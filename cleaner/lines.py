@@ -14,20 +14,21 @@ from __future__ import annotations
 import enum
 import functools
 from time import monotonic
-from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 import regex
 
 from .changes import ChangeLog
-from .context import context_drops, is_whole_page
-from .budget import BUDGET, TimeLimit
+from .context import context_drops, whole_page_shapes
+from .budget import BUDGET, Budget, TimeLimit
 from .kinds.base import Rule, Spec
 from .kinds.guard import Guard
 from .line_prefilter import BACKREFERENCE, Prefilter
+from .line_walks import drop_blocks, drop_from_edge, drop_run, kept_lines, matches, tail_marker
 from .literals import OneOf, one_of, required
 from .stages import Stage
 from .rule_index import WalkRules
-from .shapes import is_menu_item, is_prose, line_key
+from .shapes import line_keys
 from .tail_records import records_after_article
 
 if TYPE_CHECKING:  # the kinds import this module
@@ -126,14 +127,19 @@ class LineStage:
         self.timeout: float = min((r.spec.timeout for r in rules), default=0.0)  # no rules: no union to time
         self.shared = shared
         self.remembered: Memo = {}
+        self.document: Optional[Budget] = None  # that of the document the memo was last asked for
         self.tag: Optional[LineStage] = None if shared is None else self
 
     def memo(self) -> Memo:
         """Which line matched which rule: shared by the runs over documents, and the rounds over one."""
         if self.shared is not None:
             return self.shared.memo()
-        if len(self.remembered) > MEMO_LIMIT:  # a new dict: a run under way in another thread keeps its own
+        # a new dict (a run under way in another thread keeps its own), only as a document starts: its
+        # later rounds ask its lines again (a document's regex budget, BUDGET, is made for each document)
+        document = BUDGET.get()
+        if len(self.remembered) > MEMO_LIMIT and (document is None or document is not self.document):
             self.remembered = {}
+        self.document = document
         return self.remembered
 
     def apply(self, text: str, log: ChangeLog) -> str:
@@ -214,37 +220,40 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
     the runs over one document, and no line is matched against a rule twice."""
     memo = {} if memo is None else memo
     lines = text.split("\n")
-    keys = [line_key(line) for line in lines]
+    keys = line_keys(lines)
     distinct = set(keys)
     stage.prefilter(distinct, memo)
     dropped_by: dict[int, str] = {}  # line index -> rule id
-    # Most documents have no line any rule could match: then only the walks
-    # judging lines by their shape (drop-run) can drop one.
+    # The lines some rule could match (indexes, top-down): the walks ask only those past
+    # their windows. Most documents have none: then only the walks judging lines by their
+    # shape (drop-run, drop-context) can drop one.
     tag = stage.tag
-    matchable = any(memo[tag, key] for key in distinct if key)
-    whole_page = [rule for rule in stage.contexts if is_whole_page(keys, rule)]  # judged as it came
-    marked = {r: {k for k in distinct if k and memo[tag, k] and _matches(r, k, memo, tag)} for r in stage.records}
+    could_keys = {key for key in distinct if key and memo[tag, key]}
+    could = [index for index, key in enumerate(keys) if key in could_keys] if could_keys else []
+    whole_page = [(rule, shapes) for rule in stage.contexts for shapes in [whole_page_shapes(keys, rule)] if shapes]
+    marked = {r: {k for k in could_keys if matches(r, k, memo, tag)} for r in stage.records}
 
     while True:
         before = len(dropped_by)
-        if matchable:
+        if could:
             for records_rule in [rule for rule in stage.records if marked[rule]]:
-                kept = [index for index, _ in _kept_lines(keys, dropped_by, range(len(keys)))]
+                kept = [index for index, _ in kept_lines(keys, dropped_by, range(len(keys)))]
                 found = records_after_article([keys[index] for index in kept], marked[records_rule], records_rule)
                 dropped_by.update((kept[at], records_rule.id) for at in found)
             for rule in stage.tails:
-                cut = _tail_marker(keys, dropped_by, rule, memo, tag)
+                cut = tail_marker(keys, dropped_by, rule, memo, tag)
                 if cut is not None:
                     dropped_by.update((i, rule.id) for i in range(cut, len(keys)) if i not in dropped_by)
-            _drop_from_edge(keys, range(len(keys)), stage.top_down, dropped_by, memo, tag)
-            _drop_from_edge(keys, range(len(keys) - 1, -1, -1), stage.bottom_up, dropped_by, memo, tag)
+            drop_from_edge(keys, range(len(keys)), stage.top_down, dropped_by, memo, tag, could)
+            drop_from_edge(keys, range(len(keys) - 1, -1, -1), stage.bottom_up, dropped_by, memo, tag, could)
             for rule in stage.blocks:
-                _drop_blocks(keys, dropped_by, rule, memo, tag)
+                drop_blocks(keys, dropped_by, rule, memo, tag, could)
         for rule in stage.runs:
-            _drop_run(keys, dropped_by, rule)
-        for context_rule in whole_page:
-            kept = [index for index, _ in _kept_lines(keys, dropped_by, range(len(keys)))]
-            dropped_by.update((index, context_rule.id) for index in context_drops(keys, kept, dropped_by, context_rule))
+            drop_run(keys, dropped_by, rule)
+        for context_rule, shapes in whole_page:  # judged as the document came
+            kept = [index for index, _ in kept_lines(keys, dropped_by, range(len(keys)))]
+            found = context_drops(keys, kept, dropped_by, context_rule, shapes)
+            dropped_by.update((index, context_rule.id) for index in found)
         if len(dropped_by) == before:
             break
 
@@ -253,98 +262,3 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
     for index in sorted(dropped_by):
         log.line(index + 1, dropped_by[index], lines[index], "")
     return "\n".join(line for i, line in enumerate(lines) if i not in dropped_by)
-
-
-def _kept_lines(keys: list, dropped_by: dict, order: Sequence[int]) -> Iterator[tuple]:
-    """Indexes of the non-blank lines not dropped, each with whether it counts
-    towards a window (a repeat of the kept line before it does not)."""
-    previous = None
-    for index in order:
-        key = keys[index]
-        if key and index not in dropped_by:
-            yield index, key != previous
-            previous = key
-
-
-def _matches(rule: LineRule, key: str, memo: Memo, tag: Optional[LineStage]) -> bool:
-    if not memo[tag, key]:  # no line rule can match this line
-        return False
-    found = memo.get((rule, key))
-    if found is None:
-        found = memo[rule, key] = rule.matches(key, key.casefold())
-    return found
-
-
-def _tail_marker(keys: list, dropped_by: dict, rule: LineRule, memo: Memo, tag: Optional[LineStage]) -> Optional[int]:
-    """Index of the topmost line matching ``rule`` within its tail window, if any."""
-    marker = None
-    seen = 0
-    for index, counts in _kept_lines(keys, dropped_by, range(len(keys) - 1, -1, -1)):
-        if seen >= rule.within:
-            break
-        if _matches(rule, keys[index], memo, tag):
-            marker = index
-        seen += counts
-    return marker
-
-
-def _drop_from_edge(
-    keys: list, order: Sequence[int], walk: WalkRules, dropped_by: dict, memo: Memo, tag: Optional[LineStage]
-) -> None:
-    """Walk lines from one edge; ``kept`` counts kept non-blank lines passed so far.
-
-    A head or tail rule leaves the walk once its window is passed, so the walk
-    from the tail, which has only such rules, stops after a few lines.
-    """
-    kept = 0
-    active = walk.all
-    widest = max((r.within for r in walk.rules if r.windowed), default=0)
-    for index, counts in _kept_lines(keys, dropped_by, order):
-        if not active:
-            break
-        key = keys[index]  # most lines no rule can match: asked once, then only the rules that could
-        could = walk.candidates(key, memo[None, key]) if memo[tag, key] else ()
-        rule = next((r for r in could if r in active and _matches(r, key, memo, tag)), None)
-        if rule is not None:
-            dropped_by[index] = rule.id
-        elif counts:
-            kept += 1
-            if kept <= widest:  # past the widest window only rules without one are left
-                active = frozenset(r for r in active if not r.windowed or kept < r.within)
-
-
-def _drop_blocks(keys: list, dropped_by: dict, rule: DropBlock, memo: Memo, tag: Optional[LineStage]) -> None:
-    """Drop each heading ``rule`` matches and the link titles under it: up to
-    ``max_lines`` kept lines that are not prose. When prose follows those
-    lines, only the heading goes: short lines that lead into prose are its
-    title, byline or subheadings, not a list of links."""
-    kept = [index for index, _ in _kept_lines(keys, dropped_by, range(len(keys)))]
-    for position, index in enumerate(kept):
-        if index in dropped_by or not _matches(rule, keys[index], memo, tag):
-            continue
-        dropped_by[index] = rule.id
-        block: list[int] = []
-        for below in kept[position + 1 : position + 1 + rule.max_lines + 1]:
-            if is_prose(keys[below]):
-                block = []
-                break
-            block.append(below)
-        dropped_by.update((below, rule.id) for below in block[: rule.max_lines] if below not in dropped_by)
-
-
-def _drop_run(keys: list, dropped_by: dict, rule: DropRun) -> None:
-    """Drop the run of menu items at the rule's edge, if it has ``min_lines``
-    of them. At the head, the run's last item is kept when prose follows it:
-    that is the title of what follows, not a menu item."""
-    order = range(len(keys)) if rule.edge == "head" else range(len(keys) - 1, -1, -1)
-    run = []
-    after = None
-    for index, _ in _kept_lines(keys, dropped_by, order):
-        if not is_menu_item(keys[index], rule.max_words):
-            after = index
-            break
-        run.append(index)
-    if rule.edge == "head" and run and after is not None and is_prose(keys[after]):
-        run.pop()
-    if len(run) >= rule.min_lines:
-        dropped_by.update((index, rule.id) for index in run)

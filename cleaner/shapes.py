@@ -135,3 +135,13 @@ def line_key(line: str) -> str:
     key = SPACE_RUN.sub(" ", stripped) if "  " in stripped else stripped
     cell = ONE_CELL.fullmatch(key) if key.startswith("|") else None
     return cell.group(1) if cell else key
+
+
+def line_keys(lines: list[str]) -> list[str]:
+    """``line_key`` of each of ``lines``, a document's: most need only stripping.
+
+    >>> line_keys([" Home ", "Leave  a Reply", "| Privacy Policy |", ""])
+    ['Home', 'Leave a Reply', 'Privacy Policy', '']
+    """
+    stripped = [line.strip() for line in lines]
+    return [line_key(line) if "  " in line or line[:1] == "|" else line for line in stripped]

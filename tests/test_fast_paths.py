@@ -16,6 +16,7 @@ from cleaner.kinds.drop_line import DropLine
 from cleaner.kinds.replace import Replace
 from cleaner.kinds.variants import Variants
 from cleaner.names import WORD, VariantIndex
+from cleaner import line_walks
 from cleaner import lines as lines_module
 from cleaner import shapes, unicode
 from cleaner.line_prefilter import Prefilter, Sieved
@@ -439,3 +440,35 @@ def test_remembered_shapes_are_the_shapes(line, max_length):
     for _ in range(2):  # asked, then remembered
         assert shapes.is_prose(line) == plain_prose
         assert shapes.is_link_like(line, max_length) == plain_link
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["  ", " ", "|", "\t", "\u00a0", "Home", "a b"]) | st.text(max_size=3)).map("".join)
+    )
+)
+def test_a_documents_line_keys_are_each_lines_key(lines):
+    assert shapes.line_keys(lines) == [shapes.line_key(line) for line in lines]
+
+
+STAGE = LineStage(LINE_RULES)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(EXAMPLE_LINES + PIECES) | st.text(max_size=6), max_size=40))
+def test_walks_asking_only_the_lines_some_rule_could_match_drop_what_walks_asking_every_line_drop(lines):
+    keys = shapes.line_keys(lines)
+    memo: dict = {}
+    STAGE.prefilter(set(keys), memo)
+    could = [index for index, key in enumerate(keys) if key and memo[None, key]]
+    every = [index for index, key in enumerate(keys) if key]  # the plain walk: every line is asked
+    results = []
+    for asked in (could, every):
+        dropped_by: dict = {}
+        line_walks.drop_from_edge(keys, range(len(keys)), STAGE.top_down, dropped_by, memo, None, asked)
+        line_walks.drop_from_edge(keys, range(len(keys) - 1, -1, -1), STAGE.bottom_up, dropped_by, memo, None, asked)
+        for rule in STAGE.blocks:
+            line_walks.drop_blocks(keys, dropped_by, rule, memo, None, asked)
+        results.append(dropped_by)
+    assert results[0] == results[1]
