@@ -188,12 +188,15 @@ def _rules_frozen():
     """Python's cycle collector leaves alone what exists as the run starts (the
     rules, compiled once, live as long as the run): with 20,000 learnt rules
     loaded, each full collection walked their 300,000 objects again, and
-    forked workers' collections would copy the pages that hold them."""
+    forked workers' collections would copy the pages that hold them. What the
+    caller froze before stays frozen: then so does what the run froze."""
+    frozen_before = gc.get_freeze_count()
     gc.freeze()
     try:
         yield
     finally:
-        gc.unfreeze()
+        if not frozen_before:
+            gc.unfreeze()
 
 
 class _Result:
