@@ -101,10 +101,9 @@ class LineStage:
     prefilter saying whether any of them could match a line: most lines are
     prose that it rules out at once.
 
-    A stage made for one site's documents (``shared``: the stage of the rules
-    every document meets) reuses that stage's prefilter and adds one for the
-    site's own rules, so that a thousand sites do not compile the shared
-    rules a thousand times.
+    A stage made for one site's documents (``shared``: the stage of the rules every
+    document meets) reuses that stage's prefilter and walks' tables, adding the site's
+    own rules, so that a thousand sites do not compile the shared rules a thousand times.
 
     The stage every document meets remembers which line matched which rule across
     documents (``memo``): chrome recurs from page to page. A site's stage shares
@@ -117,7 +116,8 @@ class LineStage:
             walks[rule.walk].append(rule)
         self.tails = walks[Walk.CUT_TAIL]
         known = set(shared.rules) if shared else set()  # a site's stage reuses the shared stage's prefilter
-        self.top_down, self.bottom_up = WalkRules(walks[Walk.TOP_DOWN], known), WalkRules(walks[Walk.BOTTOM_UP], known)
+        self.top_down: WalkRules = WalkRules(walks[Walk.TOP_DOWN], known, shared.top_down if shared else None)
+        self.bottom_up: WalkRules = WalkRules(walks[Walk.BOTTOM_UP], known, shared.bottom_up if shared else None)
         self.blocks: list[DropBlock] = walks[Walk.BLOCK]
         self.runs: list[DropRun] = walks[Walk.RUN]
         self.contexts: list[DropContext] = walks[Walk.CONTEXT]

@@ -119,7 +119,7 @@ class Cleaner:
             fixed, per_document = (), self._site_rules_with_when
         else:
             fixed, per_document = self._site_choice(site)
-        chosen = [r for r in (*per_document, *self._guarded) if r.guard.admits(text)]
+        chosen = _admitted((*per_document, *self._guarded), text)
         bound_to = site if self._need_site else None
         if not chosen and not fixed and bound_to is None:
             return self.stages
@@ -193,6 +193,23 @@ class Cleaner:
 
 # Rule combinations whose stages are kept: one per site in a dump of many sites.
 MAX_RULE_COMBINATIONS = 4096
+
+
+def _admitted(rules: Sequence[Rule], text: str) -> list:
+    """The ``rules`` whose document guard admits ``text``, each distinct guard
+    asked once: a site's rules share their guard ("when: Written by The
+    Frontier Post" on three rules)."""
+    answers: dict = {}
+    chosen = []
+    for rule in rules:
+        guard = rule.guard
+        key = (guard.when and guard.when.pattern, guard.when_not and guard.when_not.pattern)
+        admits = answers.get(key)
+        if admits is None:
+            admits = answers[key] = guard.admits(text)
+        if admits:
+            chosen.append(rule)
+    return chosen
 
 
 def _chosen_per_document(rule: Rule) -> bool:

@@ -24,7 +24,7 @@ a line their prefilter has ruled out.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 if TYPE_CHECKING:  # lines imports this module
     from .lines import LineRule
@@ -33,17 +33,26 @@ if TYPE_CHECKING:  # lines imports this module
 class WalkRules:
     """A walk's rules in order, with every literal line looked up at once."""
 
-    def __init__(self, rules: Sequence[LineRule], shared: Collection[LineRule] = ()):
-        """``shared``: the rules of the stage every document meets, when this walk is a site's."""
+    def __init__(self, rules: Sequence[LineRule], shared: Collection[LineRule] = (), base: Optional[WalkRules] = None):
+        """``shared``: the rules of the stage every document meets, when this walk is a site's;
+        ``base``: that stage's walk, whose tables are copied when ``rules`` are its rules and
+        then the site's own (a thousand sites do not each file the shared literals again)."""
         self.rules = list(rules)
         self.all = frozenset(self.rules)  # a walk's rules still active, as it starts
         self.exact: dict[str, list[int]] = {}  # literal line -> positions of the rules listing it
         self.folded: dict[str, list[int]] = {}  # the same for rules that ignore case, casefolded
-        for position, rule in enumerate(self.rules):
+        self.patterned: list[int] = []
+        start = 0
+        if base is not None and self.rules[: len(base.rules)] == base.rules:
+            self.exact, self.folded, self.patterned = dict(base.exact), dict(base.folded), list(base.patterned)
+            start = len(base.rules)
+        for position in range(start, len(self.rules)):
+            rule = self.rules[position]
             table = self.folded if rule.ignore_case else self.exact
             for literal in rule.literals:
-                table.setdefault(literal, []).append(position)
-        self.patterned = [position for position, rule in enumerate(self.rules) if rule.patterns]
+                table[literal] = [*table.get(literal, ()), position]  # a new list: the base's stays as it is
+            if rule.patterns:
+                self.patterned.append(position)
         self.own_patterned = [position for position in self.patterned if self.rules[position] not in shared]
 
     def __bool__(self) -> bool:

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 import zstandard
 
-from cleaner import Config
-from cleaner.dump import dump
+from cleaner import Cleaner, Config
+from cleaner.dump import dump, plan
+from cleaner.engines import LocalEngine
 
 from conftest import ROOT, run_in_process
 
@@ -175,6 +176,22 @@ def test_one_job_and_two_jobs_write_the_same_bytes(tmp_path):
     two = dump([source], tmp_path / "two", Config(), jobs=2)
     assert files_of(tmp_path / "one") == files_of(tmp_path / "two")
     assert one.stats.as_dict() == two.stats.as_dict()
+
+
+def test_workers_clean_with_the_rules_the_run_loaded_not_the_file_as_it_is_later(tmp_path):
+    """The workers are forked with the Cleaner the run built and checked: they
+    load no rule file again (each took 1.8 s of CPU with 20,000 site rules), so
+    a rule file rewritten meanwhile cannot give two workers two rule sets."""
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("rules:\n  - id: t.one\n    kind: replace\n    pattern: Alpha\n    replacement: One\n")
+    config = Config(rules=(str(rules),))
+    cleaner = Cleaner(config)
+    rules.write_text("rules:\n  - id: t.two\n    kind: replace\n    pattern: Alpha\n    replacement: Two\n")
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(json.dumps({"n": n, "text": f"Alpha {n}"}) for n in range(600)) + "\n")
+    LocalEngine(2, cleaner).run(plan([source], tmp_path / "out"), tmp_path / "out", config, "text")
+    texts = {json.loads(line)["text"].split()[0] for line in (tmp_path / "out" / "in.jsonl").open()}
+    assert texts == {"One"}
 
 
 def test_jobs_is_also_dash_j_as_in_make_and_cargo(tmp_path):

@@ -208,6 +208,21 @@ def test_a_walk_tries_a_line_on_its_candidates_and_finds_every_rule_that_matches
         assert [rule for rule in could if rule.matches(key, key.casefold())] == plain
 
 
+def test_a_sites_walk_made_from_the_shared_walks_tables_is_the_walk_made_afresh():
+    builtin = WALK_RULES[: -len(LEARNT)]
+    base = WalkRules(builtin)
+    tables = {key: list(positions) for key, positions in base.folded.items()}, dict(base.exact)
+    for rules in (WALK_RULES, builtin, WALK_RULES[::-1], LEARNT):
+        made, afresh = WalkRules(rules, builtin, base), WalkRules(rules, builtin)
+        assert (made.exact, made.folded, made.patterned, made.own_patterned) == (
+            afresh.exact,
+            afresh.folded,
+            afresh.patterned,
+            afresh.own_patterned,
+        )
+    assert (base.folded, base.exact) == tables  # the shared walk's tables are left as they were
+
+
 def test_the_prefilter_folds_case_as_the_rules_do():
     # Full case folding (straße = STRASSE), which the rules do not use, let chrome.photo-credit's
     # pattern backtrack for a second on a line of run-together German words (the time limit then

@@ -8,7 +8,7 @@ from typing import Iterator, Optional
 import regex
 
 from ..budget import TimeLimit
-from ..literals import Required, one_of, required
+from ..literals import OneOf, Required, one_of, required
 from .base import Spec
 
 
@@ -36,6 +36,7 @@ class Guard:
         # what a document needs for each regex to match in it (None: unknown)
         self.needs = {p: required(p.pattern) for p in (self.when, self.when_not, *self.unless) if p is not None}
         self.across_lines = {p for p in self.needs if _names_line_break(p.pattern)}  # searched in the whole text
+        self.wanted = {p: one_of([need]) for p, need in self.needs.items()}  # what a line needs for p to match in it
         self.limit = TimeLimit(spec)
 
     @property
@@ -73,13 +74,37 @@ class Guard:
         if pattern in self.across_lines:
             yield from (m.span() for m in pattern.finditer(text, timeout=seconds))
             return
-        wanted = one_of([self.needs[pattern]])
+        for start, line in _lines_holding(text, self.wanted[pattern]):
+            for m in pattern.finditer(line, timeout=seconds):
+                yield start + m.start(), start + m.end()
+
+
+def _lines_holding(text: str, wanted: Optional[OneOf]) -> Iterator[tuple]:
+    """Each line of ``text`` holding one of ``wanted``'s strings (all, if None),
+    with where it starts, in order. The lines are found by ``str.find`` over
+    the text, not by testing every line in Python: most guards look for what
+    few lines hold.
+
+    >>> list(_lines_holding("a: 1\\nb\\nc: 2: 3", one_of([required(":")])))
+    [(0, 'a: 1'), (7, 'c: 2: 3')]
+    """
+    if wanted is None or wanted.folded or not all(s and "\n" not in s for s in wanted.exact):
         start = 0
         for line in text.split("\n"):
             if wanted is None or not wanted.lacked_by(line):
-                for m in pattern.finditer(line, timeout=seconds):
-                    yield start + m.start(), start + m.end()
+                yield start, line
             start += len(line) + 1
+        return
+    spans = set()
+    for string in wanted.exact:
+        at = text.find(string)
+        while at != -1:
+            start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+            end = len(text) if end == -1 else end
+            spans.add((start, end))
+            at = text.find(string, end)  # on the next line, if any
+    for start, end in sorted(spans):
+        yield start, text[start:end]
 
 
 def _names_line_break(source: str) -> bool:
