@@ -191,3 +191,26 @@ def test_the_stage_with_the_one_pass_is_the_stage_without_it(text):
         patch.setattr(unicode, "TEXT_NEEDS_A_LOOK", re.compile(""))  # every document to both gates
         expected = unicode.repair(text, NO_LOG)
     assert unicode.repair(text, NO_LOG) == expected
+
+
+def read_back_as_utf8(line: str) -> bool:
+    """``gate.is_utf8_read_as_cp1252`` without its shortcut."""
+    try:
+        return not line.translate(gate.AS_BYTES).encode("latin-1").decode("utf-8").isascii()
+    except UnicodeError:
+        return False
+
+
+READ_BACK = [*SMALL, "Ã", "©", "â", "\x80", "\x9c", "€", "ô", "õ", "Â", "Á", "ð", "Ð", "Ñ", "\xa0", "\xbf"]
+
+
+@settings(max_examples=500)
+@given(st.text(st.sampled_from(READ_BACK) | st.characters(), max_size=12))
+def test_the_utf8_read_back_shortcut_answers_as_the_read_back(line):
+    assert gate.is_utf8_read_as_cp1252(line) == read_back_as_utf8(line)
+
+
+def test_the_utf8_read_back_shortcut_on_every_pair_of_its_kinds():
+    letters = READ_BACK + [chr(code) for code in range(0x80, 0x100, 7)]
+    wrong = [a + b for a in letters for b in letters if gate.is_utf8_read_as_cp1252(a + b) != read_back_as_utf8(a + b)]
+    assert wrong == [] and gate.is_utf8_read_as_cp1252("Ã©") and not gate.is_utf8_read_as_cp1252("Привет")
