@@ -29,6 +29,7 @@ import regex
 from . import cyrillic
 from .badness_gate import may_be_bad
 from .changes import NO_LOG, ChangeLog
+from .cyrillic import scan
 from .shapes import SPACE_RUN
 
 FTFY_CONFIG = ftfy.TextFixerConfig(
@@ -48,10 +49,22 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 # exhaustive test over all code points shows. Every other ftfy repair (HTML
 # entities, escapes, control characters, surrogates) needs a character outside
 # the set too, and so do the invisible characters and odd spaces below.
-SAFE = "\t\x20-\x25\x27-\x7e‘’“”–—…«»"
-NEEDS_REPAIR = regex.compile(f"[^{SAFE}]")
+ASCII_SAFE = "\t\x20-\x25\x27-\x7e"
+TYPOGRAPHY = "‘’“”–—…«»"
+SAFE = ASCII_SAFE + TYPOGRAPHY
+# The standard library's re, not regex: searching a document with this class
+# took a fifth of the time (0.05 s against 0.23 s for the 6,802 calls of a
+# cleaning of the benchmark dump).
+NEEDS_REPAIR = re.compile(f"[^{SAFE}]")
 # The same for a whole text: most documents of English news need no line repaired.
-TEXT_NEEDS_REPAIR = regex.compile(f"[^\n{SAFE}]")
+TEXT_NEEDS_REPAIR = re.compile(f"[^\n{SAFE}]")
+# One pass for both gates of the stage: a character outside SAFE, or typography
+# the Cyrillic repair's byte scan takes for a shape (« and », or a quote, dash or
+# ellipsis before another or before a space and a digit: "’”", "“ 5"). A
+# document holding neither needs no line repaired and no line judged
+# (``scan.shapes_among``): most documents of English news are decided here,
+# their curly quotes aside, at the speed of one class over ASCII.
+TEXT_NEEDS_A_LOOK = re.compile(f"[^\n{ASCII_SAFE}](?:(?<![{TYPOGRAPHY}])|{scan.shapes_among(TYPOGRAPHY)})")
 
 # Past that gate, most lines are correct text in another script or with
 # accents, which ftfy leaves as they are: with ``FTFY_CONFIG`` it changes a
@@ -100,9 +113,11 @@ def repair(text: str, log: ChangeLog) -> str:
     """Repair each line that needs it; line breaks become ``\\n``."""
     # Before line breaks are unified: cp1251's "…" read as Latin-1 is U+0085, a line break.
     given = text
-    text = cyrillic.repair(text, log)
+    may_need = TEXT_NEEDS_A_LOOK.search(text) is not None  # if not, neither gate finds anything
+    if may_need:
+        text = cyrillic.repair(text, log)
     cyrillic_left = text == given
-    if TEXT_NEEDS_REPAIR.search(text) is not None or "  " in text:
+    if (may_need and TEXT_NEEDS_REPAIR.search(text) is not None) or "  " in text:
         text = _repair_lines(ftfy.fixes.fix_line_breaks(text), log)
     # Again on what the repairs above made (C1 controls as cp1252, NBSP as space),
     # so that cleaning the result finds nothing more: idempotence. On the very

@@ -20,6 +20,7 @@ import pytest
 from cleaner import clean, cyrillic
 from cleaner.changes import NO_LOG, ChangeLog
 from cleaner.cyrillic import decide, gate, model
+from cleaner.cyrillic.pages import reread
 from cleaner.unicode import repair as unicode_repair
 
 SAMPLE = json.loads(
@@ -295,3 +296,10 @@ def test_the_shipped_model_names_permissive_sources():
 )
 def test_english_punctuation_is_no_macCyrillic(line):
     assert cyrillic.repair(line, NO_LOG) == line
+
+
+def test_ascii_is_the_same_in_every_pair_of_pages():
+    """What lets the decision pass over printable ASCII words without re-reading them."""
+    printable = "".join(c for c in map(chr, range(128)) if c.isprintable())
+    assert [pair for pair in cyrillic.PAIRS if reread(printable, *pair) != printable] == []
+    assert reread("a\x1ab", "koi8-r", "cp1251") is None  # ftfy's sloppy cp1251 has no SUB: it ends a run

@@ -14,10 +14,11 @@ import re
 from re import _constants as sre
 from re import _parser
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner import cyrillic
+from cleaner import cyrillic, unicode
 from cleaner.changes import NO_LOG
 from cleaner.cyrillic import gate, scan
 from cleaner.cyrillic.pages import LOWER, UPPER
@@ -156,3 +157,60 @@ def test_the_repair_of_a_document_is_that_of_its_lines():
     text = "Intro “quoted”\n\nÏðåçèäåíò Áåëàðóñè\nplain\nрТЕЪЙДЕОФ тПУУЙЙ"
     assert cyrillic.repair(text, NO_LOG) == "\n".join(cyrillic.repair(line, NO_LOG) for line in text.split("\n"))
     assert cyrillic.repair("English only, “quoted”", NO_LOG) == "English only, “quoted”"
+
+
+# The Unicode stage's one pass (``unicode.TEXT_NEEDS_A_LOOK``) stands for both
+# gates: where it finds nothing, the byte scan finds no shape and no character
+# needs a repair. A shape is at most three characters long ("“ 5").
+SMALL = [*unicode.TYPOGRAPHY, "a", " ", "5", "\n", "&", "\t", "é", "Ï", "р", "╗", "€", "中", "😀", "\x85", "\ud800"]
+
+
+def looked_over(text: str) -> bool:
+    return unicode.TEXT_NEEDS_A_LOOK.search(text) is None
+
+
+def test_the_one_pass_misses_no_shape_and_no_character_to_repair():
+    wrong = []
+    for length, letters in ((1, [*ALPHABET, *SMALL]), (2, [*ALPHABET, *SMALL]), (3, SMALL)):
+        for characters in itertools.product(letters, repeat=length):
+            text = "".join(characters)
+            if looked_over(text) and (has_shape(text) or unicode.TEXT_NEEDS_REPAIR.search(text)):
+                wrong.append(text)
+    assert wrong == []
+
+
+def test_english_prose_is_decided_by_the_one_pass():
+    assert looked_over("“Quoted,” she said – it’s the ‘best’ … of 2024.\n\nNext line")
+    assert not any(map(looked_over, ["he said…”", "“ 5", "«done»", "café", "a &amp; b", "Привет", "x\x85"]))
+
+
+@settings(max_examples=300)
+@given(st.lists(LINES | st.text(st.sampled_from(SMALL), max_size=8), max_size=12).map("\n".join))
+def test_the_stage_with_the_one_pass_is_the_stage_without_it(text):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(unicode, "TEXT_NEEDS_A_LOOK", re.compile(""))  # every document to both gates
+        expected = unicode.repair(text, NO_LOG)
+    assert unicode.repair(text, NO_LOG) == expected
+
+
+def read_back_as_utf8(line: str) -> bool:
+    """``gate.is_utf8_read_as_cp1252`` without its shortcut."""
+    try:
+        return not line.translate(gate.AS_BYTES).encode("latin-1").decode("utf-8").isascii()
+    except UnicodeError:
+        return False
+
+
+READ_BACK = [*SMALL, "Ã", "©", "â", "\x80", "\x9c", "€", "ô", "õ", "Â", "Á", "ð", "Ð", "Ñ", "\xa0", "\xbf"]
+
+
+@settings(max_examples=500)
+@given(st.text(st.sampled_from(READ_BACK) | st.characters(), max_size=12))
+def test_the_utf8_read_back_shortcut_answers_as_the_read_back(line):
+    assert gate.is_utf8_read_as_cp1252(line) == read_back_as_utf8(line)
+
+
+def test_the_utf8_read_back_shortcut_on_every_pair_of_its_kinds():
+    letters = READ_BACK + [chr(code) for code in range(0x80, 0x100, 7)]
+    wrong = [a + b for a in letters for b in letters if gate.is_utf8_read_as_cp1252(a + b) != read_back_as_utf8(a + b)]
+    assert wrong == [] and gate.is_utf8_read_as_cp1252("Ã©") and not gate.is_utf8_read_as_cp1252("Привет")

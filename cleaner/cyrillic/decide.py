@@ -115,12 +115,14 @@ def repair_runs(line: str, written_in: str, read_as: str) -> tuple[str, float]:
     position = 0
     for match in WORD.finditer(line):
         word = match.group()
-        candidate = reread(word, written_in, read_as)
         pieces += [line[position : match.start()], word]
         position = match.end()
+        if word.isascii() and word.isprintable():  # the same in every pair of pages, no Cyrillic letter
+            continue  # (not so control characters: ftfy's cp1251 cannot encode SUB; tests/test_cyrillic.py)
+        candidate = reread(word, written_in, read_as)
         if candidate == word:
-            # ASCII is the same in every page. So are MacCyrillic's lowercase
-            # letters in cp1251: such a word is the context the run is judged in.
+            # MacCyrillic's lowercase letters are the same in cp1251: such a
+            # word is the context the run is judged in.
             if CYRILLIC_LETTER.search(word):
                 run.append((len(pieces) - 1, word))
             continue

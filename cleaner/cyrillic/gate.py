@@ -71,6 +71,14 @@ AS_BYTES = _AsBytes({code: code for code in range(0x100)})
 AS_BYTES.update({ord(bytes([b]).decode("sloppy-windows-1252")): b for b in range(0x80, 0xA0)})
 
 
+# A UTF-8 sequence of two bytes or more starts with a lead byte C2 to F4, which
+# Latin-1 and cp1252 read as Â to ô (cp1252's own characters are bytes 80 to 9F):
+# a line holding none reads back as ASCII or not as UTF-8. Lines of Cyrillic
+# (each of whose letters is a Python call of ``_AsBytes.__missing__`` when read
+# back) are answered at once.
+_UTF8_LEAD = re.compile("[\xc2-\xf4]")
+
+
 def is_utf8_read_as_cp1252(line: str) -> bool:
     """UTF-8 mojibake ("Ã©", "â\x80\x9c"): ftfy's to repair, and not worth scoring here.
 
@@ -81,6 +89,8 @@ def is_utf8_read_as_cp1252(line: str) -> bool:
     >>> is_utf8_read_as_cp1252("said â\x80\x9cnoâ\x80\x9d"), is_utf8_read_as_cp1252("Ïðåçèäåíò")
     (True, False)
     """
+    if _UTF8_LEAD.search(line) is None:
+        return False
     try:
         return not line.translate(AS_BYTES).encode("latin-1").decode("utf-8").isascii()
     except UnicodeError:

@@ -74,6 +74,29 @@ MARKED = bytes.maketrans(LOUD + QUIET, MARKER * len(LOUD + QUIET))
 # A loud character (a marked lead and one continuation byte), or a quiet one (two)
 # followed by any marked character or by a space and a digit.
 SHAPE = re.compile(MARKER + rb"(?:[\x80-\xbf](?![\x80-\xbf])|[\x80-\xbf]{2}(?:" + MARKER + rb"| [0-9]))")
+
+
+def shapes_among(characters: str) -> str:
+    """A pattern for ``str`` that matches right after a character of
+    ``characters`` (it looks behind) where ``SHAPE`` would find a shape starting
+    there, in a text whose characters outside ASCII are all among ``characters``.
+
+    Such a text needs no encoding, translating and searching as bytes: a
+    loud character is a shape, a quiet one is when a marked character or a
+    space and a digit follow, any other character is never marked.
+
+    >>> shapes_among("«’")
+    '(?<=[«])|(?<=[’])(?=[«’]| [0-9])'
+    """
+    encoded = {character: character.encode("utf-8", "surrogatepass") for character in characters}
+    loud = "".join(c for c, data in encoded.items() if len(data) == 2 and data[0] in LOUD)
+    quiet = "".join(c for c, data in encoded.items() if len(data) == 3 and data[0] in QUIET)
+    found = [f"(?<=[{re.escape(loud)}])"] if loud else []
+    if quiet:
+        found.append(f"(?<=[{re.escape(quiet)}])(?=[{re.escape(loud + quiet)}]| [0-9])")
+    return "|".join(found) or "(?!)"
+
+
 # Lines with a shape less than this many bytes apart are searched as one text:
 # a search costs a call, as much as searching a few hundred characters.
 MERGE = 1024
