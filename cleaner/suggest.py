@@ -21,7 +21,6 @@ carries its counts in its description and examples taken from the dump.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple, Optional, Sequence
@@ -35,6 +34,7 @@ from .shapes import LETTER, is_chrome_shaped, is_dated, is_prose, line_key
 from .sites import example_site, site_of_record
 from .titles import TitleCounter, title_rule
 from .suggest_variants import NameCounter, variant_rules, variants
+from .suggest_keys import compared, digest, generalised, labels_date, normalise
 from .suggest_place import TEMPLATE_DOCS, Place
 
 HEADER = "# Suggested by cleaner suggest: review every rule before use."
@@ -43,25 +43,10 @@ EDGE = 3  # a line "at the head" is among the first EDGE non-blank lines (tail a
 MIN_EDGE = 0.5  # share of its documents in which a line stands at an edge, to be an edge rule
 ANYWHERE_SHARE = 0.2  # share of its site's documents a line found away from the edges needs
 MAX_INSIDE = 0.2  # share of its documents in which a line may stand between two prose lines
+MAX_OPENS = 0.5  # share of its documents in which a dated line may stand right above a prose line
 HEADLINE_WORDS = 3  # a line of this many words that its document's title holds is that document's headline
 MAX_HEADLINE = 0.5  # share of its documents: above, the titles hold it because it is the site's name
 MAX_HEADS_OWN = 0.5  # share of its documents: above, it labels the page's own text ("Story Highlights")
-
-DIGIT = regex.compile(r"\d")
-# One C-level pass: the per-character Python loop it replaces was over a third
-# of the CPU of `dump --learn`'s mining pass.
-PUNCTUATION = regex.compile(r"\p{P}+")
-
-
-def normalise(line: str) -> str:
-    """The line as CCNet compares lines: lower case, digits as 0, no
-    punctuation, single spaces.
-
-    >>> normalise("  Read MORE (12 comments)! ")
-    'read more 00 comments'
-    """
-    folded = PUNCTUATION.sub("", DIGIT.sub("0", line.casefold()))
-    return " ".join(folded.split())
 
 
 class LineKey(NamedTuple):
@@ -77,6 +62,7 @@ class LineSeen:
     deepest_head: int = 0  # the furthest from the head it stood when at the head (0-based)
     deepest_tail: int = 0
     inside: int = 0  # times it stood between two prose lines: a subheading's place, not chrome's
+    opens: int = 0  # times a prose line followed it: a dateline's place, above its article's first paragraph
     headline: int = 0  # documents whose title (first line) holds it: it is their headline
     heads_own: int = 0  # documents in which the page's own sentences follow it (``own_text``)
     forms: Counter = field(default_factory=Counter)  # its exact texts, for the rule
@@ -88,6 +74,7 @@ class LineSeen:
         self.docs, self.head, self.tail = self.docs + other.docs, self.head + other.head, self.tail + other.tail
         self.place.merge(other.place)
         self.inside += other.inside
+        self.opens += other.opens
         self.headline += other.headline
         self.heads_own += other.heads_own
         self.deepest_head = max(self.deepest_head, other.deepest_head)
@@ -168,7 +155,7 @@ class Miner:
             self.titles.add(kept[0], site)
         title = f" {normalise(kept[0])} " if kept else ""
         normals = [normalise(line) for line in kept]
-        digests = [hashlib.blake2b(normal.encode("utf-8"), digest_size=8).digest() for normal in normals]
+        digests = [digest(compared(line, normal)) for line, normal in zip(kept, normals)]
         article = max(zip(map(len, kept), digests))[1] if kept else b""  # its longest line, the article's
         seen_here = set()
         own_text = OwnText(kept, prose)
@@ -191,8 +178,9 @@ class Miner:
             elif from_tail < EDGE:
                 entry.tail += 1
                 entry.deepest_tail = max(entry.deepest_tail, from_tail)
-            if 0 < index < len(kept) - 1 and prose[index - 1] and prose[index + 1]:
-                entry.inside += 1
+            if index < len(kept) - 1 and prose[index + 1]:
+                entry.opens += 1
+                entry.inside += index > 0 and prose[index - 1]
             # the title itself counts: trimmed of its site's name, it may have replaced the headline
             if normal.count(" ") >= HEADLINE_WORDS - 1 and f" {normal} " in title:
                 entry.headline += 1
@@ -268,7 +256,11 @@ def is_learnable(seen: LineSeen, line: str, total: int, min_docs: int, min_share
 
     - number: in ``min_docs`` documents and ``min_share`` of its site's;
     - shape: chrome-shaped (short, not a sentence: a quotation that articles
-      repeat is prose) and undated (a dateline recurs within a day's documents);
+      repeat is prose); a dated line (counted with its date masked:
+      ``suggest_keys``) is the site's when it labels the date ("Posted: 2:51
+      pm", "| Last Updated: Friday, 2 September 2005 |") and the article's
+      prose seldom follows it: a date alone, or a dateline ("MOSCOW, March 3
+      —") that opens its article's first paragraph, is the article's;
     - place: seldom between two prose lines (where a column's recurring
       subheading or a quotation stands, and chrome seldom does); and mostly at
       an edge, or, anywhere else, in ``ANYWHERE_SHARE`` of its site's documents;
@@ -282,7 +274,9 @@ def is_learnable(seen: LineSeen, line: str, total: int, min_docs: int, min_share
     - not a label of the page's own text: in most of its documents the page's
       own sentences follow it (``own_text``).
     """
-    if seen.docs / total < min_share or LETTER.search(line) is None or is_dated(line):
+    if seen.docs / total < min_share or LETTER.search(line) is None:
+        return False
+    if is_dated(line) and (seen.opens > MAX_OPENS * seen.docs or not labels_date(line)):
         return False
     if 0 < seen.headline <= MAX_HEADLINE * seen.docs or seen.heads_own > MAX_HEADS_OWN * seen.docs:
         return False
@@ -297,12 +291,13 @@ def _line_rule(candidate: Candidate, seen: LineSeen) -> dict:
     # as line rules compare lines: a one-cell table row ("| Reprints |") by its cell
     forms = list(dict.fromkeys(line_key(form) for form in seen.forms))
     literal = regex.escape(line_key(candidate.line))
-    pattern = regex.sub(r"\d+", lambda _: r"\d+", literal)  # "12 comments" and "3 comments" alike
+    pattern = generalised(line_key(candidate.line))  # "12 comments" and "3 comments" alike, and dates
     # a line seen with one number only ("400 Richest" in a menu) is that line: a regex costs each line a call
     varies = len(forms) > 1 and pattern != literal
     if varies and all(regex.fullmatch(pattern, form, regex.IGNORECASE) for form in forms):
         match: dict[str, object] = {"patterns": [pattern]}
-        if not all(regex.fullmatch(pattern, form) for form in forms):  # the forms differ in case too
+        # the forms differ in case too, or the dates' names and "am" may ("PM", "MARCH")
+        if is_dated(candidate.line) or not all(regex.fullmatch(pattern, form) for form in forms):
             match["ignore-case"] = True
     else:
         match = {"lines": forms}  # every form seen, as it was

@@ -248,3 +248,38 @@ def test_a_layouts_template_is_learned_from_a_few_pages_but_no_copied_article_or
         ("Top 10 stories", 4, ["Top 10 stories"]),  # its number the same on every page: the template's
     ]  # "Reader comments", in 4 pages too, has other lines around it in each: too few to tell;
     # a table of contents' numbered lines, in 3, could be any article's
+
+
+def test_a_dated_label_is_learned_with_its_date_masked_but_no_dateline_or_date_alone():
+    """A site's "Posted: 2:51 pm" above the byline changes its time on every
+    page: counted with its date masked, it is one line of the template, and
+    its rule a regex that finds the next page's time too (Big9: the New York
+    Post's "Posted:", BBC's "Last Updated: Friday, 2 September 2005"). A
+    dateline opening the article's first paragraph, and the page's date
+    alone, are the article's: not learned, however often the slot recurs."""
+    from cleaner import Cleaner, Config
+    from cleaner.kinds import KIND_CLASSES, Spec
+    from cleaner.suggest import Miner, boilerplate
+
+    rng = random.Random(23)
+    miner = Miner(names=False)
+    months = ["January", "February", "March", "April", "May", "June"]
+    for number in range(30):
+        day, hour, minute = rng.randint(1, 28), rng.randint(1, 12), rng.randint(0, 59)
+        headline = "Report on " + " ".join(rng.sample(VOCABULARY, 4))
+        posted = f"Posted: {hour}:{minute:02d} {rng.choice(['am', 'pm'])}"
+        date = f"{months[number % 6]} {day}, 2009"  # the page's date alone, above the headline
+        dateline = f"MOSCOW, {months[number % 6]} {day} —"  # opens the article's first paragraph
+        lines = [date, headline, posted, "By Staff Reporter", dateline] + [sentence(rng) for _ in range(4)]
+        miner.add("\n".join(lines), "post.example")
+    learned = {c.line: c.rule for c in boilerplate(miner, 5, 0.02)}
+    assert sorted(learned) == ["By Staff Reporter", "Posted: 5:57 pm"]  # as first seen: one of its forms
+    rule = learned["Posted: 5:57 pm"]
+    assert rule["patterns"] == [r"Posted:\ \d+:\d+\ [ap]\.?m\.?"] and rule["ignore-case"] and "lines" not in rule
+    built = KIND_CLASSES["drop-line"](Spec(rule, "draft", 0, {}, (), 5.0))
+    page = (
+        "June 3, 2010\nTalks resume\nPosted: 11:48 AM\nMOSCOW, June 3 —\nThe talks resumed on Monday, officials said."
+    )
+    assert Cleaner(Config(), [built]).clean(page, "post.example") == (
+        "June 3, 2010\nTalks resume\nMOSCOW, June 3 —\nThe talks resumed on Monday, officials said."
+    )
