@@ -30,12 +30,12 @@ import regex
 from .errors import CleanerError
 from .formats import find_inputs, parsed_records
 from .own_text import OwnText
-from .shapes import LETTER, is_chrome_shaped, is_dated, is_prose, line_key
+from .shapes import LETTER, is_chrome_shaped, is_dated, is_prose
 from .sites import example_site, site_of_record
 from .titles import TitleCounter, title_rule
 from .suggest_variants import NameCounter, variant_rules, variants
-from .suggest_keys import compared, digest, generalised, labels_date, normalise
-from .suggest_place import TEMPLATE_DOCS, Place
+from .suggest_keys import compared, digest, labels_date, line_rule, normalise
+from .suggest_place import ARTICLES_KEPT, NUMBER, RUN_DOCS, TEMPLATE_DOCS, TEMPLATE_SHARE, Place, runs_between
 
 HEADER = "# Suggested by cleaner suggest: review every rule before use."
 MAX_LINES = 2_000_000  # entries of the line table before lines seen once are forgotten
@@ -94,6 +94,7 @@ class Candidate:
     head: float
     tail: float
     rule: dict
+    digest: bytes = b""  # of the line as the miner counted it
 
 
 @dataclass
@@ -231,24 +232,52 @@ def mine(
 
 def boilerplate(miner: Miner, min_docs: int, min_share: float) -> list:
     """The candidate lines, most frequent first, each with its draft rule."""
-    candidates = []
-    fewest = TEMPLATE_DOCS * min_docs  # what no line under it can be: most lines are seen once
+    candidates, surrounded = [], {}
     for key, seen in miner.lines.items():
-        if seen.docs < fewest:
+        if seen.docs < RUN_DOCS:  # what no line under it can be: most lines are seen once
             continue
         total = miner.docs_per_site[key.site]
         line = seen.forms.most_common(1)[0][0]
-        if is_learnable(seen, line, total, min_docs, min_share):
-            share = seen.docs / total
-            found = Candidate(line, key.site, seen.docs, share, seen.head / seen.docs, seen.tail / seen.docs, {})
-            found.rule = _line_rule(found, seen)
-            candidates.append(found)
+        if seen.docs < TEMPLATE_DOCS * min_docs:
+            if is_in_run(seen, line, total, min_share):
+                surrounded[key] = seen.place
+        elif is_learnable(seen, line, total, min_docs, min_share):
+            candidates.append(candidate(key, seen, total))
+    learned = {(found.site, found.digest) for found in candidates}
+    candidates += [
+        candidate(key, miner.lines[key], miner.docs_per_site[key.site]) for key in runs_between(surrounded, learned)
+    ]
     candidates.sort(key=lambda c: (-c.docs, c.site, c.line))
-    for number, candidate in enumerate(candidates, 1):
-        slug = regex.sub(r"[^a-z0-9]+", "-", candidate.site.lower()).strip("-") or "all"
-        scope = {"sites": [candidate.site]} if candidate.site else {}
-        candidate.rule = {"id": f"suggested.{slug}.line-{number}", **scope, **candidate.rule}
+    for number, found in enumerate(candidates, 1):
+        slug = regex.sub(r"[^a-z0-9]+", "-", found.site.lower()).strip("-") or "all"
+        scope = {"sites": [found.site]} if found.site else {}
+        found.rule = {"id": f"suggested.{slug}.line-{number}", **scope, **found.rule}
     return candidates
+
+
+def candidate(key: LineKey, seen: LineSeen, total: int) -> Candidate:
+    """The learned line ``key``, with its draft rule."""
+    line = seen.forms.most_common(1)[0][0]
+    found = Candidate(line, key.site, seen.docs, seen.docs / total, seen.head / seen.docs, seen.tail / seen.docs, {})
+    found.digest = key.digest
+    found.rule = line_rule(found, seen)
+    return found
+
+
+def is_footer(seen: LineSeen) -> bool:
+    """Is the line the last of nearly all its documents, each a different article?"""
+    last = seen.tail >= TEMPLATE_SHARE * seen.docs and seen.deepest_tail == 0
+    return last and len(seen.place.articles) >= min(seen.docs, ARTICLES_KEPT)
+
+
+def is_in_run(seen: LineSeen, line: str, total: int, min_share: float) -> bool:
+    """Could this line of two documents be a line of a layout's run (``runs_between``)?
+    A short undated line, the same lines around it in both, no headline."""
+    if seen.docs / total < min_share or LETTER.search(line) is None or is_dated(line) or is_prose(line):
+        return False
+    if seen.headline or seen.heads_own > MAX_HEADS_OWN * seen.docs:
+        return False
+    return seen.place.surrounded(seen.docs) and len({tuple(NUMBER.findall(form)) for form in seen.forms}) == 1
 
 
 def is_learnable(seen: LineSeen, line: str, total: int, min_docs: int, min_share: float) -> bool:
@@ -276,49 +305,17 @@ def is_learnable(seen: LineSeen, line: str, total: int, min_docs: int, min_share
     """
     if seen.docs / total < min_share or LETTER.search(line) is None:
         return False
-    if is_dated(line) and (seen.opens > MAX_OPENS * seen.docs or not labels_date(line)):
+    if is_dated(line) and seen.opens > (MAX_OPENS * seen.docs if labels_date(line) else 0):
         return False
     if 0 < seen.headline <= MAX_HEADLINE * seen.docs or seen.heads_own > MAX_HEADS_OWN * seen.docs:
         return False
     if seen.place.proves(line, seen.docs, seen.forms, min_docs):
         return True  # the prose around it, if any, is the template's too
+    if seen.docs >= min_docs and seen.docs / total >= ANYWHERE_SHARE and is_footer(seen):
+        return True  # a sentence too: a copyright or trademark notice
     if seen.inside / seen.docs > MAX_INSIDE or not is_chrome_shaped(line) or seen.docs < min_docs:
         return False
     return (seen.head + seen.tail) / seen.docs >= MIN_EDGE or seen.docs / total >= ANYWHERE_SHARE
-
-
-def _line_rule(candidate: Candidate, seen: LineSeen) -> dict:
-    # as line rules compare lines: a one-cell table row ("| Reprints |") by its cell
-    forms = list(dict.fromkeys(line_key(form) for form in seen.forms))
-    literal = regex.escape(line_key(candidate.line))
-    pattern = generalised(line_key(candidate.line))  # "12 comments" and "3 comments" alike, and dates
-    # a line seen with one number only ("400 Richest" in a menu) is that line: a regex costs each line a call
-    varies = len(forms) > 1 and pattern != literal
-    if varies and all(regex.fullmatch(pattern, form, regex.IGNORECASE) for form in forms):
-        match: dict[str, object] = {"patterns": [pattern]}
-        # the forms differ in case too, or the dates' names and "am" may ("PM", "MARCH")
-        if is_dated(candidate.line) or not all(regex.fullmatch(pattern, form) for form in forms):
-            match["ignore-case"] = True
-    else:
-        match = {"lines": forms}  # every form seen, as it was
-    where = "head" if candidate.head >= 0.9 else "tail" if candidate.tail >= 0.9 else "anywhere"
-    placement: dict[str, object] = {"where": where}
-    if where != "anywhere":
-        placement["within"] = 1 + (seen.deepest_head if where == "head" else seen.deepest_tail)
-    site = f" on {candidate.site}" if candidate.site else ""
-    return {
-        "kind": "drop-line",
-        "description": (
-            f"Suggested: in {candidate.docs} documents{site} ({candidate.share:.0%}), "
-            f"{candidate.head:.0%} at the head, {candidate.tail:.0%} at the tail. Review before use."
-        ),
-        **match,
-        **placement,
-        # outputs are filled in by draft(); the last example shows the rule's scope:
-        # the same words inside a sentence stay
-        "examples": [{"input": example} for example in seen.examples]
-        + [{"input": f"Readers saw “{line_key(candidate.line)}” in a sentence, which stays."}],
-    }
 
 
 def draft(boilerplate_candidates: list, variant_candidates: list, timeout: float, titles: Sequence = ()) -> dict:

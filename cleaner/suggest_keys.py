@@ -15,7 +15,7 @@ import hashlib
 
 import regex
 
-from .shapes import LETTER, is_dated
+from .shapes import LETTER, is_dated, line_key
 
 DIGIT = regex.compile(r"\d")
 # One C-level pass: the per-character Python loop it replaces was over a third
@@ -94,3 +94,40 @@ def generalised(line: str) -> str:
         parts += [regex.escape(line[start : found.start()]), AS_REGEX[found.lastgroup or "number"]]
         start = found.end()
     return "".join(parts) + regex.escape(line[start:])
+
+
+def line_rule(candidate, seen) -> dict:
+    """The draft rule of a learned line (a ``suggest.Candidate``, ``seen`` as the
+    miner counted it): its forms, or the regex of a line seen with other numbers
+    or dates; near the edge it stood at, or anywhere."""
+    # as line rules compare lines: a one-cell table row ("| Reprints |") by its cell
+    forms = list(dict.fromkeys(line_key(form) for form in seen.forms))
+    literal = regex.escape(line_key(candidate.line))
+    pattern = generalised(line_key(candidate.line))  # "12 comments" and "3 comments" alike, and dates
+    # a line seen with one number only ("400 Richest" in a menu) is that line: a regex costs each line a call
+    varies = len(forms) > 1 and pattern != literal
+    if varies and all(regex.fullmatch(pattern, form, regex.IGNORECASE) for form in forms):
+        match: dict[str, object] = {"patterns": [pattern]}
+        # the forms differ in case too, or the dates' names and "am" may ("PM", "MARCH")
+        if is_dated(candidate.line) or not all(regex.fullmatch(pattern, form) for form in forms):
+            match["ignore-case"] = True
+    else:
+        match = {"lines": forms}  # every form seen, as it was
+    where = "head" if candidate.head >= 0.9 else "tail" if candidate.tail >= 0.9 else "anywhere"
+    placement: dict[str, object] = {"where": where}
+    if where != "anywhere":
+        placement["within"] = 1 + (seen.deepest_head if where == "head" else seen.deepest_tail)
+    site = f" on {candidate.site}" if candidate.site else ""
+    return {
+        "kind": "drop-line",
+        "description": (
+            f"Suggested: in {candidate.docs} documents{site} ({candidate.share:.0%}), "
+            f"{candidate.head:.0%} at the head, {candidate.tail:.0%} at the tail. Review before use."
+        ),
+        **match,
+        **placement,
+        # outputs are filled in by draft(); the last example shows the rule's scope:
+        # the same words inside a sentence stay
+        "examples": [{"input": example} for example in seen.examples]
+        + [{"input": f"Readers saw “{line_key(candidate.line)}” in a sentence, which stays."}],
+    }
