@@ -15,7 +15,7 @@ from typing import Optional
 
 import regex
 
-from .shapes import is_prose
+from .shapes import is_dated, is_prose
 
 TEMPLATE_DOCS = 0.6  # share of min_docs documents a short template line needs (3 of 5)
 RUN_DOCS = 2  # documents that prove a short line of a run between a layout's learned lines
@@ -80,9 +80,12 @@ class Place:
         whose number varies needs ``min_docs`` too: a table of contents' "7
         References" stands among "6 See also" and "8 External links" in every
         article ("11 References" among "10 See also" …); a list numbered the
-        same on every page ("- 1 rihanna", a "Hot topics" box) is the template's.
+        same on every page ("- 1 rihanna", a "Hot topics" box) is the template's,
+        and so is a dated line, whose numbers are its date's ("- Last Updated:
+        2:31 PM, April 19, 2013").
         """
-        few = not is_prose(line) and len({tuple(NUMBER.findall(form)) for form in forms}) == 1
+        numbered = len({tuple(NUMBER.findall(form)) for form in forms}) > 1 and not is_dated(line)
+        few = not is_prose(line) and not numbered
         return docs >= (TEMPLATE_DOCS * min_docs if few else min_docs) and self.is_template(docs)
 
 
