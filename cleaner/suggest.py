@@ -273,11 +273,15 @@ def is_footer(seen: LineSeen) -> bool:
 def is_in_run(seen: LineSeen, line: str, total: int, min_share: float) -> bool:
     """Could this line of two documents be a line of a layout's run (``runs_between``)?
     A short undated line, the same lines around it in both, no headline."""
-    if seen.docs / total < min_share or LETTER.search(line) is None or is_dated(line) or is_prose(line):
+    if (
+        not seen.place.surrounded(seen.docs) or seen.docs / total < min_share
+    ):  # most lines of two: not the same lines around
         return False
     if seen.headline or seen.heads_own > MAX_HEADS_OWN * seen.docs:
         return False
-    return seen.place.surrounded(seen.docs) and len({tuple(NUMBER.findall(form)) for form in seen.forms}) == 1
+    if LETTER.search(line) is None or is_dated(line) or is_prose(line):
+        return False
+    return len({tuple(NUMBER.findall(form)) for form in seen.forms}) == 1
 
 
 def is_learnable(seen: LineSeen, line: str, total: int, min_docs: int, min_share: float) -> bool:
