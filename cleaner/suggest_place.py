@@ -95,9 +95,9 @@ def runs_between(surrounded: dict, learned: set) -> list:
     between two lines of ``learned`` (site and digest): the same run of lines
     between the same two learned lines on two pages of different articles is
     a layout's (Big9 whole pages: latimes.com's and forbes.com's menus of a
-    layout that served two pages, nymag.com's "Most popular" list of a day). A list that two articles of a series repeat stands between their
-    own lines, which no rule learned; a list's item is never "surrounded" on
-    its own but the run must end at learned lines on both sides."""
+    layout that served two pages, nymag.com's "Most popular" list of a day).
+    A list that two articles of a series repeat has the same shape, but its
+    run ends at their own lines, which no rule learned."""
 
     def ends_learned(key: tuple, side: str) -> bool:
         site, walked = key[0], set()
