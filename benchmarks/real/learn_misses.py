@@ -47,10 +47,10 @@ def refusal(seen, line: str, total: int) -> str:
         return "share"
     if LETTER.search(line) is None:
         return "no letter"
-    if is_dated(line) and not labels_date(line):
-        return "dated: a date alone"
+    if is_dated(line) and not labels_date(line) and seen.opens:
+        return "dated: a date alone, above the prose in some"
     if is_dated(line) and seen.opens > suggest.MAX_OPENS * seen.docs:
-        return "dated: opens the prose"
+        return "dated: above the prose in most"
     template = "template" if seen.place.is_template(seen.docs) else "no template"
     if seen.inside / seen.docs > suggest.MAX_INSIDE and template == "no template":
         return "inside prose"
