@@ -21,7 +21,6 @@ carries its counts in its description and examples taken from the dump.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple, Optional, Sequence
@@ -31,11 +30,12 @@ import regex
 from .errors import CleanerError
 from .formats import find_inputs, parsed_records
 from .own_text import OwnText
-from .shapes import LETTER, is_chrome_shaped, is_dated, is_prose, line_key
+from .shapes import LETTER, is_chrome_shaped, is_dated, is_prose
 from .sites import example_site, site_of_record
 from .titles import TitleCounter, title_rule
 from .suggest_variants import NameCounter, variant_rules, variants
-from .suggest_place import TEMPLATE_DOCS, Place
+from .suggest_keys import compared, digest, labels_date, line_rule, normalise
+from .suggest_place import ARTICLES_KEPT, NUMBER, RUN_DOCS, TEMPLATE_DOCS, TEMPLATE_SHARE, Place, runs_between
 
 HEADER = "# Suggested by cleaner suggest: review every rule before use."
 MAX_LINES = 2_000_000  # entries of the line table before lines seen once are forgotten
@@ -43,25 +43,10 @@ EDGE = 3  # a line "at the head" is among the first EDGE non-blank lines (tail a
 MIN_EDGE = 0.5  # share of its documents in which a line stands at an edge, to be an edge rule
 ANYWHERE_SHARE = 0.2  # share of its site's documents a line found away from the edges needs
 MAX_INSIDE = 0.2  # share of its documents in which a line may stand between two prose lines
+MAX_OPENS = 0.5  # share of its documents in which a dated line may stand right above a prose line
 HEADLINE_WORDS = 3  # a line of this many words that its document's title holds is that document's headline
 MAX_HEADLINE = 0.5  # share of its documents: above, the titles hold it because it is the site's name
 MAX_HEADS_OWN = 0.5  # share of its documents: above, it labels the page's own text ("Story Highlights")
-
-DIGIT = regex.compile(r"\d")
-# One C-level pass: the per-character Python loop it replaces was over a third
-# of the CPU of `dump --learn`'s mining pass.
-PUNCTUATION = regex.compile(r"\p{P}+")
-
-
-def normalise(line: str) -> str:
-    """The line as CCNet compares lines: lower case, digits as 0, no
-    punctuation, single spaces.
-
-    >>> normalise("  Read MORE (12 comments)! ")
-    'read more 00 comments'
-    """
-    folded = PUNCTUATION.sub("", DIGIT.sub("0", line.casefold()))
-    return " ".join(folded.split())
 
 
 class LineKey(NamedTuple):
@@ -77,6 +62,7 @@ class LineSeen:
     deepest_head: int = 0  # the furthest from the head it stood when at the head (0-based)
     deepest_tail: int = 0
     inside: int = 0  # times it stood between two prose lines: a subheading's place, not chrome's
+    opens: int = 0  # times a prose line followed it: a dateline's place, above its article's first paragraph
     headline: int = 0  # documents whose title (first line) holds it: it is their headline
     heads_own: int = 0  # documents in which the page's own sentences follow it (``own_text``)
     forms: Counter = field(default_factory=Counter)  # its exact texts, for the rule
@@ -88,6 +74,7 @@ class LineSeen:
         self.docs, self.head, self.tail = self.docs + other.docs, self.head + other.head, self.tail + other.tail
         self.place.merge(other.place)
         self.inside += other.inside
+        self.opens += other.opens
         self.headline += other.headline
         self.heads_own += other.heads_own
         self.deepest_head = max(self.deepest_head, other.deepest_head)
@@ -107,6 +94,7 @@ class Candidate:
     head: float
     tail: float
     rule: dict
+    digest: bytes = b""  # of the line as the miner counted it
 
 
 @dataclass
@@ -148,7 +136,10 @@ def draft_text(suggestion: Suggestion, header: str = HEADER) -> str:
     """The draft rule file, as YAML to write."""
     import yaml
 
-    return header + "\n" + yaml.safe_dump(suggestion.draft, sort_keys=False, allow_unicode=True, width=100)
+    # libyaml's emitter when PyYAML has it: the same rules in a fifth of the time (a --learn run's
+    # thousand rules took 2.3 s of CPU to write in Python); only long quoted lines fold otherwise
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return header + "\n" + yaml.dump(suggestion.draft, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 class Miner:
@@ -168,7 +159,7 @@ class Miner:
             self.titles.add(kept[0], site)
         title = f" {normalise(kept[0])} " if kept else ""
         normals = [normalise(line) for line in kept]
-        digests = [hashlib.blake2b(normal.encode("utf-8"), digest_size=8).digest() for normal in normals]
+        digests = [digest(compared(line, normal)) for line, normal in zip(kept, normals)]
         article = max(zip(map(len, kept), digests))[1] if kept else b""  # its longest line, the article's
         seen_here = set()
         own_text = OwnText(kept, prose)
@@ -191,8 +182,9 @@ class Miner:
             elif from_tail < EDGE:
                 entry.tail += 1
                 entry.deepest_tail = max(entry.deepest_tail, from_tail)
-            if 0 < index < len(kept) - 1 and prose[index - 1] and prose[index + 1]:
-                entry.inside += 1
+            if index < len(kept) - 1 and prose[index + 1]:
+                entry.opens += 1
+                entry.inside += index > 0 and prose[index - 1]
             # the title itself counts: trimmed of its site's name, it may have replaced the headline
             if normal.count(" ") >= HEADLINE_WORDS - 1 and f" {normal} " in title:
                 entry.headline += 1
@@ -243,24 +235,56 @@ def mine(
 
 def boilerplate(miner: Miner, min_docs: int, min_share: float) -> list:
     """The candidate lines, most frequent first, each with its draft rule."""
-    candidates = []
-    fewest = TEMPLATE_DOCS * min_docs  # what no line under it can be: most lines are seen once
+    candidates, surrounded = [], {}
     for key, seen in miner.lines.items():
-        if seen.docs < fewest:
+        if seen.docs < RUN_DOCS:  # what no line under it can be: most lines are seen once
             continue
         total = miner.docs_per_site[key.site]
         line = seen.forms.most_common(1)[0][0]
-        if is_learnable(seen, line, total, min_docs, min_share):
-            share = seen.docs / total
-            found = Candidate(line, key.site, seen.docs, share, seen.head / seen.docs, seen.tail / seen.docs, {})
-            found.rule = _line_rule(found, seen)
-            candidates.append(found)
+        if seen.docs < TEMPLATE_DOCS * min_docs:
+            if is_in_run(seen, line, total, min_share):
+                surrounded[key] = seen.place
+        elif is_learnable(seen, line, total, min_docs, min_share):
+            candidates.append(candidate(key, seen, total))
+    learned = {(found.site, found.digest) for found in candidates}
+    candidates += [
+        candidate(key, miner.lines[key], miner.docs_per_site[key.site]) for key in runs_between(surrounded, learned)
+    ]
     candidates.sort(key=lambda c: (-c.docs, c.site, c.line))
-    for number, candidate in enumerate(candidates, 1):
-        slug = regex.sub(r"[^a-z0-9]+", "-", candidate.site.lower()).strip("-") or "all"
-        scope = {"sites": [candidate.site]} if candidate.site else {}
-        candidate.rule = {"id": f"suggested.{slug}.line-{number}", **scope, **candidate.rule}
+    for number, found in enumerate(candidates, 1):
+        slug = regex.sub(r"[^a-z0-9]+", "-", found.site.lower()).strip("-") or "all"
+        scope = {"sites": [found.site]} if found.site else {}
+        found.rule = {"id": f"suggested.{slug}.line-{number}", **scope, **found.rule}
     return candidates
+
+
+def candidate(key: LineKey, seen: LineSeen, total: int) -> Candidate:
+    """The learned line ``key``, with its draft rule."""
+    line = seen.forms.most_common(1)[0][0]
+    found = Candidate(line, key.site, seen.docs, seen.docs / total, seen.head / seen.docs, seen.tail / seen.docs, {})
+    found.digest = key.digest
+    found.rule = line_rule(found, seen)
+    return found
+
+
+def is_footer(seen: LineSeen) -> bool:
+    """Is the line the last of nearly all its documents, each a different article?"""
+    last = seen.tail >= TEMPLATE_SHARE * seen.docs and seen.deepest_tail == 0
+    return last and len(seen.place.articles) >= min(seen.docs, ARTICLES_KEPT)
+
+
+def is_in_run(seen: LineSeen, line: str, total: int, min_share: float) -> bool:
+    """Could this line of two documents be a line of a layout's run (``runs_between``)?
+    A short undated line, the same lines around it in both, no headline."""
+    if (
+        not seen.place.surrounded(seen.docs) or seen.docs / total < min_share
+    ):  # most lines of two: not the same lines around
+        return False
+    if seen.headline or seen.heads_own > MAX_HEADS_OWN * seen.docs:
+        return False
+    if LETTER.search(line) is None or is_dated(line) or is_prose(line):
+        return False
+    return len({tuple(NUMBER.findall(form)) for form in seen.forms}) == 1
 
 
 def is_learnable(seen: LineSeen, line: str, total: int, min_docs: int, min_share: float) -> bool:
@@ -268,7 +292,11 @@ def is_learnable(seen: LineSeen, line: str, total: int, min_docs: int, min_share
 
     - number: in ``min_docs`` documents and ``min_share`` of its site's;
     - shape: chrome-shaped (short, not a sentence: a quotation that articles
-      repeat is prose) and undated (a dateline recurs within a day's documents);
+      repeat is prose); a dated line (counted with its date masked:
+      ``suggest_keys``) is the site's when it labels the date ("Posted: 2:51
+      pm", "| Last Updated: Friday, 2 September 2005 |") and the article's
+      prose seldom follows it: a date alone, or a dateline ("MOSCOW, March 3
+      —") that opens its article's first paragraph, is the article's;
     - place: seldom between two prose lines (where a column's recurring
       subheading or a quotation stands, and chrome seldom does); and mostly at
       an edge, or, anywhere else, in ``ANYWHERE_SHARE`` of its site's documents;
@@ -282,48 +310,19 @@ def is_learnable(seen: LineSeen, line: str, total: int, min_docs: int, min_share
     - not a label of the page's own text: in most of its documents the page's
       own sentences follow it (``own_text``).
     """
-    if seen.docs / total < min_share or LETTER.search(line) is None or is_dated(line):
+    if seen.docs / total < min_share or LETTER.search(line) is None:
+        return False
+    if is_dated(line) and seen.opens > (MAX_OPENS * seen.docs if labels_date(line) else 0):
         return False
     if 0 < seen.headline <= MAX_HEADLINE * seen.docs or seen.heads_own > MAX_HEADS_OWN * seen.docs:
         return False
     if seen.place.proves(line, seen.docs, seen.forms, min_docs):
         return True  # the prose around it, if any, is the template's too
+    if seen.docs >= min_docs and seen.docs / total >= ANYWHERE_SHARE and is_footer(seen):
+        return True  # a sentence too: a copyright or trademark notice
     if seen.inside / seen.docs > MAX_INSIDE or not is_chrome_shaped(line) or seen.docs < min_docs:
         return False
     return (seen.head + seen.tail) / seen.docs >= MIN_EDGE or seen.docs / total >= ANYWHERE_SHARE
-
-
-def _line_rule(candidate: Candidate, seen: LineSeen) -> dict:
-    # as line rules compare lines: a one-cell table row ("| Reprints |") by its cell
-    forms = list(dict.fromkeys(line_key(form) for form in seen.forms))
-    literal = regex.escape(line_key(candidate.line))
-    pattern = regex.sub(r"\d+", lambda _: r"\d+", literal)  # "12 comments" and "3 comments" alike
-    # a line seen with one number only ("400 Richest" in a menu) is that line: a regex costs each line a call
-    varies = len(forms) > 1 and pattern != literal
-    if varies and all(regex.fullmatch(pattern, form, regex.IGNORECASE) for form in forms):
-        match: dict[str, object] = {"patterns": [pattern]}
-        if not all(regex.fullmatch(pattern, form) for form in forms):  # the forms differ in case too
-            match["ignore-case"] = True
-    else:
-        match = {"lines": forms}  # every form seen, as it was
-    where = "head" if candidate.head >= 0.9 else "tail" if candidate.tail >= 0.9 else "anywhere"
-    placement: dict[str, object] = {"where": where}
-    if where != "anywhere":
-        placement["within"] = 1 + (seen.deepest_head if where == "head" else seen.deepest_tail)
-    site = f" on {candidate.site}" if candidate.site else ""
-    return {
-        "kind": "drop-line",
-        "description": (
-            f"Suggested: in {candidate.docs} documents{site} ({candidate.share:.0%}), "
-            f"{candidate.head:.0%} at the head, {candidate.tail:.0%} at the tail. Review before use."
-        ),
-        **match,
-        **placement,
-        # outputs are filled in by draft(); the last example shows the rule's scope:
-        # the same words inside a sentence stay
-        "examples": [{"input": example} for example in seen.examples]
-        + [{"input": f"Readers saw “{line_key(candidate.line)}” in a sentence, which stays."}],
-    }
 
 
 def draft(boilerplate_candidates: list, variant_candidates: list, timeout: float, titles: Sequence = ()) -> dict:

@@ -15,9 +15,10 @@ from typing import Optional
 
 import regex
 
-from .shapes import is_prose
+from .shapes import is_dated, is_prose
 
 TEMPLATE_DOCS = 0.6  # share of min_docs documents a short template line needs (3 of 5)
+RUN_DOCS = 2  # documents that prove a short line of a run between a layout's learned lines
 TEMPLATE_SHARE = 0.9  # share of its documents in which a template line has the same neighbour
 ARTICLES_KEPT = 5  # distinct articles counted per line: a template line must stand in as many
 NUMBER = regex.compile(r"\d+")
@@ -57,6 +58,11 @@ class Place:
             if len(self.articles) < ARTICLES_KEPT and article not in self.articles:
                 self.articles += (article,)
 
+    def surrounded(self, docs: int) -> bool:
+        """The same line above it and the same line below it in each of its
+        ``docs`` documents, and these are different articles."""
+        return self.same_above == self.same_below == docs and len(self.articles) >= min(docs, ARTICLES_KEPT)
+
     def is_template(self, docs: int) -> bool:
         """The same line above it, or below it, in ``TEMPLATE_SHARE`` of its ``docs``
         documents, and these are different articles."""
@@ -74,7 +80,30 @@ class Place:
         whose number varies needs ``min_docs`` too: a table of contents' "7
         References" stands among "6 See also" and "8 External links" in every
         article ("11 References" among "10 See also" …); a list numbered the
-        same on every page ("- 1 rihanna", a "Hot topics" box) is the template's.
+        same on every page ("- 1 rihanna", a "Hot topics" box) is the template's,
+        and so is a dated line, whose numbers are its date's ("- Last Updated:
+        2:31 PM, April 19, 2013").
         """
-        few = not is_prose(line) and len({tuple(NUMBER.findall(form)) for form in forms}) == 1
+        numbered = len({tuple(NUMBER.findall(form)) for form in forms}) > 1 and not is_dated(line)
+        few = not is_prose(line) and not numbered
         return docs >= (TEMPLATE_DOCS * min_docs if few else min_docs) and self.is_template(docs)
+
+
+def runs_between(surrounded: dict, learned: set) -> list:
+    """The lines of ``surrounded`` (site and digest -> ``Place``: lines of few
+    documents, each ``Place.surrounded``) that stand in a run of such lines
+    between two lines of ``learned`` (site and digest): the same run of lines
+    between the same two learned lines on two pages of different articles is
+    a layout's (Big9 whole pages: latimes.com's and forbes.com's menus of a
+    layout that served two pages, nymag.com's "Most popular" list of a day).
+    A list that two articles of a series repeat has the same shape, but its
+    run ends at their own lines, which no rule learned."""
+
+    def ends_learned(key: tuple, side: str) -> bool:
+        site, walked = key[0], set()
+        while key in surrounded and key not in walked:
+            walked.add(key)
+            key = (site, getattr(surrounded[key], side))
+        return key in learned
+
+    return [key for key in surrounded if ends_learned(key, "above") and ends_learned(key, "below")]

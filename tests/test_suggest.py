@@ -248,3 +248,83 @@ def test_a_layouts_template_is_learned_from_a_few_pages_but_no_copied_article_or
         ("Top 10 stories", 4, ["Top 10 stories"]),  # its number the same on every page: the template's
     ]  # "Reader comments", in 4 pages too, has other lines around it in each: too few to tell;
     # a table of contents' numbered lines, in 3, could be any article's
+
+
+def test_a_dated_label_is_learned_with_its_date_masked_but_no_dateline():
+    """A site's "Posted: 2:51 pm" above the byline changes its time on every
+    page: counted with its date masked, it is one line of the template, and
+    its rule a regex that finds the next page's time too (Big9: the New York
+    Post's "Posted:", BBC's "Last Updated: Friday, 2 September 2005"). A
+    dateline opening the article's first paragraph is the article's, and so
+    is a date alone that opens it on some pages: not learned, however often
+    the slot recurs. A date alone that never stands above the prose (BBC's
+    "- 28 March 2017" between the headline and "- From the section") is the
+    page's header."""
+    from cleaner import Cleaner, Config
+    from cleaner.kinds import KIND_CLASSES, Spec
+    from cleaner.suggest import Miner, boilerplate
+    from cleaner.suggest_keys import NAME
+
+    rng = random.Random(23)
+    miner = Miner(names=False)
+    months = ["January", "February", "March", "April", "May", "June"]
+    for number in range(30):
+        day, hour, minute = rng.randint(1, 28), rng.randint(1, 12), rng.randint(0, 59)
+        headline = "Report on " + " ".join(rng.sample(VOCABULARY, 4))
+        posted = f"Posted: {hour}:{minute:02d} {rng.choice(['am', 'pm'])}"
+        header = f"- {day} {months[number % 6]} 2009"  # the page's date, in the header
+        date = f"{months[number % 6]} {day}, 2009"  # the article's date, above its first paragraph on some pages
+        dateline = f"MOSCOW, {months[number % 6]} {day} —"  # opens the article's first paragraph
+        opening = [date, dateline] if number % 5 else [dateline, date]
+        lines = [headline, header, "- From the section World", posted, "By Staff Reporter", *opening]
+        miner.add("\n".join(lines + [sentence(rng) for _ in range(4)]), "post.example")
+    learned = {c.line: c.rule for c in boilerplate(miner, 5, 0.02)}
+    # the most common of the first five forms seen
+    assert sorted(learned) == ["- 25 January 2009", "- From the section World", "By Staff Reporter", "Posted: 5:57 pm"]
+    assert learned["- 25 January 2009"]["patterns"] == [r"\-\ \d+\ " + NAME + r"\ \d+"]
+    rule = learned["Posted: 5:57 pm"]
+    assert rule["patterns"] == [r"Posted:\ \d+:\d+\ [ap]\.?m\.?"] and rule["ignore-case"] and "lines" not in rule
+    built = KIND_CLASSES["drop-line"](Spec(rule, "draft", 0, {}, (), 5.0))
+    page = (
+        "Talks resume\nPosted: 11:48 AM\nJune 3, 2010\nMOSCOW, June 3 —\nThe talks resumed on Monday, officials said."
+    )
+    assert Cleaner(Config(), [built]).clean(page, "post.example") == (
+        "Talks resume\nJune 3, 2010\nMOSCOW, June 3 —\nThe talks resumed on Monday, officials said."
+    )
+
+
+def test_a_run_between_learned_lines_on_two_pages_and_a_footer_sentence_are_learned_but_no_repeated_list():
+    """A layout that served two pages: the same two links between the same two
+    learned lines on both, each a different article (Big9: menus of a layout
+    that served two pages, a day's "Most popular" list), is learned from two documents; a trademark notice that ends
+    8 of 20 pages, each a different article, is the site's footer, a sentence
+    though it is. A bullet list that two articles of a series repeat stands
+    between their own lines; a closing sentence that copies of one article end
+    with is one article's: neither is learned."""
+    from cleaner.suggest import Miner, boilerplate
+
+    rng = random.Random(29)
+    notice = "DAILY COURIER is a registered trademark of Courier Holdings, Inc. All rights reserved."
+    bullets = ["Talks resume on Monday", "Sanctions stay in force", "Border opens in spring"]
+    closing = "The talks will resume next week, the ministry said in a statement on Friday."
+    copied = [sentence(rng) for _ in range(3)]
+    miner = Miner(names=False)
+    for number in range(20):
+        lines = ["Report on " + " ".join(rng.sample(VOCABULARY, 4))] + [sentence(rng) for _ in range(3)]
+        if number < 2:
+            lines += ["Also in the series"] + bullets + [sentence(rng)]
+        if 2 <= number < 5:
+            lines[1:] = copied + [closing]
+        middle = ["Rita churns toward coast", "Map: Tracking Rita"] if number in (5, 6) else []
+        lines += ["Home", *middle, "Contact us", sentence(rng)]
+        if 8 <= number < 16:
+            lines.append(notice)
+        miner.add("\n".join(lines), "courier.example")
+    learned = sorted((c.line, c.docs, c.rule["where"]) for c in boilerplate(miner, 5, 0.02))
+    assert learned == [
+        ("Contact us", 20, "tail"),  # a sentence or the notice after it: within three lines of the end
+        (notice, 8, "tail"),
+        ("Home", 20, "anywhere"),
+        ("Map: Tracking Rita", 2, "tail"),
+        ("Rita churns toward coast", 2, "anywhere"),
+    ]

@@ -30,6 +30,7 @@ from cleaner.settings import Config  # noqa: E402
 from cleaner.shapes import LETTER, is_dated, is_prose  # noqa: E402
 from cleaner.sites import site_of  # noqa: E402
 from cleaner import suggest  # noqa: E402
+from cleaner.suggest_keys import compared, digest, labels_date, normalise  # noqa: E402
 from cleaner.suggest_place import NUMBER  # noqa: E402
 
 
@@ -46,8 +47,10 @@ def refusal(seen, line: str, total: int) -> str:
         return "share"
     if LETTER.search(line) is None:
         return "no letter"
-    if is_dated(line):
-        return "dated"
+    if is_dated(line) and not labels_date(line) and seen.opens:
+        return "dated: a date alone, above the prose in some"
+    if is_dated(line) and seen.opens > suggest.MAX_OPENS * seen.docs:
+        return "dated: above the prose in most"
     template = "template" if seen.place.is_template(seen.docs) else "no template"
     if seen.inside / seen.docs > suggest.MAX_INSIDE and template == "no template":
         return "inside prose"
@@ -61,6 +64,11 @@ def refusal(seen, line: str, total: int) -> str:
         varies = len({tuple(NUMBER.findall(form)) for form in seen.forms}) > 1
         return f"in 3-4 documents, {'its number varies' if varies else template}"
     return f"not at an edge, too rare for anywhere, {template}"
+
+
+def key(line: str) -> str:
+    """The line as the miner counts it (``suggest_keys.compared``)."""
+    return compared(line.strip(), normalise(line.strip()))
 
 
 def main(argv=None) -> int:
@@ -83,7 +91,7 @@ def main(argv=None) -> int:
     before: collections.Counter = collections.Counter()  # (site, normalised line) -> documents, raw input
     for record in records:
         site = site_of(record["url"]) or ""
-        before.update({(site, suggest.normalise(line)) for line in record["text"].split("\n") if line.strip()})
+        before.update({(site, key(line)) for line in record["text"].split("\n") if line.strip()})
         miner.add(cleaner.clean(record["text"], site), site)
 
     with tempfile.TemporaryDirectory() as folder:
@@ -102,10 +110,8 @@ def main(argv=None) -> int:
         for line, label, (fate, _) in zip(lines, labels[record["id"]], fates):
             if label not in "ca" or not line.strip():
                 continue
-            normal = suggest.normalise(line.strip())
-            seen = miner.lines.get(
-                suggest.LineKey(site, suggest.hashlib.blake2b(normal.encode(), digest_size=8).digest())
-            )
+            normal = key(line)
+            seen = miner.lines.get(suggest.LineKey(site, digest(normal)))
             why = refusal(seen, line.strip(), miner.docs_per_site[site])
             if label == "a":
                 article[why] += 1
