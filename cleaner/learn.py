@@ -61,7 +61,7 @@ def mine_files(files: list, config: Config, cleaner, text_field: str, site_field
         for batch in batches(files):
             miner.merge(mine_batch(batch.items, text_field, site_field, cleaner))
         return miner
-    with worker_pool(jobs, config) as pool:
+    with worker_pool(jobs, config, cleaner) as pool:  # forked with this run's Cleaner, not loading it again
         pending: deque = deque()
         for batch in batches(files):
             pending.append(pool.submit(mine_batch, batch.items, text_field, site_field, None, config))
