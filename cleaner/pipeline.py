@@ -203,7 +203,7 @@ def _admitted(rules: Sequence[Rule], text: str) -> list:
     chosen = []
     for rule in rules:
         guard = rule.guard
-        key = (guard.when and guard.when.pattern, guard.when_not and guard.when_not.pattern)
+        key = (guard.when, guard.when_not)  # compiled patterns: equal when their source and flags are
         admits = answers.get(key)
         if admits is None:
             admits = answers[key] = guard.admits(text)
