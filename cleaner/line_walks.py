@@ -15,6 +15,7 @@ from .shapes import is_menu_item, is_prose
 if TYPE_CHECKING:  # the line stage imports this module
     from .kinds.drop_block import DropBlock
     from .kinds.drop_run import DropRun
+    from .kinds.drop_tail import DropTail
     from .lines import LineRule, LineStage, Memo
     from .rule_index import WalkRules
 
@@ -39,17 +40,27 @@ def matches(rule: LineRule, key: str, memo: Memo, tag: Optional[LineStage]) -> b
     return found
 
 
-def tail_marker(keys: list, dropped_by: dict, rule: LineRule, memo: Memo, tag: Optional[LineStage]) -> Optional[int]:
-    """Index of the topmost line matching ``rule`` within its tail window, if any."""
-    marker = None
+def tail_marker(keys: list, dropped_by: dict, rule: DropTail, memo: Memo, tag: Optional[LineStage]) -> Optional[int]:
+    """Index of the topmost line matching ``rule`` within its tail window, if
+    any, that stands after ``rule.prose_share`` of the kept prose."""
+    markers = []
     seen = 0
     for index, counts in kept_lines(keys, dropped_by, range(len(keys) - 1, -1, -1)):
         if seen >= rule.within:
             break
         if matches(rule, keys[index], memo, tag):
-            marker = index
+            markers.append(index)
         seen += counts
-    return marker
+    if not markers or not rule.prose_share:
+        return markers[-1] if markers else None
+    kept = [index for index, _ in kept_lines(keys, dropped_by, range(len(keys)))]
+    prose = [(index, len(keys[index])) for index in kept if is_prose(keys[index])]
+    for marker in reversed(markers):  # the topmost first: the lower ones have more prose above
+        before = sum(size for index, size in prose if index < marker)
+        after = sum(size for index, size in prose if index > marker)  # the marker itself may read as prose
+        if before >= rule.prose_share * (before + after):
+            return marker
+    return None
 
 
 def drop_from_edge(
