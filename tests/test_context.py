@@ -190,8 +190,9 @@ BLURB = "The Daily Courier is an independent newspaper, founded in 1901 and owne
 
 def test_a_sentence_away_from_the_article_shields_nothing_with_body_gap(context_rule):
     """A footer's blurb is prose, but not the article's: with ``body-gap`` the
-    footer links around it go. The blurb stays, and so does the line right
-    above it, which could be a subheading; without ``body-gap`` the lines
+    footer links around it go, and so does the line right above it, since the
+    article outweighs the blurb (a heading of the article's other part heads
+    two prose lines or more). The blurb stays. Without ``body-gap`` the lines
     within two lines of the blurb stay, and the lowest line of the run above
     it (it could be a headline)."""
     article = ["Talks Resume in Minsk", "By Anna Smith", PROSE, PROSE_2, PROSE, PROSE_2]
@@ -199,7 +200,7 @@ def test_a_sentence_away_from_the_article_shields_nothing_with_body_gap(context_
     out = context_rule.clean(text).split("\n")
     after = out[out.index(RECENT[1]) + 1 :]  # the first headline stays: within two lines of prose
     if "body-gap" in context_rule.rules[0].spec.data:
-        assert after == [FOOTER[5], BLURB]
+        assert after == [BLURB]
     else:
         assert after == FOOTER[3:6] + [BLURB] + FOOTER[6:8]
 
@@ -212,12 +213,31 @@ def test_a_sentence_away_from_the_article_shields_nothing_with_body_gap(context_
     ],
 )
 def test_the_articles_other_part_keeps_its_lists_and_subheadings(context_rule, part):
-    """An article cut in two by a long list: the shorter part is not the
-    body, yet its list between two paragraphs and its subheadings stay."""
-    body = ["Talks Resume in Minsk", PROSE, PROSE_2, PROSE, PROSE_2, PROSE, PROSE_2]
+    """An article cut in two by a long list: the part of it that is not the
+    body, when it holds as much prose as the body, keeps its list between two
+    paragraphs and its subheadings."""
+    body = ["Talks Resume in Minsk", PROSE, PROSE_2]
     listed = [f"Result {name}" for name in "ABCDEFGHIJKLMNOPQRST"]
     out = context_rule.clean(page(*body, *listed, *part)).split("\n")
     assert [line for line in out if line not in CHROME and line not in listed] == body + part
+
+
+def test_what_stands_around_teasers_goes_when_the_body_outweighs_them(context_only, builtin):
+    """When the body holds more prose than the rest of the page (it is clearly
+    found, the page clearly whole), a line right above a lone sentence away
+    from it (a teaser's headline) and a list between two such sentences go
+    with ``body-gap``: a "More stories" block, not the article's other part.
+    A heading of two prose lines or more still stays; without ``body-gap``
+    every prose line shields its neighbours."""
+    body = ["Talks Resume in Minsk", PROSE, PROSE_2, PROSE, PROSE_2, PROSE, PROSE_2]
+    listed = [f"Result {name}" for name in "ABCDEFGHIJKLMNOPQRST"]
+    teasers = ["What Comes Next", PROSE_2, "Sanctions", "Trade", "Energy", "Borders", "Visas", "Transit", PROSE]
+    headed = ["Voices From Minsk", PROSE, PROSE_2]
+    text = page(*body, *listed, *teasers, *listed, *headed)
+    kept = [line for line in builtin.clean(text).split("\n") if line not in CHROME and line not in listed]
+    assert kept == body + [PROSE_2, PROSE] + headed
+    kept = [line for line in context_only.clean(text).split("\n") if line not in CHROME and line not in listed]
+    assert kept == body + teasers + headed
 
 
 LOWER_MENU = ["world", "u.s.", "politics", "new york", "business", "tech", "science", "real estate", "jobs", "magazine"]
