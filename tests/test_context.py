@@ -240,6 +240,38 @@ def test_what_stands_around_teasers_goes_when_the_body_outweighs_them(context_on
     assert kept == body + teasers + headed
 
 
+HEADLINES = ["Storm Season Begins Early", "Rangers Beat the Kings", "Ferry Service Resumes", "Schools Close Early"]
+DATED = ["Posted 12.05.2021 at 12:04", "Updated 12.05.2021 at 18:30"]
+AFTER_BODY = "    body-gap: 15\n    after-body-min-lines: 4\n    after-body-min-share: 0.6\n"
+
+
+def test_below_a_body_that_outweighs_the_page_shorter_runs_go(rules_only):
+    """Below the article's body, when it holds more prose than the rest of the
+    page, four link-like lines between dated lines go with
+    ``after-body-min-lines: 4``; without the key (five) they stay, and with
+    it the same four above the article stay: place is the evidence."""
+    article = ["Talks Resume in Minsk", "By Anna Smith", PROSE, PROSE_2, PROSE, PROSE_2]
+    below = page(*article, *DATED, *HEADLINES, *DATED)
+    above = page(*DATED, *HEADLINES, *DATED, *article)
+    with_keys, without = rules_only(RULE + AFTER_BODY), rules_only(RULE + "    body-gap: 15\n")
+    assert not set(HEADLINES) & set(with_keys.clean(below).split("\n"))
+    assert set(HEADLINES) <= set(without.clean(below).split("\n"))
+    assert set(HEADLINES) <= set(with_keys.clean(above).split("\n"))
+
+
+def test_below_a_body_that_does_not_outweigh_the_page_runs_need_their_usual_length(rules_only):
+    """When the page's other prose (three teasers far apart, each shorter than
+    the article) outweighs the body, the body is not clearly the article's:
+    below it, runs need ``min-lines`` as anywhere; with one teaser they go."""
+    article = ["Talks Resume in Minsk", PROSE, PROSE_2, *DATED, *HEADLINES, *DATED]
+    far_apart = [*RECENT, *ARCHIVE]  # more than body-gap lines
+    rule = rules_only(RULE + AFTER_BODY)
+    three = page(*article, *far_apart, PROSE, *far_apart, PROSE, *far_apart, PROSE)
+    assert set(HEADLINES) <= set(rule.clean(three).split("\n"))
+    one = page(*article, *far_apart, PROSE)
+    assert not set(HEADLINES) & set(rule.clean(one).split("\n"))
+
+
 LOWER_MENU = ["world", "u.s.", "politics", "new york", "business", "tech", "science", "real estate", "jobs", "magazine"]
 
 
