@@ -72,14 +72,14 @@ class DropContext(LineRule):
         Key(
             "after-body-min-lines",
             {"type": "integer", "minimum": 2},
-            "``min-lines`` below the article's body, when the body holds more prose than the rest of the page:"
-            " there place is evidence, and a footer's links may be fewer in a row. Default: ``min-lines``.",
+            "`min-lines` below the article's body, when the body holds more prose than the rest of the page:"
+            " there place is evidence, and a footer's links may be fewer in a row. Default: `min-lines`.",
         ),
         Key(
             "after-body-min-share",
             SHARE,
-            "``min-share`` below the article's body, when the body holds more prose than the rest of the page:"
-            " a footer's links may stand among more dates, counts and labels. Default: ``min-share``.",
+            "`min-share` below the article's body, when the body holds more prose than the rest of the page:"
+            " a footer's links may stand among more dates, counts and labels. Default: `min-share`.",
         ),
         *GUARD_KEYS[:2],  # when, when-not
     )
