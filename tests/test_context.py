@@ -190,8 +190,9 @@ BLURB = "The Daily Courier is an independent newspaper, founded in 1901 and owne
 
 def test_a_sentence_away_from_the_article_shields_nothing_with_body_gap(context_rule):
     """A footer's blurb is prose, but not the article's: with ``body-gap`` the
-    footer links around it go. The blurb stays, and so does the line right
-    above it, which could be a subheading; without ``body-gap`` the lines
+    footer links around it go, and so does the line right above it, since the
+    article outweighs the blurb (a heading of the article's other part heads
+    two prose lines or more). The blurb stays. Without ``body-gap`` the lines
     within two lines of the blurb stay, and the lowest line of the run above
     it (it could be a headline)."""
     article = ["Talks Resume in Minsk", "By Anna Smith", PROSE, PROSE_2, PROSE, PROSE_2]
@@ -199,7 +200,7 @@ def test_a_sentence_away_from_the_article_shields_nothing_with_body_gap(context_
     out = context_rule.clean(text).split("\n")
     after = out[out.index(RECENT[1]) + 1 :]  # the first headline stays: within two lines of prose
     if "body-gap" in context_rule.rules[0].spec.data:
-        assert after == [FOOTER[5], BLURB]
+        assert after == [BLURB]
     else:
         assert after == FOOTER[3:6] + [BLURB] + FOOTER[6:8]
 
@@ -212,12 +213,63 @@ def test_a_sentence_away_from_the_article_shields_nothing_with_body_gap(context_
     ],
 )
 def test_the_articles_other_part_keeps_its_lists_and_subheadings(context_rule, part):
-    """An article cut in two by a long list: the shorter part is not the
-    body, yet its list between two paragraphs and its subheadings stay."""
-    body = ["Talks Resume in Minsk", PROSE, PROSE_2, PROSE, PROSE_2, PROSE, PROSE_2]
+    """An article cut in two by a long list: the part of it that is not the
+    body, when it holds as much prose as the body, keeps its list between two
+    paragraphs and its subheadings."""
+    body = ["Talks Resume in Minsk", PROSE, PROSE_2]
     listed = [f"Result {name}" for name in "ABCDEFGHIJKLMNOPQRST"]
     out = context_rule.clean(page(*body, *listed, *part)).split("\n")
     assert [line for line in out if line not in CHROME and line not in listed] == body + part
+
+
+def test_what_stands_around_teasers_goes_when_the_body_outweighs_them(context_only, builtin):
+    """When the body holds more prose than the rest of the page (it is clearly
+    found, the page clearly whole), a line right above a lone sentence away
+    from it (a teaser's headline) and a list between two such sentences go
+    with ``body-gap``: a "More stories" block, not the article's other part.
+    A heading of two prose lines or more still stays; without ``body-gap``
+    every prose line shields its neighbours."""
+    body = ["Talks Resume in Minsk", PROSE, PROSE_2, PROSE, PROSE_2, PROSE, PROSE_2]
+    listed = [f"Result {name}" for name in "ABCDEFGHIJKLMNOPQRST"]
+    teasers = ["What Comes Next", PROSE_2, "Sanctions", "Trade", "Energy", "Borders", "Visas", "Transit", PROSE]
+    headed = ["Voices From Minsk", PROSE, PROSE_2]
+    text = page(*body, *listed, *teasers, *listed, *headed)
+    kept = [line for line in builtin.clean(text).split("\n") if line not in CHROME and line not in listed]
+    assert kept == body + [PROSE_2, PROSE] + headed
+    kept = [line for line in context_only.clean(text).split("\n") if line not in CHROME and line not in listed]
+    assert kept == body + teasers + headed
+
+
+HEADLINES = ["Storm Season Begins Early", "Rangers Beat the Kings", "Ferry Service Resumes", "Schools Close Early"]
+DATED = ["Posted 12.05.2021 at 12:04", "Updated 12.05.2021 at 18:30"]
+AFTER_BODY = "    body-gap: 15\n    after-body-min-lines: 4\n    after-body-min-share: 0.6\n"
+
+
+def test_below_a_body_that_outweighs_the_page_shorter_runs_go(rules_only):
+    """Below the article's body, when it holds more prose than the rest of the
+    page, four link-like lines between dated lines go with
+    ``after-body-min-lines: 4``; without the key (five) they stay, and with
+    it the same four above the article stay: place is the evidence."""
+    article = ["Talks Resume in Minsk", "By Anna Smith", PROSE, PROSE_2, PROSE, PROSE_2]
+    below = page(*article, *DATED, *HEADLINES, *DATED)
+    above = page(*DATED, *HEADLINES, *DATED, *article)
+    with_keys, without = rules_only(RULE + AFTER_BODY), rules_only(RULE + "    body-gap: 15\n")
+    assert not set(HEADLINES) & set(with_keys.clean(below).split("\n"))
+    assert set(HEADLINES) <= set(without.clean(below).split("\n"))
+    assert set(HEADLINES) <= set(with_keys.clean(above).split("\n"))
+
+
+def test_below_a_body_that_does_not_outweigh_the_page_runs_need_their_usual_length(rules_only):
+    """When the page's other prose (three teasers far apart, each shorter than
+    the article) outweighs the body, the body is not clearly the article's:
+    below it, runs need ``min-lines`` as anywhere; with one teaser they go."""
+    article = ["Talks Resume in Minsk", PROSE, PROSE_2, *DATED, *HEADLINES, *DATED]
+    far_apart = [*RECENT, *ARCHIVE]  # more than body-gap lines
+    rule = rules_only(RULE + AFTER_BODY)
+    three = page(*article, *far_apart, PROSE, *far_apart, PROSE, *far_apart, PROSE)
+    assert set(HEADLINES) <= set(rule.clean(three).split("\n"))
+    one = page(*article, *far_apart, PROSE)
+    assert not set(HEADLINES) & set(rule.clean(one).split("\n"))
 
 
 LOWER_MENU = ["world", "u.s.", "politics", "new york", "business", "tech", "science", "real estate", "jobs", "magazine"]

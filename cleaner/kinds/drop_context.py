@@ -69,6 +69,18 @@ class DropContext(LineRule):
             " lines apart with the most prose characters. A prose line outside it (a teaser's) stays, but neither"
             " shields its neighbours nor breaks a run. Without it, every prose line counts.",
         ),
+        Key(
+            "after-body-min-lines",
+            {"type": "integer", "minimum": 2},
+            "`min-lines` below the article's body, when the body holds more prose than the rest of the page:"
+            " there place is evidence, and a footer's links may be fewer in a row. Default: `min-lines`.",
+        ),
+        Key(
+            "after-body-min-share",
+            SHARE,
+            "`min-share` below the article's body, when the body holds more prose than the rest of the page:"
+            " a footer's links may stand among more dates, counts and labels. Default: `min-share`.",
+        ),
         *GUARD_KEYS[:2],  # when, when-not
     )
     stage = LineStage
@@ -85,3 +97,6 @@ class DropContext(LineRule):
         self.page_lines: int = self.setting("page-lines")
         self.page_share: float = self.setting("page-share")
         self.body_gap: Optional[int] = self.setting("body-gap")
+        after_lines, after_share = self.setting("after-body-min-lines"), self.setting("after-body-min-share")
+        self.after_body_min_lines: int = self.min_lines if after_lines is None else after_lines
+        self.after_body_min_share: float = self.min_share if after_share is None else after_share
