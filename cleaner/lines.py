@@ -23,7 +23,7 @@ from .context import context_drops, whole_page_shapes
 from .budget import BUDGET, Budget, TimeLimit
 from .kinds.base import Rule, Spec
 from .kinds.guard import Guard
-from .line_prefilter import BACKREFERENCE, Prefilter
+from .line_prefilter import BACKREFERENCE, Lines, Prefilter
 from .line_walks import drop_blocks, drop_from_edge, drop_run, kept_lines, matches, tail_marker
 from .literals import OneOf, one_of, required
 from .stages import Stage
@@ -148,12 +148,14 @@ class LineStage:
     def prefilter(self, keys: Iterable[str], memo: Memo) -> None:
         """Notes in ``memo`` whether any rule could match each line.
 
-        A literal line is found by its key in a set; the patterns' union regex
-        may take a quarter of the document's regex time left on a line; if it
-        runs out, that time is not charged (the regex module overshoots short
-        limits) and the rules themselves try every line from then on, with what
-        is left: the one at fault is the one named. A document's regex time is
-        thus at most 1.25 times its budget. A site's stage takes the shared
+        A literal line is found by its key in a set; the regexes a line could
+        match (found for all the lines at once, ``line_prefilter.Lines``: the
+        patterns' union, or those whose literal it holds) may take a quarter of
+        the document's regex time left on it; if it runs out, that time is not
+        charged (the regex module overshoots short limits) and the rules
+        themselves try every line from then on, with what is left: the one at
+        fault is the one named. A document's regex time is thus at most 1.25
+        times its budget. A site's stage takes the shared
         stage's answers (every site reuses them) and asks only its own rules.
         """
         if self.shared is not None:
@@ -163,33 +165,38 @@ class LineStage:
         self._prefilter(self.filters if self.shared is None else self.filters[-1:], keys, memo)
 
     def _prefilter(self, filters: list, keys: Iterable[str], memo: Memo) -> None:
-        budget = BUDGET.get()
         tag = self.tag
-        unions = [union for f in filters for union in f.unions]
-        gave_up = any(f.gave_up for f in filters)
-        for key in keys:
-            if not key or (tag, key) in memo:
-                continue
-            if gave_up or any(f.has_literal(key) for f in filters):
-                memo[tag, key] = True
+        keys = [key for key in keys if key and (tag, key) not in memo]
+        if not keys:
+            return
+        if any(f.gave_up for f in filters):
+            memo.update(((tag, key), True) for key in keys)
+            return
+        lines = Lines(keys)  # one pass of each automaton over all of them
+        literal: set[int] = set()
+        tries: dict[int, list] = {}
+        for f in filters:
+            f.screen(lines, literal, tries)
+        budget = BUDGET.get()
+        gave_up = False
+        for position, key in enumerate(keys):
+            patterns = tries.get(position)
+            if gave_up or position in literal or not patterns:
+                memo[tag, key] = gave_up or position in literal
                 continue
             seconds = self.timeout if budget is None else budget.left / 4
-            if unions and seconds <= 0:  # (regex takes a timeout below 0 as none)
+            if seconds <= 0:  # (regex takes a timeout below 0 as none)
                 gave_up = True
                 memo[tag, key] = True
                 continue
             started = monotonic()
             try:
-                memo[tag, key] = any(
-                    union.fullmatch(key, timeout=seconds) is not None
-                    for gate, union in unions
-                    if gate is None or gate.admits(key)
-                )
+                memo[tag, key] = any(pattern.fullmatch(key, timeout=seconds) is not None for pattern in patterns)
             except TimeoutError:  # not charged: the rules get the whole rest, to name the one at fault
                 gave_up = True
                 memo[tag, key] = True
             else:
-                if budget is not None and unions:
+                if budget is not None:
                     budget.left -= monotonic() - started
 
 

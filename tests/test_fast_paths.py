@@ -19,7 +19,7 @@ from cleaner.names import WORD, VariantIndex
 from cleaner import line_walks
 from cleaner import lines as lines_module
 from cleaner import shapes, unicode
-from cleaner.line_prefilter import Prefilter, Sieved
+from cleaner.line_prefilter import Lines, Prefilter, Sieved
 from cleaner.lines import LineRule, LineStage
 from cleaner.literals import required
 from cleaner.rule_index import WalkRules
@@ -241,11 +241,40 @@ SIEVED_UNION = next(union for _, union in Prefilter(LINE_RULES).unions if isinst
 
 
 @settings(max_examples=300, deadline=None)
-@given(RULE_LINES)
-def test_the_sieved_union_says_what_the_whole_union_says(line):
-    key = " ".join(line.split())
-    expected = SIEVED_UNION.union.fullmatch(key) is not None
-    assert (SIEVED_UNION.fullmatch(key, timeout=10.0) is not None) == expected
+@given(st.lists(RULE_LINES, max_size=8))
+def test_the_sieved_union_says_what_the_whole_union_says_of_each_line_of_a_document(document):
+    keys = list(dict.fromkeys(" ".join(line.split()) for line in document))
+    tries = SIEVED_UNION.tries(Lines(keys))
+    for position, key in enumerate(keys):
+        expected = SIEVED_UNION.union.fullmatch(key) is not None
+        assert any(pattern.fullmatch(key) is not None for pattern in tries.get(position, [])) == expected
+
+
+def plain_prefilter(prefilter, key):
+    """Whether any of a ``Prefilter``'s rules could match ``key``, asked of it alone: a
+    literal line, or a match of one of its regexes (a gated one only if its gate admits)."""
+    if key in prefilter.exact or key.casefold() in prefilter.folded or prefilter.gave_up:
+        return True
+    return any(
+        (union.union if isinstance(union, Sieved) else union).fullmatch(key) is not None
+        for gate, union in prefilter.unions
+        if gate is None or gate.admits(key)
+    )
+
+
+# a union; a rule's own gated regexes (few patterns); literal lines only
+SCREENING = [LineStage(rules) for rules in (LINE_RULES, LINE_RULES[:3], LEARNT)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(RULE_LINES | st.sampled_from(["", "-", "ap", "a\u00dfe", "STRASSE"]), max_size=12))
+def test_a_documents_lines_screened_together_are_each_line_screened_alone(document):
+    keys = [" ".join(line.split()) for line in document]
+    for stage in SCREENING:
+        memo: dict = {}
+        stage.prefilter(set(keys), memo)
+        for key in filter(None, keys):
+            assert memo[None, key] == plain_prefilter(stage.filters[0], key), key
 
 
 def test_patterns_read_otherwise_by_the_standard_parser_give_no_literal():
