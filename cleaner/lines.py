@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 import regex
 
 from .changes import ChangeLog
-from .context import context_drops, whole_page_shapes
+from .context import KnownShapes, context_drops, whole_page_shapes
 from .budget import BUDGET, Budget, TimeLimit
 from .kinds.base import Rule, Spec
 from .kinds.guard import Guard
@@ -93,6 +93,7 @@ class LineRule(Rule):
 
 
 Memo = dict  # (rule or a stage's tag, line key) -> whether it matches; a tag: whether any of its rules could
+SHAPES = object()  # (a drop-context rule, SHAPES) -> the shapes of lines it judged (``context.KnownShapes``)
 MEMO_LIMIT = 2**14  # entries remembered across documents (a few MB); then a new memo starts
 
 
@@ -237,7 +238,12 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
     tag = stage.tag
     could_keys = {key for key in distinct if key and memo[tag, key]}
     could = [index for index, key in enumerate(keys) if key in could_keys] if could_keys else []
-    whole_page = [(rule, shapes) for rule in stage.contexts for shapes in [whole_page_shapes(keys, rule)] if shapes]
+    whole_page = [
+        (rule, shapes)
+        for rule in stage.contexts
+        for shapes in [whole_page_shapes(keys, rule, memo.setdefault((rule, SHAPES), KnownShapes()))]
+        if shapes
+    ]
     marked = {r: {k for k in could_keys if matches(r, k, memo, tag)} for r in stage.records}
 
     while True:

@@ -18,7 +18,7 @@ from cleaner.kinds.variants import Variants
 from cleaner.names import WORD, VariantIndex
 from cleaner import line_walks
 from cleaner import lines as lines_module
-from cleaner import shapes, unicode
+from cleaner import context, shapes, unicode
 from cleaner.line_prefilter import Lines, Prefilter, Sieved
 from cleaner.lines import LineRule, LineStage
 from cleaner.literals import required
@@ -415,12 +415,57 @@ def test_a_site_never_takes_what_the_stage_every_document_meets_remembers():
 )
 def test_what_the_line_stage_remembers_across_documents_changes_no_output(documents):
     remembering = Cleaner(rules=RULES)
-    limit, lines_module.MEMO_LIMIT = lines_module.MEMO_LIMIT, 3  # it starts again often, too
+    limits = lines_module.MEMO_LIMIT, context.KNOWN_LINES
+    lines_module.MEMO_LIMIT = context.KNOWN_LINES = 3  # they start again often, too
     try:
         for text, site in documents:  # against a Cleaner that has seen no other document
             assert remembering.clean(text, site) == Cleaner(rules=RULES).clean(text, site)
     finally:
-        lines_module.MEMO_LIMIT = limit
+        lines_module.MEMO_LIMIT, context.KNOWN_LINES = limits
+
+
+# Whole-page text: menu items and headlines (link-like), an article's sentences, chrome the rules know.
+PAGE_LINES = st.sampled_from(
+    [
+        *"Home World Politics Business Markets Technology Science Health Sport Culture Travel Opinion".split(),
+        "Storm Leaves Thousands Without Power",
+        "City Council Approves New Budget",
+        "► March 2021",
+        "The ministers met on Monday and agreed to meet again in the spring, officials said.",
+        "Both delegations described the talks as difficult but useful.",
+        "",
+        *EXAMPLE_LINES[:6],
+    ]
+)
+
+
+CONTEXT_RULE = next(rule for rule in LINE_RULES if rule.kind == "drop-context")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(PAGE_LINES, min_size=30, max_size=120), min_size=1, max_size=5), st.sampled_from([20, 2**14]))
+def test_the_shapes_of_a_page_remembered_are_those_judged_afresh(pages, limit):
+    known = context.KnownShapes()
+    kept, context.KNOWN_LINES = context.KNOWN_LINES, limit
+    try:
+        for lines in pages:  # a document's passes (fewer lines each), or other pages
+            keys = shapes.line_keys(lines)
+            assert context.whole_page_shapes(keys, CONTEXT_RULE, known) == context.whole_page_shapes(keys, CONTEXT_RULE)
+    finally:
+        context.KNOWN_LINES = kept
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(PAGE_LINES, min_size=70, max_size=120).map("\n".join), min_size=1, max_size=4))
+def test_the_shapes_remembered_across_passes_and_pages_change_no_output(pages):
+    remembering = Cleaner(rules=RULES)
+    limits = lines_module.MEMO_LIMIT, context.KNOWN_LINES
+    lines_module.MEMO_LIMIT = context.KNOWN_LINES = 20  # they start again, between pages and within one
+    try:
+        for text in pages:  # against a Cleaner that has seen no other page
+            assert remembering.clean(text) == Cleaner(rules=RULES).clean(text)
+    finally:
+        lines_module.MEMO_LIMIT, context.KNOWN_LINES = limits
 
 
 REPAIR_PIECES = st.sampled_from(["café", "Сообщите", "cafÃ©", "â€™", "\u00a0", "\u00ad", "  ", "„Zitat“", "\n", " a "])
