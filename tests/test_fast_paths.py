@@ -21,7 +21,7 @@ from cleaner import lines as lines_module
 from cleaner import context, shapes, unicode
 from cleaner.line_prefilter import Lines, Prefilter, Sieved
 from cleaner.lines import LineRule, LineStage
-from cleaner.literals import required
+from cleaner.literals import required, starts
 from cleaner.rule_index import WalkRules
 from cleaner.schema import SCHEMA
 from cleaner.stages import InTurn
@@ -267,7 +267,7 @@ SCREENING = [LineStage(rules) for rules in (LINE_RULES, LINE_RULES[:3], LEARNT)]
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(RULE_LINES | st.sampled_from(["", "-", "ap", "a\u00dfe", "STRASSE"]), max_size=12))
+@given(st.lists(RULE_LINES | st.sampled_from(["", "-", "ap", "a\u00dfe", "STRASSE", "Share\n- x", "\x01"]), max_size=12))
 def test_a_documents_lines_screened_together_are_each_line_screened_alone(document):
     keys = [" ".join(line.split()) for line in document]
     for stage in SCREENING:
@@ -505,6 +505,29 @@ def test_a_text_lacking_what_is_adjacent_has_no_match(text):
         needs = required(source)
         if needs is not None and needs.absent_from(text):
             assert regex.search(source, text) is None, (source, needs)
+
+
+# Matches starting in several ways: optional groups and characters, repeats, lookarounds, anchors.
+STARTING = [
+    r"[-–]+",
+    r"(?:ab)?c",
+    r"(?:a|bc)+d?",
+    r"\bq?(?=x)x",
+    r"(?<=a)b",
+    r"(?!ab)a*c",
+    r"(?i)(?:Ab|c)\s*d",
+    r"x{0,3}(?:y|z){2}",
+    r"(?:[-•] )?abc",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="abcdqxyz -–•AC", max_size=10))
+def test_a_text_a_regex_matches_from_its_start_starts_as_its_matches_do(text):
+    for source in STARTING:
+        first = starts(source)
+        if first is not None and regex.match(source, text) is not None:
+            assert (text.casefold() if first.folded else text).startswith(first.groups[0]), (source, first)
 
 
 SHAPE_PIECES = st.sampled_from(
