@@ -26,6 +26,7 @@ from cleaner.rule_index import WalkRules
 from cleaner.schema import SCHEMA
 from cleaner.stages import InTurn
 from cleaner.validation import BY_KIND_FROM, is_valid
+from cleaner.whitespace import Whitespace, tidy
 
 RULES = Cleaner().rules
 REPLACE = [rule for rule in RULES if isinstance(rule, Replace)]
@@ -267,7 +268,9 @@ SCREENING = [LineStage(rules) for rules in (LINE_RULES, LINE_RULES[:3], LEARNT)]
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(RULE_LINES | st.sampled_from(["", "-", "ap", "a\u00dfe", "STRASSE", "Share\n- x", "\x01"]), max_size=12))
+@given(
+    st.lists(RULE_LINES | st.sampled_from(["", "-", "ap", "a\u00dfe", "STRASSE", "Share\n- x", "\x01"]), max_size=12)
+)
 def test_a_documents_lines_screened_together_are_each_line_screened_alone(document):
     keys = shapes.line_keys(document)  # (a key given by the API may hold a newline: not joined by one)
     for stage in SCREENING:
@@ -528,6 +531,22 @@ def test_a_text_a_regex_matches_from_its_start_starts_as_its_matches_do(text):
         first = starts(source)
         if first is not None and regex.match(source, text) is not None:
             assert (text.casefold() if first.folded else text).startswith(first.groups[0]), (source, first)
+
+
+TIDY_PIECES = st.sampled_from(["\n", "\n\n", " ", "  ", "\t", "\u3000", "\r", "Title", "Results", "He said so, twice."])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(TIDY_PIECES | st.text(max_size=3), max_size=16).map("".join))
+def test_a_text_tidied_is_tidied_again_unchanged_and_the_stage_remembering_it_tidies_as_tidy(text):
+    once = tidy(text, NO_LOG)
+    log = ChangeLog()
+    assert tidy(once, log) == once and (not log.changes or once == "")
+    stage = Whitespace()
+    for given_text in (text, once, once, text):
+        logs = [ChangeLog(), ChangeLog()]
+        assert stage.apply(given_text, logs[0]) == tidy(given_text, logs[1])
+        assert logs[0].changes == logs[1].changes
 
 
 SHAPE_PIECES = st.sampled_from(
