@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 import regex
 
-from .literals import Gate, Required, Sieve, required, starts
+from .literals import Gate, Required, Sieve, required, starts, widest
 
 if TYPE_CHECKING:
     from .lines import LineRule
@@ -177,13 +177,15 @@ class Sieved:
     ``literals.starts``: "Tel", "Fax", a dash) matches only a line that
     starts so: one ``str.startswith`` spares the regex call on the lines that
     merely hold its literal ("hotel"), and a short literal ("-", in one line
-    in three) is not looked for at all."""
+    in three) is not looked for at all. Nor is a pattern tried on a line
+    longer than its widest match ("3 of 12" on a sentence holding " of ")."""
 
     def __init__(self, alternatives: Sequence[str], needs: Sequence, first: Sequence[Optional[Required]]):
         self.sieve = Sieve(needs)
         self.union = regex.compile("|".join(alternatives))
         self.patterns = [regex.compile(alternative) for alternative in alternatives]
         self.first = first
+        self.widest = [widest(alternative) for alternative in alternatives]
         self.always = frozenset(self.sieve.always)
         always = sorted(index for index in self.always if first[index] is None)
         self.short = (
@@ -226,6 +228,10 @@ class Sieved:
         return tries
 
     def _starts(self, index: int, key: str, folded: str) -> bool:
-        """Does the line (``folded``: casefolded) start as pattern ``index``'s matches do, or is that unknown?"""
+        """Could pattern ``index`` match the whole line (``folded``: casefolded)? Not if it is
+        longer than any match (``literals.widest``), nor if it starts otherwise than they do."""
+        most = self.widest[index]
+        if most is not None and len(key) > most:
+            return False
         need = self.first[index]
         return need is None or (folded if need.folded else key).startswith(need.groups[0])

@@ -239,6 +239,22 @@ def starts(source: str, flags: int = 0) -> Optional[Required]:
     return Required((tuple(sorted({s.casefold() if folded else s for s in found})),), folded)
 
 
+@functools.lru_cache(maxsize=4096)
+def widest(source: str) -> Optional[int]:
+    """The most characters a match of ``source`` spans, if it has a bound (a
+    lookaround spans none; ignoring case, a character matches one): a line
+    longer than that is no match of it whole.
+
+    >>> widest(r"(?i)(?:Page )?\\d{1,3} of \\d{1,3}"), widest(r"(?=\\w)Share(?: on \\w+)?"), widest(r"Share.*")
+    (15, None, None)
+    """
+    read = _parse(source)
+    if read is None:
+        return None
+    high = read[0].getwidth()[1]
+    return high if high < sre.MAXREPEAT else None
+
+
 def _parse(source: str) -> Optional[tuple]:
     """``source`` read by the standard parser, and whether what stands beside
     a lookaround is known (not when a lookbehind had to be read as a lookahead)."""

@@ -21,7 +21,7 @@ from cleaner import lines as lines_module
 from cleaner import context, shapes, unicode
 from cleaner.line_prefilter import Lines, Prefilter, Sieved
 from cleaner.lines import LineRule, LineStage
-from cleaner.literals import required, starts
+from cleaner.literals import required, starts, widest
 from cleaner.rule_index import WalkRules
 from cleaner.schema import SCHEMA
 from cleaner.stages import InTurn
@@ -521,16 +521,21 @@ STARTING = [
     r"(?i)(?:Ab|c)\s*d",
     r"x{0,3}(?:y|z){2}",
     r"(?:[-•] )?abc",
+    r"(?:ab){1,3}c?",
+    r"(?i)(?:a|bc )?\d{1,2} of \d",
+    r"(?<=a)b{0,4}(?=c)",
 ]
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet="abcdqxyz -–•AC", max_size=10))
-def test_a_text_a_regex_matches_from_its_start_starts_as_its_matches_do(text):
+@given(st.text(alphabet="abcdqxyz -–•AC10f", max_size=12))
+def test_a_text_a_regex_matches_starts_as_its_matches_do_and_is_no_wider(text):
     for source in STARTING:
-        first = starts(source)
+        first, most = starts(source), widest(source)
         if first is not None and regex.match(source, text) is not None:
             assert (text.casefold() if first.folded else text).startswith(first.groups[0]), (source, first)
+        if most is not None and regex.fullmatch(source, text) is not None:
+            assert len(text) <= most, (source, most)
 
 
 TIDY_PIECES = st.sampled_from(["\n", "\n\n", " ", "  ", "\t", "\u3000", "\r", "Title", "Results", "He said so, twice."])
