@@ -152,7 +152,7 @@ class Lines:
 
 
 def _offsets(lines: Sequence[str]) -> list[int]:
-    """Where each line offsets in the lines joined by newlines."""
+    """Where each line starts in the lines joined, one separator between two."""
     return [0, *itertools.accumulate([len(line) + 1 for line in lines[:-1]])]
 
 
@@ -204,7 +204,8 @@ class Sieved:
         """Line position -> the regexes to try on it, of which one matches the
         whole line where the union would: the union of the short ones if the
         line holds one's literal, each short one it starts as that one starts,
-        then each pattern whose literal it holds, if it starts as it does."""
+        then each pattern whose literal it holds; each pattern only if the line
+        starts as its matches do and is no longer than its widest one."""
         tries: dict = {}
         if self.short is not None:
             tries = {position: [self.short[1]] for position in lines.admitted(self.short[0])}
@@ -213,7 +214,7 @@ class Sieved:
             for position, (key, folded_key) in enumerate(zip(lines.keys, lines.folded)):
                 indexes = by_first.get((False, key[:1]), []) + by_first.get((True, folded_key[:1]), [])
                 for index in sorted(set(indexes)):
-                    if self._starts(index, key, folded_key):
+                    if self._may_match(index, key, folded_key):
                         tries.setdefault(position, []).append(self.patterns[index])
         sieve, always = self.sieve, self.always
         for automaton, ignore_case in ((sieve.exact, False), (sieve.folded, True)):
@@ -222,12 +223,12 @@ class Sieved:
             for position, found in lines.found(automaton, ignore_case).items():
                 key, folded_key = lines.keys[position], lines.folded[position]
                 possible = {index for indexes in found for index in indexes if index not in always}
-                patterns = [self.patterns[i] for i in sorted(possible) if self._starts(i, key, folded_key)]
+                patterns = [self.patterns[i] for i in sorted(possible) if self._may_match(i, key, folded_key)]
                 if patterns:
                     tries.setdefault(position, []).extend(patterns)
         return tries
 
-    def _starts(self, index: int, key: str, folded: str) -> bool:
+    def _may_match(self, index: int, key: str, folded: str) -> bool:
         """Could pattern ``index`` match the whole line (``folded``: casefolded)? Not if it is
         longer than any match (``literals.widest``), nor if it starts otherwise than they do."""
         most = self.widest[index]

@@ -156,8 +156,8 @@ class LineStage:
         charged (the regex module overshoots short limits) and the rules
         themselves try every line from then on, with what is left: the one at
         fault is the one named. A document's regex time is thus at most 1.25
-        times its budget. A site's stage takes the shared
-        stage's answers (every site reuses them) and asks only its own rules.
+        times its budget. A site's stage takes the shared stage's answers
+        (every site reuses them) and asks only its own rules.
         """
         if self.shared is not None:
             keys = [key for key in keys if key and (self, key) not in memo]
