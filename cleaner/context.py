@@ -71,18 +71,42 @@ if TYPE_CHECKING:  # the kind imports the line stage, which imports this module
 Shapes = dict  # a document's distinct non-blank line -> (link-like to the rule, prose)
 
 
-def whole_page_shapes(lines: Sequence[str], rule: DropContext) -> Optional[Shapes]:
+class KnownShapes:
+    """The shapes of the lines a ``drop-context`` rule judged before: each
+    pass of the line stage over a document, in each round, asks its lines
+    again, and a site's next page asks most of them. Both are the line's
+    alone; ``KNOWN_LINES`` lines at most, then they start again."""
+
+    def __init__(self) -> None:
+        self.link: dict[str, bool] = {}  # line -> link-like to the rule
+        self.prose: dict[str, bool] = {}  # line -> prose
+
+
+KNOWN_LINES = 2**14  # a whole page has a few thousand; about 2 MB
+
+
+def whole_page_shapes(lines: Sequence[str], rule: DropContext, known: Optional[KnownShapes] = None) -> Optional[Shapes]:
     """If a document (its lines as it came, before any rule dropped one) looks
     like whole-page text to ``rule`` (enough link-like lines, and a large
     share), the shapes of its lines, which every pass of the line stage over
-    it asks again; else None."""
+    it asks again; else None. ``known``: the shapes judged before, filled in."""
     lines = [line for line in lines if line]
     if len(lines) < rule.page_lines:  # most documents: no line need be looked at
         return None
-    link = {line: _link_like(line, rule) for line in set(lines)}
-    if sum(link[line] for line in lines) < max(rule.page_lines, rule.page_share * len(lines)):
+    known = KnownShapes() if known is None else known
+    if len(known.link) > KNOWN_LINES:
+        known.link.clear()
+        known.prose.clear()
+    distinct = set(lines)
+    link = known.link
+    for line in distinct.difference(link):
+        link[line] = _link_like(line, rule)
+    if sum(map(link.__getitem__, lines)) < max(rule.page_lines, rule.page_share * len(lines)):
         return None
-    return {line: (link_like, is_prose(line)) for line, link_like in link.items()}
+    prose = known.prose
+    for line in distinct.difference(prose):
+        prose[line] = is_prose(line)
+    return {line: (link[line], prose[line]) for line in distinct}
 
 
 def chrome_by_context(lines: Sequence[str], rule: DropContext, gone: Sequence[int], shapes: Shapes) -> list[int]:

@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 import regex
 
 from .changes import ChangeLog
-from .context import context_drops, whole_page_shapes
+from .context import KnownShapes, context_drops, whole_page_shapes
 from .budget import BUDGET, Budget, TimeLimit
 from .kinds.base import Rule, Spec
 from .kinds.guard import Guard
-from .line_prefilter import BACKREFERENCE, Prefilter
+from .line_prefilter import BACKREFERENCE, Lines, Prefilter
 from .line_walks import drop_blocks, drop_from_edge, drop_run, kept_lines, matches, tail_marker
 from .literals import OneOf, one_of, required
 from .stages import Stage
@@ -93,6 +93,7 @@ class LineRule(Rule):
 
 
 Memo = dict  # (rule or a stage's tag, line key) -> whether it matches; a tag: whether any of its rules could
+SHAPES = object()  # (a drop-context rule, SHAPES) -> the shapes of lines it judged (``context.KnownShapes``)
 MEMO_LIMIT = 2**14  # entries remembered across documents (a few MB); then a new memo starts
 
 
@@ -148,13 +149,15 @@ class LineStage:
     def prefilter(self, keys: Iterable[str], memo: Memo) -> None:
         """Notes in ``memo`` whether any rule could match each line.
 
-        A literal line is found by its key in a set; the patterns' union regex
-        may take a quarter of the document's regex time left on a line; if it
-        runs out, that time is not charged (the regex module overshoots short
-        limits) and the rules themselves try every line from then on, with what
-        is left: the one at fault is the one named. A document's regex time is
-        thus at most 1.25 times its budget. A site's stage takes the shared
-        stage's answers (every site reuses them) and asks only its own rules.
+        A literal line is found by its key in a set; the regexes a line could
+        match (found for all the lines at once, ``line_prefilter.Lines``: the
+        patterns' union, or those whose literal it holds) may take a quarter of
+        the document's regex time left on it; if it runs out, that time is not
+        charged (the regex module overshoots short limits) and the rules
+        themselves try every line from then on, with what is left: the one at
+        fault is the one named. A document's regex time is thus at most 1.25
+        times its budget. A site's stage takes the shared stage's answers
+        (every site reuses them) and asks only its own rules.
         """
         if self.shared is not None:
             keys = [key for key in keys if key and (self, key) not in memo]
@@ -163,33 +166,38 @@ class LineStage:
         self._prefilter(self.filters if self.shared is None else self.filters[-1:], keys, memo)
 
     def _prefilter(self, filters: list, keys: Iterable[str], memo: Memo) -> None:
-        budget = BUDGET.get()
         tag = self.tag
-        unions = [union for f in filters for union in f.unions]
-        gave_up = any(f.gave_up for f in filters)
-        for key in keys:
-            if not key or (tag, key) in memo:
-                continue
-            if gave_up or any(f.has_literal(key) for f in filters):
-                memo[tag, key] = True
+        keys = [key for key in keys if key and (tag, key) not in memo]
+        if not keys:
+            return
+        if any(f.gave_up for f in filters):
+            memo.update(((tag, key), True) for key in keys)
+            return
+        lines = Lines(keys)  # one pass of each automaton over all of them
+        literal: set[int] = set()
+        tries: dict[int, list] = {}
+        for f in filters:
+            f.screen(lines, literal, tries)
+        budget = BUDGET.get()
+        gave_up = False
+        for position, key in enumerate(keys):
+            patterns = tries.get(position)
+            if gave_up or position in literal or not patterns:
+                memo[tag, key] = gave_up or position in literal
                 continue
             seconds = self.timeout if budget is None else budget.left / 4
-            if unions and seconds <= 0:  # (regex takes a timeout below 0 as none)
+            if seconds <= 0:  # (regex takes a timeout below 0 as none)
                 gave_up = True
                 memo[tag, key] = True
                 continue
             started = monotonic()
             try:
-                memo[tag, key] = any(
-                    union.fullmatch(key, timeout=seconds) is not None
-                    for gate, union in unions
-                    if gate is None or gate.admits(key)
-                )
+                memo[tag, key] = any(pattern.fullmatch(key, timeout=seconds) is not None for pattern in patterns)
             except TimeoutError:  # not charged: the rules get the whole rest, to name the one at fault
                 gave_up = True
                 memo[tag, key] = True
             else:
-                if budget is not None and unions:
+                if budget is not None:
                     budget.left -= monotonic() - started
 
 
@@ -230,7 +238,12 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
     tag = stage.tag
     could_keys = {key for key in distinct if key and memo[tag, key]}
     could = [index for index, key in enumerate(keys) if key in could_keys] if could_keys else []
-    whole_page = [(rule, shapes) for rule in stage.contexts for shapes in [whole_page_shapes(keys, rule)] if shapes]
+    whole_page = [
+        (rule, shapes)
+        for rule in stage.contexts
+        for shapes in [whole_page_shapes(keys, rule, memo.setdefault((rule, SHAPES), KnownShapes()))]
+        if shapes
+    ]
     marked = {r: {k for k in could_keys if matches(r, k, memo, tag)} for r in stage.records}
 
     while True:

@@ -208,22 +208,66 @@ def automaton(strings: dict) -> Any:
 def required(source: str, flags: int = 0) -> Optional[Required]:
     """What every match of ``source`` (compiled with ``flags``) needs, fewest
     strings first; None: nothing known."""
-    source = PROPERTY.sub(r"\1\\w", source)
-    if READ_OTHERWISE.search(source):
+    read = _parse(source)
+    if read is None:
         return None
-    try:
-        parsed, adjacent = sre_parse.parse(source), True
-    except (re.error, RecursionError, OverflowError):
-        try:  # lookbehinds read as lookaheads: what stands beside them is no longer known
-            parsed, adjacent = sre_parse.parse(LOOKBEHIND.sub(r"\1(?\2", source)), False
-        except (re.error, RecursionError, OverflowError):
-            return None
+    parsed, adjacent = read
     folded = bool((flags | parsed.state.flags) & re.IGNORECASE)
     found = _requirements(parsed, adjacent)
     groups = {tuple(sorted({s.casefold() if folded else s for s in strings})) for strings in found}
     if not groups:
         return None
     return Required(tuple(sorted(groups, key=lambda g: (len(g), -min(map(len, g)), g))), folded)
+
+
+@functools.lru_cache(maxsize=4096)
+def starts(source: str, flags: int = 0) -> Optional[Required]:
+    """The strings one of which every match of ``source`` starts with, as one
+    group (casefolded if it ignores case); None: not known. A line that a
+    pattern matches whole starts with one of them.
+
+    >>> [starts(source).groups for source in (r"(?i)(?:Tel(?:efon)?|Fax)\\s*:", r"[-–]+", r"\\b(?:[-•] )?Share")]
+    [(('fax', 'tel'),), (('-', '–'),), (('-', 'Share', '•'),)]
+    >>> starts(r".{0,60}Share"), starts(r"(?:Page )?\\d+ of \\d+")
+    (None, None)
+    """
+    read = _parse(source)
+    found = None if read is None else _starts(read[0])
+    if not found:
+        return None
+    folded = bool((flags | read[0].state.flags) & re.IGNORECASE)  # type: ignore[index]
+    return Required((tuple(sorted({s.casefold() if folded else s for s in found})),), folded)
+
+
+@functools.lru_cache(maxsize=4096)
+def widest(source: str) -> Optional[int]:
+    """The most characters a match of ``source`` spans, if it has a bound (a
+    lookaround spans none; ignoring case, a character matches one): a line
+    longer than that is no match of it whole.
+
+    >>> widest(r"(?i)(?:Page )?\\d{1,3} of \\d{1,3}"), widest(r"(?=\\w)Share(?: on \\w+)?"), widest(r"Share.*")
+    (15, None, None)
+    """
+    read = _parse(source)
+    if read is None:
+        return None
+    high = read[0].getwidth()[1]
+    return high if high < sre.MAXREPEAT else None
+
+
+def _parse(source: str) -> Optional[tuple]:
+    """``source`` read by the standard parser, and whether what stands beside
+    a lookaround is known (not when a lookbehind had to be read as a lookahead)."""
+    source = PROPERTY.sub(r"\1\\w", source)
+    if READ_OTHERWISE.search(source):
+        return None
+    try:
+        return sre_parse.parse(source), True
+    except (re.error, RecursionError, OverflowError):
+        try:  # lookbehinds read as lookaheads: what stands beside them is no longer known
+            return sre_parse.parse(LOOKBEHIND.sub(r"\1(?\2", source)), False
+        except (re.error, RecursionError, OverflowError):
+            return None
 
 
 def _best(items: Any, adjacent: bool) -> Optional[frozenset]:
@@ -293,7 +337,14 @@ def _starts(items: Any) -> Optional[frozenset]:
         return frozenset().union(*branches) if all(branches) else None  # type: ignore[arg-type]
     if op is sre.SUBPATTERN and not argument[1] & sre.SRE_FLAG_IGNORECASE:
         return _starts(argument[3])
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # takes no character: what follows starts the match
+        return _starts(items[1:])
     if op in REPEATS and argument[:2] == (0, 1) and [kind for kind, _ in argument[2]] == [sre.LITERAL]:
         rest = _starts(items[1:])  # an optional character: the rest's starts, with it or without
         return rest and rest | {chr(argument[2][0][1]) + start for start in rest}
+    if op in REPEATS and argument[0] >= 1:  # at least once: the body starts the match
+        return _starts(argument[2])
+    if op in REPEATS:  # perhaps not at all: the body starts the match, or the rest does
+        body, rest = _starts(argument[2]), _starts(items[1:])
+        return body | rest if body and rest else None
     return None

@@ -12,6 +12,8 @@ is the caller's decision (the pipeline keeps the input's).
 
 from __future__ import annotations
 
+from typing import Optional
+
 import regex
 
 from .changes import ChangeLog
@@ -21,10 +23,29 @@ TRAILING_SPACE = regex.compile(r"[ \t]+$")
 
 
 class Whitespace:
-    """The stage: ``tidy``."""
+    """The stage: ``tidy``. It remembers the last text it tidied: the
+    pipeline's next round over a document, when the stages before it changed
+    nothing, hands it that text again, which tidying leaves as it is.
+
+    ``tidy`` is idempotent: its spaces leave no trailing space and no run
+    between two characters that a second pass would find (trailing ones go
+    first; a run is made one space only between two non-spaces); a line it
+    keeps is no debris repeat of the kept line before it, and a second pass
+    compares each kept line with that same line, the first line staying
+    first; and it leaves no blank line at either end nor two in a row. So
+    a text it returned is one it returns unchanged, in any document (a
+    thread's text tidied last serves another as well), logging nothing but
+    for the empty text: its one blank line is logged as gone, and still is.
+    """
+
+    def __init__(self) -> None:
+        self.tidied: Optional[str] = None
 
     def apply(self, text: str, log: ChangeLog) -> str:
-        return tidy(text, log)
+        if text and text == self.tidied:
+            return text
+        text = self.tidied = tidy(text, log)
+        return text
 
 
 def tidy(text: str, log: ChangeLog) -> str:

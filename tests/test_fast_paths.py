@@ -18,14 +18,15 @@ from cleaner.kinds.variants import Variants
 from cleaner.names import WORD, VariantIndex
 from cleaner import line_walks
 from cleaner import lines as lines_module
-from cleaner import shapes, unicode
-from cleaner.line_prefilter import Prefilter, Sieved
+from cleaner import context, shapes, unicode
+from cleaner.line_prefilter import Lines, Prefilter, Sieved
 from cleaner.lines import LineRule, LineStage
-from cleaner.literals import required
+from cleaner.literals import required, starts, widest
 from cleaner.rule_index import WalkRules
 from cleaner.schema import SCHEMA
 from cleaner.stages import InTurn
 from cleaner.validation import BY_KIND_FROM, is_valid
+from cleaner.whitespace import Whitespace, tidy
 
 RULES = Cleaner().rules
 REPLACE = [rule for rule in RULES if isinstance(rule, Replace)]
@@ -241,11 +242,42 @@ SIEVED_UNION = next(union for _, union in Prefilter(LINE_RULES).unions if isinst
 
 
 @settings(max_examples=300, deadline=None)
-@given(RULE_LINES)
-def test_the_sieved_union_says_what_the_whole_union_says(line):
-    key = " ".join(line.split())
-    expected = SIEVED_UNION.union.fullmatch(key) is not None
-    assert (SIEVED_UNION.fullmatch(key, timeout=10.0) is not None) == expected
+@given(st.lists(RULE_LINES, max_size=8))
+def test_the_sieved_union_says_what_the_whole_union_says_of_each_line_of_a_document(document):
+    keys = list(dict.fromkeys(" ".join(line.split()) for line in document))
+    tries = SIEVED_UNION.tries(Lines(keys))
+    for position, key in enumerate(keys):
+        expected = SIEVED_UNION.union.fullmatch(key) is not None
+        assert any(pattern.fullmatch(key) is not None for pattern in tries.get(position, [])) == expected
+
+
+def plain_prefilter(prefilter, key):
+    """Whether any of a ``Prefilter``'s rules could match ``key``, asked of it alone: a
+    literal line, or a match of one of its regexes (a gated one only if its gate admits)."""
+    if key in prefilter.exact or key.casefold() in prefilter.folded or prefilter.gave_up:
+        return True
+    return any(
+        (union.union if isinstance(union, Sieved) else union).fullmatch(key) is not None
+        for gate, union in prefilter.unions
+        if gate is None or gate.admits(key)
+    )
+
+
+# a union; a rule's own gated regexes (few patterns); literal lines only
+SCREENING = [LineStage(rules) for rules in (LINE_RULES, LINE_RULES[:3], LEARNT)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(RULE_LINES | st.sampled_from(["", "-", "ap", "a\u00dfe", "STRASSE", "Share\n- x", "\x01"]), max_size=12)
+)
+def test_a_documents_lines_screened_together_are_each_line_screened_alone(document):
+    keys = shapes.line_keys(document)  # (a key given by the API may hold a newline: not joined by one)
+    for stage in SCREENING:
+        memo: dict = {}
+        stage.prefilter(set(keys), memo)
+        for key in filter(None, keys):
+            assert memo[None, key] == plain_prefilter(stage.filters[0], key), key
 
 
 def test_patterns_read_otherwise_by_the_standard_parser_give_no_literal():
@@ -386,12 +418,57 @@ def test_a_site_never_takes_what_the_stage_every_document_meets_remembers():
 )
 def test_what_the_line_stage_remembers_across_documents_changes_no_output(documents):
     remembering = Cleaner(rules=RULES)
-    limit, lines_module.MEMO_LIMIT = lines_module.MEMO_LIMIT, 3  # it starts again often, too
+    limits = lines_module.MEMO_LIMIT, context.KNOWN_LINES
+    lines_module.MEMO_LIMIT = context.KNOWN_LINES = 3  # they start again often, too
     try:
         for text, site in documents:  # against a Cleaner that has seen no other document
             assert remembering.clean(text, site) == Cleaner(rules=RULES).clean(text, site)
     finally:
-        lines_module.MEMO_LIMIT = limit
+        lines_module.MEMO_LIMIT, context.KNOWN_LINES = limits
+
+
+# Whole-page text: menu items and headlines (link-like), an article's sentences, chrome the rules know.
+PAGE_LINES = st.sampled_from(
+    [
+        *"Home World Politics Business Markets Technology Science Health Sport Culture Travel Opinion".split(),
+        "Storm Leaves Thousands Without Power",
+        "City Council Approves New Budget",
+        "► March 2021",
+        "The ministers met on Monday and agreed to meet again in the spring, officials said.",
+        "Both delegations described the talks as difficult but useful.",
+        "",
+        *EXAMPLE_LINES[:6],
+    ]
+)
+
+
+CONTEXT_RULE = next(rule for rule in LINE_RULES if rule.kind == "drop-context")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(PAGE_LINES, min_size=30, max_size=120), min_size=1, max_size=5), st.sampled_from([20, 2**14]))
+def test_the_shapes_of_a_page_remembered_are_those_judged_afresh(pages, limit):
+    known = context.KnownShapes()
+    kept, context.KNOWN_LINES = context.KNOWN_LINES, limit
+    try:
+        for lines in pages:  # a document's passes (fewer lines each), or other pages
+            keys = shapes.line_keys(lines)
+            assert context.whole_page_shapes(keys, CONTEXT_RULE, known) == context.whole_page_shapes(keys, CONTEXT_RULE)
+    finally:
+        context.KNOWN_LINES = kept
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(PAGE_LINES, min_size=70, max_size=120).map("\n".join), min_size=1, max_size=4))
+def test_the_shapes_remembered_across_passes_and_pages_change_no_output(pages):
+    remembering = Cleaner(rules=RULES)
+    limits = lines_module.MEMO_LIMIT, context.KNOWN_LINES
+    lines_module.MEMO_LIMIT = context.KNOWN_LINES = 20  # they start again, between pages and within one
+    try:
+        for text in pages:  # against a Cleaner that has seen no other page
+            assert remembering.clean(text) == Cleaner(rules=RULES).clean(text)
+    finally:
+        lines_module.MEMO_LIMIT, context.KNOWN_LINES = limits
 
 
 REPAIR_PIECES = st.sampled_from(["café", "Сообщите", "cafÃ©", "â€™", "\u00a0", "\u00ad", "  ", "„Zitat“", "\n", " a "])
@@ -431,6 +508,50 @@ def test_a_text_lacking_what_is_adjacent_has_no_match(text):
         needs = required(source)
         if needs is not None and needs.absent_from(text):
             assert regex.search(source, text) is None, (source, needs)
+
+
+# Matches starting in several ways: optional groups and characters, repeats, lookarounds, anchors.
+STARTING = [
+    r"[-–]+",
+    r"(?:ab)?c",
+    r"(?:a|bc)+d?",
+    r"\bq?(?=x)x",
+    r"(?<=a)b",
+    r"(?!ab)a*c",
+    r"(?i)(?:Ab|c)\s*d",
+    r"x{0,3}(?:y|z){2}",
+    r"(?:[-•] )?abc",
+    r"(?:ab){1,3}c?",
+    r"(?i)(?:a|bc )?\d{1,2} of \d",
+    r"(?<=a)b{0,4}(?=c)",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="abcdqxyz -–•AC10f", max_size=12))
+def test_a_text_a_regex_matches_starts_as_its_matches_do_and_is_no_wider(text):
+    for source in STARTING:
+        first, most = starts(source), widest(source)
+        if first is not None and regex.match(source, text) is not None:
+            assert (text.casefold() if first.folded else text).startswith(first.groups[0]), (source, first)
+        if most is not None and regex.fullmatch(source, text) is not None:
+            assert len(text) <= most, (source, most)
+
+
+TIDY_PIECES = st.sampled_from(["\n", "\n\n", " ", "  ", "\t", "\u3000", "\r", "Title", "Results", "He said so, twice."])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(TIDY_PIECES | st.text(max_size=3), max_size=16).map("".join))
+def test_a_text_tidied_is_tidied_again_unchanged_and_the_stage_remembering_it_tidies_as_tidy(text):
+    once = tidy(text, NO_LOG)
+    log = ChangeLog()
+    assert tidy(once, log) == once and (not log.changes or once == "")
+    stage = Whitespace()
+    for given_text in (text, once, once, text):
+        logs = [ChangeLog(), ChangeLog()]
+        assert stage.apply(given_text, logs[0]) == tidy(given_text, logs[1])
+        assert logs[0].changes == logs[1].changes
 
 
 SHAPE_PIECES = st.sampled_from(
