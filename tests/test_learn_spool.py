@@ -124,3 +124,20 @@ def test_the_learned_rules_reach_the_records_of_their_sites_only(tmp_path):
     assert reach.reaches(None) and reach.reaches("delta.example")
     # rules loaded from another file are not the learned ones
     assert not Reach(Cleaner(Config(rules=(str(path),))), tmp_path / "other.yaml").reaches("alpha.example")
+
+
+def test_the_outputs_kept_from_the_first_pass_carry_their_provenance(reference):
+    """``--provenance`` names the rules that fired in a changed record: those
+    of a record written from the spool are the first pass's, as a second
+    cleaning would name them."""
+    options = ["in", "--site-field", "url", "--provenance", "--jobs", "2"]
+    learned = run_in_process("dump", *options, "-o", "prov", "--learn", cwd=reference)
+    assert learned.returncode == 0, learned.stderr
+    rules = reference / "prov" / "learned-rules.yaml"
+    full = run_in_process("dump", *options, "-o", "prov-full", "--rules", rules, cwd=reference)
+    assert full.returncode == 0, full.stderr
+    assert tree(reference / "prov") == tree(reference / "prov-full")
+    delta = [
+        json.loads(line) for line in (reference / "prov" / "a.jsonl").read_text().splitlines() if "delta-0" in line
+    ]
+    assert delta[0]["cleaner_rules"] == {"names.minsk": 2, "chrome.comment-form": 1}
