@@ -26,9 +26,11 @@ the CPU seconds of loading its rules alone and the ratio of the rest (at
 ``--size 5``, 3,146 records, each site has about three documents: loading
 20,000 rules weighs as much as cleaning); the cost of name
 variants: the same dump with 10 and with 100,000 generated variant spellings
-loaded (and how long 100,000 take to load), the cost of ``dump --learn``
-(mining pass and learned rules) beside a plain dump with the same
-``--site-field``, and the peak memory of one process of a cleaner dump run.
+loaded (and how long 100,000 take to load), the CPU cost of ``dump --learn``
+beside a plain dump with the same ``--site-field``, on the dump spread over
+20 sites with a header and a footer line of each site's own (each site learns
+rules, so every record is cleaned again: ``--learn``'s dearest case), and the
+peak memory of one process of a cleaner dump run.
 """
 
 from __future__ import annotations
@@ -62,11 +64,14 @@ CHROME = [
     "Сообщите об орфографической ошибке",
     "Выделенный текст слишком длинный.",
 ]
+LEARN_SITES = 20  # sites of the --learn row's dump
 VARIANTS = [("Makei", "McKay"), ("Minsk", "Minks"), ("Belarusian", "Belarussian"), ("Sergey Lavrov", "Sergei Lavrov")]
 
 
-def make_dump(folder: Path, megabytes: float, shards: int, seed: int = 1) -> int:
-    """Write the synthetic dump; return its size in bytes."""
+def make_dump(folder: Path, megabytes: float, shards: int, seed: int = 1, sites: int = 0) -> int:
+    """Write the synthetic dump; return its size in bytes. With ``sites``, the
+    records are spread over that many sites, each with a header and a footer
+    line of its own that no built-in rule knows: chrome for ``--learn`` to learn."""
     rng = random.Random(seed)
     paragraphs = [
         p.strip()
@@ -87,8 +92,11 @@ def make_dump(folder: Path, megabytes: float, shards: int, seed: int = 1) -> int
                 body[i] = paragraph.replace(canonical, variant)
         lines = [body[0], *rng.sample(CHROME, k=rng.randint(0, 2)), "", "\n\n".join(body[1:])]
         lines += rng.sample(CHROME, k=rng.randint(0, 3))
+        host = f"site{number % sites}.example" if sites else "example.org"
+        if sites:
+            lines = [f"Front page of the {host} daily", *lines, f"{host} newsroom desk"]
         record = json.dumps(
-            {"id": number, "url": f"https://example.org/{number}", "text": "\n".join(lines)}, ensure_ascii=False
+            {"id": number, "url": f"https://{host}/{number}", "text": "\n".join(lines)}, ensure_ascii=False
         )
         outs[number % shards].write(record + "\n")
         size += len(record.encode("utf-8")) + 1
@@ -308,11 +316,19 @@ def main() -> None:
                 )
             print(f"100,000 variants / 10 variants (json): {timings[100_000, '.json'] / timings[10, '.json']:.2f}x")
 
+        # the dump spread over sites that each learn their chrome: every record is cleaned twice
         if args.only in (None, "learn"):
+            sited = work / "dump-sites"
+            if not sited.is_dir():
+                make_dump(sited, args.size, args.shards, sites=LEARN_SITES)
             jobs = ["--jobs", str(args.jobs), "--site-field", "url"]
-            plain = run_cleaner(["dump", str(dump), "-o", str(work / "o-plain"), *jobs]).seconds
-            learn = run_cleaner(["dump", str(dump), "-o", str(work / "o-learn"), *jobs, "--learn"]).seconds
-            print(f"\ndump --learn {learn:.1f} s / plain dump {plain:.1f} s ({args.jobs} jobs): {learn / plain:.2f}x")
+            plain = run_cleaner(["dump", str(sited), "-o", str(work / "o-plain"), *jobs])
+            learn = run_cleaner(["dump", str(sited), "-o", str(work / "o-learn"), *jobs, "--learn"])
+            print(
+                f"\ndump --learn over {LEARN_SITES} sites, each learning its chrome ({args.jobs} jobs): "
+                f"{learn.cpu:.1f} CPU s / plain dump {plain.cpu:.1f} CPU s: {learn.cpu / plain.cpu:.2f}x "
+                f"({learn.seconds:.1f} s / {plain.seconds:.1f} s)"
+            )
 
         if args.only in (None, "memory"):
             seconds, _, peak = run_cleaner(["dump", str(dump), "-o", str(work / "o-mem"), "--jobs", str(args.jobs)])

@@ -20,7 +20,7 @@ from .engines import LocalEngine
 from .errors import CleanerError
 from .files import TEMPORARY_SUFFIX
 from .formats import find_inputs
-from .learn import learned_config
+from .learn import LearningEngine, learned_config
 from .outputs import REJECTS, completed, gather_rejects, locked
 from .records import Stats
 
@@ -93,12 +93,14 @@ def dump(
     files = plan(inputs, outdir)
     with locked(outdir):  # so every temporary file in OUTDIR is this run's
         _remove_temporary_files(outdir)  # from a run that was killed
-        if learn:
+        if learn and (scheduler or resume):  # learn first (or take what was learned), then clean every record
             config = learned_config(files, outdir, config, cleaner, text_field, site_field, jobs, resume)
             cleaner = Cleaner(config)
         if scheduler:  # Dask workers may run in other folders
             config = dataclasses.replace(config, rules=tuple(os.path.abspath(r) for r in config.rules))
-        engine = DaskEngine(scheduler) if scheduler else LocalEngine(jobs, cleaner)
+        engine: object = DaskEngine(scheduler) if scheduler else LocalEngine(jobs, cleaner)
+        if learn and not (scheduler or resume):  # learns, then cleans again only what the learned rules reach
+            engine = LearningEngine(jobs, cleaner)
         try:
             return _dump_locked(
                 files, outdir, config, text_field, resume, engine, on_batch, started, provenance, site_field

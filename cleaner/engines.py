@@ -152,26 +152,29 @@ class LocalEngine:
             from .pipeline import Cleaner
 
             self.cleaner = Cleaner(config)  # not cached: rule files may have changed since an earlier run here
-        cleaner = self.cleaner
-        with _rules_frozen():
-            if self.jobs <= 1:
-                return process(
-                    files,
-                    outdir,
-                    lambda items: Finished(clean_batch(items, cleaner, text_field, provenance, site_field)),
-                    on_batch,
-                    1,
-                )
-            with worker_pool(self.jobs, config, cleaner) as pool:
-                return process(
-                    files,
-                    outdir,
-                    lambda items: _Result(
-                        pool.submit(_clean_in_worker, items, config, text_field, provenance, site_field)
-                    ),
-                    on_batch,
-                    window=2 * self.jobs,
-                )
+        with cleaning(self.jobs, config, self.cleaner) as (submit, window):
+            return process(
+                files,
+                outdir,
+                lambda items: submit(clean_items, items, text_field, provenance, site_field),
+                on_batch,
+                window,
+            )
+
+
+@contextlib.contextmanager
+def cleaning(jobs: int, config, cleaner):
+    """Where the block's batches are worked on, with ``cleaner`` (the Cleaner of
+    ``config``): ``submit(function, *args)`` runs ``function(cleaner, *args)``
+    in this process (one job) or in one of ``jobs`` worker processes
+    (``worker_pool``), and returns its pending result (``.get()``); ``window``
+    is how many may be under way (for ``process``)."""
+    with _rules_frozen():
+        if jobs <= 1:
+            yield (lambda function, *args: Finished(function(cleaner, *args))), 1
+            return
+        with worker_pool(jobs, config, cleaner) as pool:
+            yield (lambda function, *args: _Result(pool.submit(_in_worker, function, config, args))), 2 * jobs
 
 
 def worker_pool(jobs: int, config, cleaner=None):
@@ -217,5 +220,10 @@ def _prime_cleaner(config, cleaner=None) -> None:
     cached_cleaner(config)
 
 
-def _clean_in_worker(items: list, config, text_field: str, provenance=None, site_field=None):
-    return clean_batch(items, cached_cleaner(config), text_field, provenance, site_field)
+def _in_worker(function: Callable, config, args: tuple):
+    return function(cached_cleaner(config), *args)
+
+
+def clean_items(cleaner, items: list, text_field: str, provenance=None, site_field=None):
+    """``records.clean_batch`` with the cleaner first, as ``cleaning``'s ``submit`` calls it."""
+    return clean_batch(items, cleaner, text_field, provenance, site_field)

@@ -65,12 +65,28 @@ class OwnText:
             return False
         return all(self._own_sentence(i) for i in following)
 
+    def labels(self) -> set:
+        """The lines that ``follows`` holds for, asked only of those with a
+        point below them (most lines of a page have none).
+
+        >>> from cleaner.shapes import is_prose
+        >>> page = ["Menu", "Story Highlights", "Talks on the border resume in Minsk",
+        ...         "Ministers expect a difficult week ahead",
+        ...         "The ministers resume their talks in Minsk this week, officials said.",
+        ...         "A difficult week is ahead on the border, both delegations expect."]
+        >>> OwnText(page, [is_prose(line) for line in page]).labels()
+        {1}
+        """
+        points = self.points
+        return {index for index in range(len(points) - OWN_LINES) if points[index + 1] and self.follows(index)}
+
     def _own_sentence(self, index: int) -> bool:
         """Is a point not the page's headline, most of its long words words of the page's prose?"""
         if index not in self.own:
             if self.title is None or self.prose_words is None:
                 self.title = title_words(self.lines[0])
-                self.prose_words = {w for i, line in enumerate(self.lines) if self.prose[i] for w in _words(line)}
+                prose = "\n".join(line for line, is_prose in zip(self.lines, self.prose) if is_prose)
+                self.prose_words = _words(prose)  # one pass: no long word spans a line break
             words = _words(self.lines[index])
             self.own[index] = (
                 not is_headline(self.lines[index], self.title)

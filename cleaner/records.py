@@ -73,48 +73,64 @@ class CleanedBatch(NamedTuple):
     stats: dict  # file number -> Stats of its records in the batch
 
 
+class Outcome(NamedTuple):
+    """One record cleaned: what to write, what it adds to its file's Stats, and
+    (when it was parsed) its site and (when it was not rejected) its clean text."""
+
+    cleaned: Cleaned
+    stats: Stats
+    parsed: bool  # False: a blank line, a record too long or unreadable, whatever the rules
+    site: Optional[str]
+    text: Optional[str]
+
+
 def clean_batch(
     items: list, cleaner, text_field: str, provenance: Optional[str] = None, site_field: Optional[str] = None
 ) -> CleanedBatch:
-    """Clean ``items``, each record on its own: a record that cannot be cleaned
-    becomes a reject with the reason. With ``provenance``, a changed JSON Lines
-    record gets that field naming the rules that fired (``cleaner.provenance``).
-    With ``site_field``, each record is cleaned as a document of the site it names."""
+    """Clean ``items``, each record on its own (``clean_record``)."""
     results = []
     stats: dict = {}
     for item in items:
-        counts = stats.setdefault(item.file, Stats())
-        if item.line is None:
-            results.append(Cleaned(item.file, item.raw, None))
-            continue
-        if isinstance(item.raw, Overlong):
-            counts.bytes_in += item.raw.size
-            counts.rejected += 1
-            reason: Optional[str] = (
-                f"record of {item.raw.size:,} bytes, more than the {MAX_RECORD_BYTES:,} a record may have (not kept)"
-            )
-            results.append(Cleaned(item.file, None, item.format.reject(item.line, reason)))
-            continue
-        counts.bytes_in += len(item.raw)
-        try:
-            parsed = item.format.parse(item.raw, text_field)
-            cleaned, fired = cleaner.clean_with_counts(parsed.text, site_of_record(parsed, site_field))
-            out = item.format.serialise(parsed, item.raw, cleaned, text_field)
-            if provenance and cleaned != parsed.text and item.format.name == "jsonl":
-                out = with_provenance(out, provenance, fired)
-        except (CleanerError, TimeoutError, RecursionError) as exc:
-            reason = str(exc) or type(exc).__name__
-        except Exception as exc:  # a bug of ours on this record: the run goes on without it
-            reason = f"internal error: {type(exc).__name__}: {exc}"
-        else:
-            reason = None
-        if reason is not None:
-            counts.rejected += 1
-            results.append(Cleaned(item.file, None, item.format.reject(item.line, reason, item.raw)))
-            continue
+        outcome = clean_record(item, cleaner, text_field, provenance, site_field)
+        results.append(outcome.cleaned)
+        stats.setdefault(item.file, Stats()).add(outcome.stats)
+    return CleanedBatch(results, stats)
+
+
+def clean_record(
+    item: Item, cleaner, text_field: str, provenance: Optional[str] = None, site_field: Optional[str] = None
+) -> Outcome:
+    """Clean one record: a record that cannot be cleaned becomes a reject with
+    the reason. With ``provenance``, a changed JSON Lines record gets that field
+    naming the rules that fired (``cleaner.provenance``). With ``site_field``,
+    the record is cleaned as a document of the site it names."""
+    counts = Stats()
+    if item.line is None:
+        return Outcome(Cleaned(item.file, item.raw, None), counts, False, None, None)
+    if isinstance(item.raw, Overlong):
+        counts.bytes_in += item.raw.size
+        counts.rejected += 1
+        too_long = f"record of {item.raw.size:,} bytes, more than the {MAX_RECORD_BYTES:,} a record may have (not kept)"
+        return Outcome(Cleaned(item.file, None, item.format.reject(item.line, too_long)), counts, False, None, None)
+    counts.bytes_in += len(item.raw)
+    parsed = site = None
+    try:
+        parsed = item.format.parse(item.raw, text_field)
+        site = site_of_record(parsed, site_field)
+        cleaned, fired = cleaner.clean_with_counts(parsed.text, site)
+        out = item.format.serialise(parsed, item.raw, cleaned, text_field)
+        if provenance and cleaned != parsed.text and item.format.name == "jsonl":
+            out = with_provenance(out, provenance, fired)
+    except (CleanerError, TimeoutError, RecursionError) as exc:
+        reason = str(exc) or type(exc).__name__
+    except Exception as exc:  # a bug of ours on this record: the run goes on without it
+        reason = f"internal error: {type(exc).__name__}: {exc}"
+    else:
         counts.documents += 1
         counts.changed += cleaned != parsed.text
         counts.bytes_out += len(out)
         counts.rules.update(fired)
-        results.append(Cleaned(item.file, out, None))
-    return CleanedBatch(results, stats)
+        return Outcome(Cleaned(item.file, out, None), counts, True, site, cleaned)
+    counts.rejected += 1
+    reject = item.format.reject(item.line, reason, item.raw)
+    return Outcome(Cleaned(item.file, None, reject), counts, parsed is not None, site, None)

@@ -34,7 +34,7 @@ from .shapes import LETTER, is_chrome_shaped, is_dated, is_prose
 from .sites import example_site, site_of_record
 from .titles import TitleCounter, title_rule
 from .suggest_variants import NameCounter, variant_rules, variants
-from .suggest_keys import compared, digest, labels_date, line_rule, normalise
+from .suggest_keys import commonest, compared, digest, labels_date, line_rule, normalised
 from .suggest_place import ARTICLES_KEPT, NUMBER, RUN_DOCS, TEMPLATE_DOCS, TEMPLATE_SHARE, Place, runs_between
 
 HEADER = "# Suggested by cleaner suggest: review every rule before use."
@@ -65,7 +65,7 @@ class LineSeen:
     opens: int = 0  # times a prose line followed it: a dateline's place, above its article's first paragraph
     headline: int = 0  # documents whose title (first line) holds it: it is their headline
     heads_own: int = 0  # documents in which the page's own sentences follow it (``own_text``)
-    forms: Counter = field(default_factory=Counter)  # its exact texts, for the rule
+    forms: dict = field(default_factory=dict)  # its exact texts (at most 5), each with its count, for the rule
     examples: list = field(default_factory=list)  # a few documents it stood in
     place: Place = field(default_factory=Place)  # its neighbours: a template's, or not
 
@@ -81,7 +81,7 @@ class LineSeen:
         self.deepest_tail = max(self.deepest_tail, other.deepest_tail)
         for form, count in other.forms.items():
             if len(self.forms) < 5 or form in self.forms:
-                self.forms[form] += count
+                self.forms[form] = self.forms.get(form, 0) + count
         self.examples = (self.examples + other.examples)[:2]
 
 
@@ -153,44 +153,44 @@ class Miner:
 
     def add(self, text: str, site: str) -> None:
         self.docs_per_site[site] += 1
-        kept = [line.strip() for line in text.split("\n") if line.strip()]
+        kept = [line for line in map(str.strip, text.split("\n")) if line]
         prose = [is_prose(line) for line in kept]
         if kept:
             self.titles.add(kept[0], site)
-        title = f" {normalise(kept[0])} " if kept else ""
-        normals = [normalise(line) for line in kept]
-        digests = [digest(compared(line, normal)) for line, normal in zip(kept, normals)]
+        normals = normalised(kept)
+        title = f" {normals[0]} " if kept else ""
+        digests = [digest(compared(line, normal, p)) for line, normal, p in zip(kept, normals, prose)]
         article = max(zip(map(len, kept), digests))[1] if kept else b""  # its longest line, the article's
-        seen_here = set()
-        own_text = OwnText(kept, prose)
+        seen_here, table, last = set(), self.lines, len(kept) - 1
+        labels = OwnText(kept, prose).labels()
         for index, line in enumerate(kept):
-            normal = normals[index]
-            key = LineKey(site, digests[index])
-            if key in seen_here:
+            here = digests[index]
+            if here in seen_here:
                 continue
-            seen_here.add(key)
-            entry = self.lines.get(key)
+            seen_here.add(here)
+            entry = table.get((site, here))  # a LineKey is a tuple: a tuple finds it
             if entry is None:
-                entry = self.lines[key] = LineSeen()
+                entry = table[LineKey(site, here)] = LineSeen()
             entry.docs += 1
-            above = digests[index - 1] if index else None
-            entry.place.add(above, digests[index + 1] if index + 1 < len(kept) else None, article)
-            from_tail = len(kept) - 1 - index
+            below = digests[index + 1] if index < last else None
+            entry.place.add(digests[index - 1] if index else None, below, article)
             if index < EDGE:
                 entry.head += 1
                 entry.deepest_head = max(entry.deepest_head, index)
-            elif from_tail < EDGE:
+            elif last - index < EDGE:
                 entry.tail += 1
-                entry.deepest_tail = max(entry.deepest_tail, from_tail)
-            if index < len(kept) - 1 and prose[index + 1]:
+                entry.deepest_tail = max(entry.deepest_tail, last - index)
+            if index < last and prose[index + 1]:
                 entry.opens += 1
                 entry.inside += index > 0 and prose[index - 1]
             # the title itself counts: trimmed of its site's name, it may have replaced the headline
-            if normal.count(" ") >= HEADLINE_WORDS - 1 and f" {normal} " in title:
+            normal = normals[index]
+            if len(normal) < len(title) and normal.count(" ") >= HEADLINE_WORDS - 1 and f" {normal} " in title:
                 entry.headline += 1
-            entry.heads_own += own_text.follows(index)
-            if len(entry.forms) < 5 or line in entry.forms:
-                entry.forms[line] += 1
+            entry.heads_own += index in labels
+            forms = entry.forms
+            if len(forms) < 5 or line in forms:
+                forms[line] = forms.get(line, 0) + 1
             if len(entry.examples) < 2:
                 entry.examples.append("\n".join(kept[max(0, index - 1) : index + 2]))
         if self.names is not None:
@@ -240,7 +240,7 @@ def boilerplate(miner: Miner, min_docs: int, min_share: float) -> list:
         if seen.docs < RUN_DOCS:  # what no line under it can be: most lines are seen once
             continue
         total = miner.docs_per_site[key.site]
-        line = seen.forms.most_common(1)[0][0]
+        line = commonest(seen.forms)
         if seen.docs < TEMPLATE_DOCS * min_docs:
             if is_in_run(seen, line, total, min_share):
                 surrounded[key] = seen.place
@@ -260,7 +260,7 @@ def boilerplate(miner: Miner, min_docs: int, min_share: float) -> list:
 
 def candidate(key: LineKey, seen: LineSeen, total: int) -> Candidate:
     """The learned line ``key``, with its draft rule."""
-    line = seen.forms.most_common(1)[0][0]
+    line = commonest(seen.forms)
     found = Candidate(line, key.site, seen.docs, seen.docs / total, seen.head / seen.docs, seen.tail / seen.docs, {})
     found.digest = key.digest
     found.rule = line_rule(found, seen)

@@ -12,6 +12,7 @@ stays); here it is only counted as one.
 from __future__ import annotations
 
 import hashlib
+from typing import Optional
 
 import regex
 
@@ -50,7 +51,27 @@ def normalise(line: str) -> str:
     return " ".join(folded.split())
 
 
-def compared(line: str, normal: str) -> str:
+def normalised(lines: list) -> list:
+    """``normalise`` of each of a document's ``lines`` (stripped, without line
+    breaks), in one pass of each regex over the document.
+
+    >>> normalised(["Read MORE (12 comments)!", "Home", "— 3 —"])
+    ['read more 00 comments', 'home', '0']
+    """
+    folded = PUNCTUATION.sub("", DIGIT.sub("0", "\n".join(lines).casefold()))  # no line break folds or goes
+    return [" ".join(line.split()) for line in folded.split("\n")] if lines else []
+
+
+def commonest(forms: dict) -> str:
+    """The form of a line seen most often (the first seen, of equals).
+
+    >>> commonest({"Home": 2, "HOME": 3, "home": 3})
+    'HOME'
+    """
+    return max(forms, key=forms.__getitem__)
+
+
+def compared(line: str, normal: str, prose: Optional[bool] = None) -> str:
     """What the miner counts ``line`` (normalised: ``normal``) as: the
     normalised line, and a short dated line's numbers, months, weekdays and
     "am" or "pm" masked.
@@ -62,7 +83,8 @@ def compared(line: str, normal: str) -> str:
     """
     # most lines hold no digit, without which no date is masked, and a paragraph's dates are
     # its own (no template line): the dates regex need not run on them
-    return DATE_PART.sub("#", normal) if "0" in normal and not is_prose(line) and is_dated(line) else normal
+    prose = is_prose(line) if prose is None else prose  # the miner knows it already
+    return DATE_PART.sub("#", normal) if "0" in normal and not prose and is_dated(line) else normal
 
 
 def labels_date(line: str) -> bool:
