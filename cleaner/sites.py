@@ -23,6 +23,8 @@ lookup per document, however many sites the rule files know.
 from __future__ import annotations
 
 import fnmatch
+from glob import escape as escape_glob
+import re
 from typing import Dict, Hashable, Optional, Tuple
 from urllib.parse import urlsplit
 
@@ -45,14 +47,32 @@ def site_of_record(parsed, site_field: Optional[str]) -> Optional[str]:
     return site_of(value) if isinstance(value, str) else None
 
 
+ESCAPED = re.compile(r"\[([*?[])\]")  # a wildcard as glob.escape writes it, to stand for itself
+ONE_SITE = re.compile(r"(?:[^*?[]|\[[*?[]\])+")
+
+
+def site_glob(site: str) -> str:
+    """The glob that names ``site`` and no other: a site field's value that is
+    not a URL may hold a glob's wildcards, which a rule learned for it must
+    not carry ("wire*feed" would also reach "wirexfeed").
+
+    >>> site_glob("inforos.ru"), site_glob("wire*feed")
+    ('inforos.ru', 'wire[*]feed')
+    """
+    return escape_glob(site)
+
+
 def example_site(globs: Tuple[str, ...]) -> Optional[str]:
     """The site a rule's examples come from: the first of its ``sites`` that
-    names one host (not a glob), or None.
+    names one host (not a glob, or a glob of escaped wildcards only: ``site_glob``), or None.
 
-    >>> example_site(("*.bbc.co.uk", "bbc.co.uk")), example_site(("*.example",))
-    ('bbc.co.uk', None)
+    >>> example_site(("*.bbc.co.uk", "bbc.co.uk")), example_site(("*.example",)), example_site(("wire[*]feed",))
+    ('bbc.co.uk', None, 'wire*feed')
     """
-    return next((glob.lower() for glob in globs if not any(c in glob for c in "*?[")), None)
+    for pattern in globs:
+        if ONE_SITE.fullmatch(pattern):
+            return ESCAPED.sub(r"\1", pattern).lower()
+    return None
 
 
 def site_of_example(example, globs: Tuple[str, ...]) -> Optional[str]:

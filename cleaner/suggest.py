@@ -31,7 +31,7 @@ from .errors import CleanerError
 from .formats import find_inputs, parsed_records
 from .own_text import OwnText
 from .shapes import LETTER, is_chrome_shaped, is_dated, is_prose
-from .sites import example_site, site_of_record
+from .sites import example_site, site_glob, site_of_record
 from .titles import TitleCounter, title_rule
 from .suggest_variants import NameCounter, variant_rules, variants
 from .suggest_keys import commonest, compared, digest, labels_date, line_rule, normalised
@@ -253,7 +253,7 @@ def boilerplate(miner: Miner, min_docs: int, min_share: float) -> list:
     candidates.sort(key=lambda c: (-c.docs, c.site, c.line))
     for number, found in enumerate(candidates, 1):
         slug = regex.sub(r"[^a-z0-9]+", "-", found.site.lower()).strip("-") or "all"
-        scope = {"sites": [found.site]} if found.site else {}
+        scope = {"sites": [site_glob(found.site)]} if found.site else {}
         found.rule = {"id": f"suggested.{slug}.line-{number}", **scope, **found.rule}
     return candidates
 

@@ -46,6 +46,7 @@ import regex
 from unidecode import unidecode
 
 from .shapes import LETTER, is_chrome_shaped
+from .sites import site_glob
 
 SEPARATOR = r"[ \t]+(?:[|\-–—·•»/]|::)[ \t]+"
 TITLE = regex.compile(rf"^(?P<title>.*\S){SEPARATOR}(?P<suffix>\S.*?)[ \t]*$")
@@ -204,7 +205,7 @@ def title_rule(candidate: TitleCandidate, number: int) -> dict:
     why = "it names the site" if candidate.names_site else f"it ends {candidate.docs} titles ({candidate.share:.0%})"
     return {
         "id": f"suggested.{slug}.title-{number}",
-        **({"sites": [candidate.site]} if candidate.site else {}),
+        **({"sites": [site_glob(candidate.site)]} if candidate.site else {}),
         "kind": "replace",
         "description": f"Suggested: the site's name after the title, as {why}.",
         "pattern": rf"\A(?P<title>{KEPT_TITLE}){SEPARATOR}{regex.escape(candidate.suffix)}[ \t]*$",

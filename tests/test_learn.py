@@ -142,3 +142,22 @@ def test_a_label_of_the_pages_own_summary_is_not_learned_but_a_related_heading_i
         miner.add("\n".join([*page, "Related Stories", *related, "About us"]), "courier.example")
     learned = {candidate.line for candidate in boilerplate(miner, 5, 0.02)}
     assert learned == {"Home", "World", "Related Stories", "About us", *HEADLINES}
+
+
+def test_a_site_named_with_a_wildcard_learns_rules_for_itself_alone(tmp_path):
+    """A site field that is not a URL may hold "*": the rules learned for
+    "wire*feed" must not reach "wirexfeed", where the same line is the article's."""
+    rng = random.Random(5)
+    records = [
+        {"id": n, "source": "wire*feed", "text": f"{sentence(rng)}\n{sentence(rng)}\nTip line: call us"}
+        for n in range(12)
+    ]
+    other = f"{sentence(rng)}\n{sentence(rng)}\nTip line: call us"
+    records.append({"id": 12, "source": "wirexfeed", "text": other})
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    options = ["in.jsonl", "-o", "out", "--site-field", "source", "--no-default-rules", "--learn"]
+    result = run_in_process("dump", *options, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = texts(tmp_path / "out" / "in.jsonl")
+    assert [n for n, lines in out.items() if "Tip line: call us" in lines] == [12]
+    assert "- wire[*]feed" in (tmp_path / "out" / "learned-rules.yaml").read_text(encoding="utf-8")
