@@ -476,6 +476,33 @@ def test_the_shapes_of_a_page_remembered_are_those_judged_afresh(pages, limit):
         context.KNOWN_LINES = kept
 
 
+# Lines of an article too: long sentences, which no page's share of link-like lines counts.
+OTHER_LINES = st.sampled_from(EXAMPLE_LINES + PIECES) | st.text(min_size=60, max_size=90)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(PAGE_LINES, min_size=45, max_size=120), st.lists(st.tuples(st.integers(0, 120), OTHER_LINES), max_size=60)
+)
+def test_a_page_judged_until_too_few_lines_are_left_is_judged_as_with_every_line(page, others):
+    lines = list(page)
+    for at, line in others:  # an article's lines among the page's
+        lines.insert(at, line)
+    keys = shapes.line_keys(lines)
+    assert context.whole_page_shapes(keys, CONTEXT_RULE) == plain_whole_page_shapes(keys, CONTEXT_RULE)
+
+
+def plain_whole_page_shapes(keys, rule):
+    """Every line judged, then counted."""
+    lines = [line for line in keys if line]
+    if len(lines) < rule.page_lines:
+        return None
+    link = {line: context._link_like(line, rule) for line in lines}
+    if sum(link[line] for line in lines) < max(rule.page_lines, rule.page_share * len(lines)):
+        return None
+    return {line: (link[line], shapes.is_prose(line)) for line in lines}
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.lists(PAGE_LINES, min_size=70, max_size=120).map("\n".join), min_size=1, max_size=4))
 def test_the_shapes_remembered_across_passes_and_pages_change_no_output(pages):
