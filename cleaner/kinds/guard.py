@@ -42,7 +42,7 @@ class Guard:
         self.across_lines = {p for p in self.needs if _names_line_break(p.pattern)}  # searched in the whole text
         self.wanted = {p: one_of([need]) for p, need in self.needs.items()}  # what a line needs for p to match in it
         self.limit = TimeLimit(spec)
-        self.answers: dict = {p: {} for p in self.needs}  # line -> does p match in it (see _found)
+        self.answers: dict = {p: {} for p in (self.when, self.when_not) if p is not None}  # line -> p matches in it
 
     @property
     def conditional(self) -> bool:
