@@ -93,16 +93,24 @@ def whole_page_shapes(lines: Sequence[str], rule: DropContext, known: Optional[K
     lines = [line for line in lines if line]
     if len(lines) < rule.page_lines:  # most documents: no line need be looked at
         return None
+    need = max(rule.page_lines, rule.page_share * len(lines))  # link-like lines
+    longest = max(rule.max_length, MAX_MENU_ITEM_LENGTH)  # a longer line is not link-like
+    if sum(len(line) <= longest for line in lines) < need:  # an article's lines: no shape need be judged
+        return None
     known = KnownShapes() if known is None else known
     if len(known.link) > KNOWN_LINES:
         known.link.clear()
         known.prose.clear()
-    distinct = set(lines)
     link = known.link
-    for line in distinct.difference(link):
-        link[line] = _link_like(line, rule)
-    if sum(map(link.__getitem__, lines)) < max(rule.page_lines, rule.page_share * len(lines)):
-        return None
+    found, left = 0, len(lines)
+    for line in lines:  # judged in order, until the lines left could not make up the number
+        is_link = link.get(line)
+        if is_link is None:
+            is_link = link[line] = _link_like(line, rule)
+        found, left = found + is_link, left - 1
+        if found + left < need:
+            return None
+    distinct = set(lines)
     prose = known.prose
     for line in distinct.difference(prose):
         prose[line] = is_prose(line)

@@ -1,20 +1,16 @@
 """The literal text a regex cannot match without: a test in ``str`` that spares the regex.
 
-Most documents hold none of what most rules look for. ``required(source)``
-reads a pattern once, at load, and finds strings of which every match holds at
-least one (in itself or in what its lookarounds see); a document holding none
-of them cannot match, so the regex need not run on it (``Required.absent_from``).
+Most documents hold none of what most rules look for. ``required(source)`` reads a pattern once, at
+load, and finds strings of which every match holds at least one (in itself or in what its lookarounds
+see); a document holding none of them cannot match, so the regex need not run on it (``Required.absent_from``).
 
-The pattern is read with the standard library's parser, the syntax ``regex``
-shares with ``re``. Property classes (``\\p{L}``) are read as another class
-(classes give no literal); a lookbehind of varying width, which an older
-parser refuses, is then read as a lookahead (and nothing is joined to what
-stands beside a lookaround). Anything else only
-``regex`` knows, a group that ignores case, and anything the parser reads
-otherwise than ``regex`` would (a fuzzy ``{e<=1}``, a POSIX ``[[:alpha:]]``),
-gives no literal: the regex then always runs. A regex that ignores case as a
-whole needs its strings casefolded in the text casefolded (``str.casefold``:
-the same Unicode case folding as regex's own).
+The pattern is read with the standard library's parser, the syntax ``regex`` shares with ``re``.
+Property classes (``\\p{L}``) are read as another class (classes give no literal); a lookbehind of
+varying width, which an older parser refuses, is then read as a lookahead (and nothing is joined to
+what stands beside a lookaround). Anything else only ``regex`` knows, a group that ignores case, and
+anything the parser reads otherwise than ``regex`` would (a fuzzy ``{e<=1}``, a POSIX ``[[:alpha:]]``),
+gives no literal: the regex then always runs. A regex that ignores case as a whole needs its strings
+casefolded in the text casefolded (``str.casefold``: the same Unicode case folding as regex's own).
 
 >>> required(r"\\b(?:Aleksandr|Alyaksandr)(?=\\s+(?:G\\.\\s+)?Lukashenk)").groups
 (('Lukashenk',), ('Al',), ('eksandr', 'yaksandr'))
@@ -53,8 +49,7 @@ else:
 
 # \p{...} and \P{...}, not escaped themselves: read as the class \w.
 PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\[pP]\{[^}]*\}")
-# A lookbehind, read as a lookahead where the standard parser refuses it
-# (of varying width, which regex takes): it needs the same text.
+# A lookbehind, read as a lookahead where the standard parser refuses it (of varying width, which regex takes).
 LOOKBEHIND = re.compile(r"(?<!\\)((?:\\\\)*)\(\?<([=!])")
 # What the standard parser would read otherwise than regex does: a brace that
 # is no {m,n} quantifier (regex's fuzzy matching), a POSIX class.
@@ -78,19 +73,29 @@ class Required(NamedTuple):
         return not all(any(s in text for s in strings) for strings in self.groups)
 
     def rarest(self) -> tuple:
-        """The group whose shortest string is longest, spaces not counted: the one
-        a text most often lacks (" in " is in most lines, "next" is not).
+        """The group whose least ``rarity`` is highest: the one a text most often
+        lacks (" in " is in most lines, "next" is not; "/ " in fewer than "AP").
 
         >>> required(r"(?:Next|Previous) (?:Story|Post) in [A-Z]").rarest()
         ('Next', 'Previous')
+        >>> required(r"(?:[A-Z]\\w* ){1,4}/ (?:AP|Reuters)").rarest()
+        ('/ ',)
         """
-        return max(self.groups, key=lambda strings: min(len(string.strip()) for string in strings))
+        return max(self.groups, key=lambda strings: min(map(rarity, strings)))
+
+
+def rarity(string: str) -> int:
+    """How rarely a text holds ``string``: its length, spaces not counted, and 2 more a sign prose seldom writes."""
+    return len(string.strip()) + 2 * sum(not c.isalnum() and not c.isspace() and c not in COMMON for c in string)
+
+
+COMMON = frozenset(".,:;'\"-()")  # the signs of most sentences: no rarer than a letter
 
 
 class OneOf(NamedTuple):
-    """Strings one of which a text holds if any of some regexes matches it: the
-    ``Required.rarest`` group of each (casefolded, for those that ignore case).
-    One group a regex, not all: a few ``in`` tests, cheaper than a timed regex call.
+    """Strings one of which a text holds if any of some regexes matches it: the ``Required.rarest`` group
+    of each (casefolded, for those that ignore case). One group a regex, not all: a few ``in`` tests,
+    cheaper than a timed regex call.
 
     >>> wanted = one_of([required("Read more"), required("(?i)share")])
     >>> wanted.lacked_by("SHARE"), wanted.lacked_by("Read on"), one_of([required("News"), None])
@@ -120,9 +125,8 @@ def one_of(needs: Sequence[Optional[Required]]) -> Optional[OneOf]:
     )
 
 
-# A string shorter than this occurs in most texts: a regex needing one is always
-# possible (its own test says more), since the automaton would take a step in
-# Python for each of its many occurrences.
+# A string shorter than this occurs in most texts: a regex needing one is always possible (its own
+# test says more), since the automaton would take a step in Python for each of its many occurrences.
 AUTOMATON_MIN = 3
 # A pass of the automaton over a text costs about what the own tests of this
 # many regexes cost (the built-in replace rules are fewer): with fewer, it is not made.
@@ -132,11 +136,10 @@ SIEVE_MIN = 16
 class Sieve:
     """Which of many regexes a text may match, found in one pass over the text.
 
-    Each regex is filed under its ``Required.rarest`` group: a text holding
-    none of that group's strings cannot match, as ``absent_from`` would say.
-    The strings are looked for all at once by an Aho-Corasick automaton
-    (pyahocorasick), so a thousand replace rules cost one pass, not a thousand
-    tests. A regex with nothing required is always possible.
+    Each regex is filed under its ``Required.rarest`` group: a text holding none of that group's strings
+    cannot match, as ``absent_from`` would say. The strings are looked for all at once by an Aho-Corasick
+    automaton (pyahocorasick), so a thousand replace rules cost one pass, not a thousand tests. A regex
+    with nothing required is always possible.
 
     >>> sieve = Sieve([required("Lukashenk"), required(r"(?i)minsk"), None, required(r" ,")] * 8)
     >>> sorted(sieve.possible("MINSK, Lukashenko"))[:4], sorted(sieve.possible("Brest"))[:4]
@@ -171,10 +174,9 @@ class Sieve:
 
 
 class Gate:
-    """Whether a text may match one of some regexes: it holds a string of the
-    ``rarest`` group of one of them (casefolded, in the text casefolded, for
-    those that ignore case), found by one automaton pass. Unlike ``Sieve``, it
-    does not say which regex: the first string found answers.
+    """Whether a text may match one of some regexes: it holds a string of the ``rarest`` group of one of
+    them (casefolded, in the text casefolded, for those that ignore case), found by one automaton pass.
+    Unlike ``Sieve``, it does not say which regex: the first string found answers.
 
     >>> gate = Gate([required("Share on"), required("(?i)Related news")])
     >>> gate.admits("Share on X"), gate.admits("RELATED NEWS"), gate.admits("Related")
@@ -192,9 +194,8 @@ class Gate:
 
 
 def automaton(strings: dict) -> Any:
-    """An Aho-Corasick automaton finding the keys of ``strings`` in a text (its
-    ``iter`` gives the end of each occurrence and the key's value), or None if
-    there are none."""
+    """An Aho-Corasick automaton finding the keys of ``strings`` in a text (its ``iter`` gives the end
+    of each occurrence and the key's value), or None if there are none."""
     if not strings:
         return None
     found = ahocorasick.Automaton()
@@ -206,8 +207,7 @@ def automaton(strings: dict) -> Any:
 
 @functools.lru_cache(maxsize=4096)  # learnt rules repeat a few hundred patterns over a thousand sites
 def required(source: str, flags: int = 0) -> Optional[Required]:
-    """What every match of ``source`` (compiled with ``flags``) needs, fewest
-    strings first; None: nothing known."""
+    """What every match of ``source`` (compiled with ``flags``) needs, fewest strings first; None: nothing known."""
     read = _parse(source)
     if read is None:
         return None
@@ -256,8 +256,8 @@ def widest(source: str) -> Optional[int]:
 
 
 def _parse(source: str) -> Optional[tuple]:
-    """``source`` read by the standard parser, and whether what stands beside
-    a lookaround is known (not when a lookbehind had to be read as a lookahead)."""
+    """``source`` read by the standard parser, and whether what stands beside a lookaround is
+    known: not when a lookbehind had to be read as a lookahead."""
     source = PROPERTY.sub(r"\1\\w", source)
     if READ_OTHERWISE.search(source):
         return None

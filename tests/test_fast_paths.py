@@ -13,6 +13,8 @@ from cleaner import Cleaner
 from cleaner.changes import NO_LOG, ChangeLog
 from cleaner.kinds.base import Spec
 from cleaner.kinds.drop_line import DropLine
+from cleaner.kinds import guard as guard_module
+from cleaner.kinds.guard import Guard
 from cleaner.kinds.replace import Replace
 from cleaner.kinds.variants import Variants
 from cleaner.names import WORD, VariantIndex
@@ -85,6 +87,31 @@ def test_replace_and_guards_with_and_without_the_literal_test(text):
         for pattern in [guard.when, guard.when_not, *guard.unless]:
             if pattern is not None:
                 assert list(guard._matches(pattern, text)) == plain_matches(pattern, text)
+
+
+# Lines a guard meets again and again: a round's text, the next round's, a site's next page.
+GUARD_LINES = st.sampled_from(
+    ["12:30", "12:3", "Posted 9:05 am", "Posted 9:0", "a:1", "News agency Inforos"]
+) | st.lists(st.sampled_from(PIECES) | st.text(max_size=5), max_size=4).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(GUARD_LINES, min_size=1, max_size=6),
+    st.lists(st.lists(st.integers(0, 5), max_size=6), max_size=5),
+    st.sampled_from([2, guard_module.LINES_REMEMBERED]),
+)
+def test_a_guard_that_remembers_its_lines_answers_as_the_plain_way_text_after_text(lines, picks, limit):
+    guards = [Guard(rule.spec) for rule in RULES if hasattr(rule, "guard") and rule.guard.conditional]
+    assert guards
+    kept, guard_module.LINES_REMEMBERED = guard_module.LINES_REMEMBERED, limit  # it starts anew often, too
+    try:
+        for pick in picks:
+            text = "\n".join(lines[n % len(lines)] for n in pick)
+            for guard in guards:
+                assert guard.admits(text) == plain_admits(guard, text), text
+    finally:
+        guard_module.LINES_REMEMBERED = kept
 
 
 def replace_rule(number, pattern, replacement):
@@ -456,6 +483,33 @@ def test_the_shapes_of_a_page_remembered_are_those_judged_afresh(pages, limit):
             assert context.whole_page_shapes(keys, CONTEXT_RULE, known) == context.whole_page_shapes(keys, CONTEXT_RULE)
     finally:
         context.KNOWN_LINES = kept
+
+
+# Lines of an article too: long sentences, which no page's share of link-like lines counts.
+OTHER_LINES = st.sampled_from(EXAMPLE_LINES + PIECES) | st.text(min_size=60, max_size=90)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(PAGE_LINES, min_size=45, max_size=120), st.lists(st.tuples(st.integers(0, 120), OTHER_LINES), max_size=60)
+)
+def test_a_page_judged_until_too_few_lines_are_left_is_judged_as_with_every_line(page, others):
+    lines = list(page)
+    for at, line in others:  # an article's lines among the page's
+        lines.insert(at, line)
+    keys = shapes.line_keys(lines)
+    assert context.whole_page_shapes(keys, CONTEXT_RULE) == plain_whole_page_shapes(keys, CONTEXT_RULE)
+
+
+def plain_whole_page_shapes(keys, rule):
+    """Every line judged, then counted."""
+    lines = [line for line in keys if line]
+    if len(lines) < rule.page_lines:
+        return None
+    link = {line: context._link_like(line, rule) for line in lines}
+    if sum(link[line] for line in lines) < max(rule.page_lines, rule.page_share * len(lines)):
+        return None
+    return {line: (link[line], shapes.is_prose(line)) for line in lines}
 
 
 @settings(max_examples=40, deadline=None)

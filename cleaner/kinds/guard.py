@@ -12,6 +12,10 @@ from ..literals import OneOf, Required, one_of, required
 from .base import Spec
 
 
+# Lines whose answer a guard's regex remembers (a few MB at most); then it starts anew.
+LINES_REMEMBERED = 2**13
+
+
 class Guard:
     """``when`` / ``when-not`` (the document must / must not match) and
     ``unless`` (contexts never touched).
@@ -38,6 +42,7 @@ class Guard:
         self.across_lines = {p for p in self.needs if _names_line_break(p.pattern)}  # searched in the whole text
         self.wanted = {p: one_of([need]) for p, need in self.needs.items()}  # what a line needs for p to match in it
         self.limit = TimeLimit(spec)
+        self.answers: dict = {p: {} for p in (self.when, self.when_not) if p is not None}  # line -> p matches in it
 
     @property
     def conditional(self) -> bool:
@@ -51,9 +56,9 @@ class Guard:
         if self.when is None and when_not is None:
             return True
         with self.limit:
-            if self.when is not None and next(self._matches(self.when, text), None) is None:
+            if self.when is not None and not self._found(self.when, text):
                 return False
-            return when_not is None or next(self._matches(when_not, text), None) is None
+            return when_not is None or not self._found(when_not, text)
 
     def protected_spans(self, text: str) -> list:
         unless = [p for p in self.unless if not self._absent(p, text)]
@@ -66,6 +71,25 @@ class Guard:
         """Does ``text`` lack what every match of ``pattern`` needs? Then no regex need run."""
         needs: Optional[Required] = self.needs[pattern]
         return needs is not None and needs.absent_from(text)
+
+    def _found(self, pattern: regex.Pattern, text: str) -> bool:
+        """Does ``pattern`` match in ``text``? Each line's answer is remembered:
+        the stages run again while they change the text, and the lines a guard
+        searches (those holding ':' for ``\\d:\\d\\d``) mostly come back unchanged
+        in the next round, or in the next page of the site. A pattern searched
+        line by line matches in the text if and only if it matches in one of those lines."""
+        if pattern in self.across_lines:
+            return next(self._matches(pattern, text), None) is not None
+        seconds, answers = self.limit.seconds, self.answers[pattern]
+        for _start, line in _lines_holding(text, self.wanted[pattern]):
+            found = answers.get(line)
+            if found is None:
+                if len(answers) >= LINES_REMEMBERED:
+                    answers.clear()
+                found = answers[line] = pattern.search(line, timeout=seconds) is not None
+            if found:
+                return True
+        return False
 
     def _matches(self, pattern: regex.Pattern, text: str) -> Iterator[tuple]:
         """The spans of ``pattern`` in ``text``, line by line unless it names the line break;
