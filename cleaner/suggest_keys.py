@@ -47,8 +47,7 @@ def normalise(line: str) -> str:
     >>> normalise("  Read MORE (12 comments)! ")
     'read more 00 comments'
     """
-    folded = PUNCTUATION.sub("", DIGIT.sub("0", line.casefold()))
-    return " ".join(folded.split())
+    return " ".join(_folded(line).split())
 
 
 def normalised(lines: list) -> list:
@@ -58,8 +57,13 @@ def normalised(lines: list) -> list:
     >>> normalised(["Read MORE (12 comments)!", "Home", "— 3 —"])
     ['read more 00 comments', 'home', '0']
     """
-    folded = PUNCTUATION.sub("", DIGIT.sub("0", "\n".join(lines).casefold()))  # no line break folds or goes
+    folded = _folded("\n".join(lines))  # no line break folds or goes
     return [" ".join(line.split()) for line in folded.split("\n")] if lines else []
+
+
+def _folded(text: str) -> str:
+    """``text`` in lower case, digits as 0, without punctuation (its spacing as it was)."""
+    return PUNCTUATION.sub("", DIGIT.sub("0", text.casefold()))
 
 
 def commonest(forms: dict) -> str:
