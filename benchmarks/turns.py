@@ -46,7 +46,9 @@ def load(folder: Path, name: str):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("dump", type=Path, help="a JSON Lines file with a 'text' field")
-    parser.add_argument("versions", nargs="+", type=Path, help="folders each holding a version's cleaner/ and rules/, or installed")
+    parser.add_argument(
+        "versions", nargs="+", type=Path, help="folders each holding a version's cleaner/ and rules/, or installed"
+    )
     parser.add_argument("--no-ftfy", action="store_true", help="leave ftfy.fix_text out")
     args = parser.parse_args()
     tools = {str(folder): load(folder, f"cleaner_v{n}")().clean for n, folder in enumerate(args.versions, 1)}
