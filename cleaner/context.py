@@ -24,7 +24,9 @@ text has no links to count, so a link is recognised by its shape
   ``HEADLINE_REACH`` lines;
 - with ``body_gap``, only the article's prose is evidence: the article's body
   is the stretch of prose lines, each at most ``body_gap`` lines from the
-  next, that holds the most prose characters; a prose line outside it is a
+  next, that holds the most prose characters (``body``: a line cut short
+  with "…" is no evidence, and with ``body_gap_dropped`` the lines other
+  rules dropped below it count in the gap); a prose line outside it is a
   teaser's ("Recent posts" with a sentence under each headline, a footer's
   blurb). Such a line stays, but the lines near it are not near prose, and
   it does not break a run of link-like lines: place is evidence where shape
@@ -38,8 +40,9 @@ text has no links to count, so a link is recognised by its shape
   ``after_body_min_share``: a footer's links among dates and counts);
 - a line that another rule dropped (a learned menu item, "Privacy Policy")
   still counts as a link-like member of its run and its stretch, and takes no
-  place otherwise (distances are counted in kept lines): a menu that line
-  rules took in part is still a menu, and what is left of it still goes.
+  place otherwise (distances are counted in kept lines, but for the body's
+  end): a menu that line rules took in part is still a menu, and what is
+  left of it still goes.
 
 Dropping lines only moves the rest closer to prose, shortens runs and lowers
 the counts; it may join two stretches of prose into a larger body, which only
@@ -54,6 +57,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 import regex
 
+from .body import body_outweighs, outside_body
 from .shapes import MAX_MENU_ITEM_LENGTH, is_link_like, is_prose
 
 WORD = regex.compile(r"\w+")
@@ -126,9 +130,9 @@ def chrome_by_context(lines: Sequence[str], rule: DropContext, gone: Sequence[in
     ``shapes``: those of the lines, as ``whole_page_shapes`` gives them."""
     links = [shapes[line][0] for line in lines]
     prose = [shapes[line][1] for line in lines]
-    teasers = _outside_body(lines, prose, rule.body_gap)
+    teasers = outside_body(lines, prose, rule.body_gap, gone if rule.body_gap_dropped else None)
     body = [is_prose_line and not teaser for is_prose_line, teaser in zip(prose, teasers)]
-    clear = _body_outweighs(lines, body, teasers)
+    clear = body_outweighs(lines, body, teasers)
     subheadings, between = _near_prose(lines, prose, body if clear else prose, rule.keep_between)
     prose = body
     in_runs = [link or teaser for link, teaser in zip(links, teasers)]
@@ -175,7 +179,7 @@ def _near_prose(
     lines between two prose lines (a list, captions). ``own``: the prose lines
     that are evidence. Any prose is (``own`` is ``prose``), an article's other
     part's when the body is not that part; but when the body outweighs the
-    rest of the page's prose (``_body_outweighs``), the page is clearly whole
+    rest of the page's prose (``body.body_outweighs``), the page is clearly whole
     and its body clearly found: then ``own`` is the body's prose, and only a
     stretch that the body ends and a line that heads the body's prose or a
     paragraph of two prose lines or more stay, not a teaser's headline nor
@@ -200,15 +204,6 @@ def _near_prose(
         for i in range(start, stop)
     }
     return subheadings, between
-
-
-def _body_outweighs(lines: Sequence[str], body: Sequence[bool], teasers: Sequence[bool]) -> bool:
-    """Do the body's prose lines hold more characters than the page's other
-    prose lines (teasers, blurbs)? Tuned on the even trafilatura
-    pages of benchmarks/real: a weight of one half took a section's heading
-    above its blurbs, of two lost chrome."""
-    body_weight = sum(len(line) for line, in_body in zip(lines, body) if in_body)
-    return body_weight > sum(len(line) for line, teaser in zip(lines, teasers) if teaser)
 
 
 def context_drops(
@@ -240,30 +235,6 @@ def _gone_between(keys: Sequence[str], kept: Sequence[int], dropped_by: dict, ru
         elif key and dropped_by.get(index, rule_id) != rule_id:
             counts[at] += 1
     return counts
-
-
-def _outside_body(lines: Sequence[str], prose: Sequence[bool], gap: Optional[int]) -> list[bool]:
-    """Which prose lines stand outside the article's body: the stretch of prose
-    lines at most ``gap`` lines apart with the most prose characters (none
-    without a ``gap``).
-
-    >>> lines = ["A teaser.", "Home", "News", "Body one.", "Body two, longer."]
-    >>> _outside_body(lines, [True, False, False, True, True], 1)
-    [True, False, False, False, False]
-    >>> _outside_body(lines, [True, False, False, True, True], 2)
-    [False, False, False, False, False]
-    """
-    at = [i for i, is_prose_line in enumerate(prose) if is_prose_line]
-    if gap is None or not at:
-        return [False] * len(lines)
-    stretches = [[at[0]]]
-    for i in at[1:]:
-        if i - stretches[-1][-1] - 1 <= gap:
-            stretches[-1].append(i)
-        else:
-            stretches.append([i])
-    body = max(stretches, key=lambda stretch: sum(len(lines[i]) for i in stretch))
-    return [is_prose_line and not body[0] <= i <= body[-1] for i, is_prose_line in enumerate(prose)]
 
 
 def _link_like(line: str, rule: DropContext) -> bool:

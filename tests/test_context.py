@@ -296,3 +296,75 @@ def test_a_page_whose_links_are_in_lower_case_is_a_whole_page(context_rule):
     # the article (its headline, perhaps), "magazine" and two tags stand within two lines of prose
     kept = ["Daily Courier", "world", "u.s.", "jobs", "magazine", *article, *tags[:2], "u.s."]
     assert out.split("\n") == kept
+
+
+SHARE_WIDGET = ["Share this", "Email", "Facebook", "Twitter", "WhatsApp", "LinkedIn", "Reddit", "Pinterest"]
+SHARE_WIDGET += ["Print", "Copy link", "More on this story", "Top Stories", "Most Read", "Watched", "Comments", "Close"]
+SHARE_LINES = (
+    "  - id: t.share\n    kind: drop-line\n    where: anywhere\n    lines: [" + ", ".join(SHARE_WIDGET) + "]\n"
+)
+TEASER = "Storm leaves thousands without power in the north, and crews work through the night."
+TEASER_2 = "City council approves a new budget for schools after a long debate on Tuesday."
+
+
+def test_lines_other_rules_dropped_below_the_body_end_it(rules_only):
+    """A share widget and a "More on this story" block that line rules took
+    (16 lines) end the article: with ``body-gap-dropped`` they count in
+    ``body-gap``, and the teasers after them (a headline, a sentence, again)
+    are not the article's, so the headlines around them go; without it the
+    teasers, now close below the article, join its body and shield them."""
+    article = ["Talks Resume in Minsk", PROSE, PROSE_2, PROSE, PROSE_2]
+    teasers = [HEADLINES[0], TEASER, *HEADLINES[1:], "Harbour Reopens to Ships", TEASER_2]
+    text = page(*article, *SHARE_WIDGET, *teasers)
+    rule = RULE + "    body-gap: 15\n"
+    ended = rules_only(rule + "    body-gap-dropped: true\n" + SHARE_LINES).clean(text).split("\n")
+    # the first headline stands within two lines of the article (the widget's lines take no place)
+    assert [line for line in ended if line not in CHROME] == [*article, HEADLINES[0], TEASER, TEASER_2]
+    joined = rules_only(rule + SHARE_LINES).clean(text).split("\n")
+    assert [line for line in joined if line not in CHROME] == [*article, *teasers]
+
+
+def test_lines_other_rules_dropped_above_the_body_do_not_move_its_start(rules_only):
+    """Above the article the body starts as before: a headline, its deck and a
+    caption (prose) above an advertisement block that line rules took and a
+    short sidebar still stand with the body, and the deck stays."""
+    head = ["Katrina kills 50 in one Mississippi county", "Tropical storm heads toward Tennessee, Ohio River Valley"]
+    caption = "An SUV is crushed by fallen bricks after Hurricane Katrina hit New Orleans Monday."
+    sidebar = ["Special Report", "Interactive: Safety Tips", "Gallery: Top 10 worst hurricanes"]
+    article = [PROSE, PROSE_2, PROSE, PROSE_2, PROSE, PROSE_2]
+    text = page(*head, caption, *SHARE_WIDGET, *sidebar, *article)
+    out = rules_only(RULE + "    body-gap: 15\n    body-gap-dropped: true\n" + SHARE_LINES).clean(text).split("\n")
+    assert [line for line in out if line not in CHROME] == [*head, caption, *sidebar, *article]
+
+
+def test_a_teaser_cut_short_does_not_extend_the_body(rules_only):
+    """With ``body-gap``, sentences cut short with an ellipsis ("…", "...")
+    under the headlines of a list below the article are a teaser's: they do
+    not join the article's body, and the headlines between them go; whole
+    sentences there would (their headlines stay, as an article's other part's)."""
+    context_rule = rules_only(RULE + "    body-gap: 15\n")
+    article = ["Talks Resume in Minsk", PROSE, PROSE_2, PROSE, PROSE_2]
+    cut = ["Storm leaves thousands without power in the north, and crews …", "City council approves a budget for..."]
+    whole = ["Storm leaves thousands without power in the north, said crews.", "City council approves a new budget."]
+    listed = [*HEADLINES, "Harbour Reopens to Ships", "Bakers Win the Bread Prize"]
+
+    def teasers(sentences):
+        return [*listed, sentences[0], *listed, sentences[1], *listed]
+
+    # the list right below the article stays (between two prose lines, the body's last)
+    out = context_rule.clean(page(*article, *teasers(cut))).split("\n")
+    assert [line for line in out if line not in CHROME] == [*article, *listed, *cut]
+    out = context_rule.clean(page(*article, *teasers(whole))).split("\n")
+    kept = [line for line in out if line not in CHROME]
+    assert kept[: len(article) + 14] == [*article, *teasers(whole)[:14]]  # the lists between them stay
+
+
+def test_an_articles_sentence_ending_in_an_ellipsis_stays_in_its_body(context_rule):
+    """A paragraph of the article that trails off ("…") between two others
+    stays in the body: the list after it, between two of the body's
+    paragraphs, stays whole."""
+    trailing = "He paused, looked at the delegates and said that they would see…"
+    listed = ["Sanctions", "Trade", "Energy", "Borders", "Visas", "Transit"]
+    article = ["Talks Resume in Minsk", PROSE, trailing, *listed, PROSE_2, PROSE]
+    out = context_rule.clean(page(*article)).split("\n")
+    assert [line for line in out if line not in CHROME] == article
