@@ -37,7 +37,11 @@ text has no links to count, so a link is recognised by its shape
   clearly found, a teaser's headline and what stands between two teasers go
   (a heading of two prose lines or more stays), and below the body shorter
   runs in less link-like stretches go (``after_body_min_lines``,
-  ``after_body_min_share``: a footer's links among dates and counts);
+  ``after_body_min_share``: a footer's links among dates and counts), and
+  with ``after_body_dates`` a line there holding a date or a time is a
+  member of its run and goes with it ("13 Oct 05 | Technology" under each
+  headline of a list; within ``distance`` of the body, a story's own date
+  stays);
 - a line that another rule dropped (a learned menu item, "Privacy Policy")
   still counts as a link-like member of its run and its stretch, and takes no
   place otherwise (distances are counted in kept lines, but for the body's
@@ -58,7 +62,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 import regex
 
 from .body import body_outweighs, outside_body
-from .shapes import MAX_MENU_ITEM_LENGTH, is_link_like, is_prose
+from .shapes import MAX_MENU_ITEM_LENGTH, is_dated, is_link_like, is_prose
 
 WORD = regex.compile(r"\w+")
 # A menu written in lower case ("jobs", "real estate", "open-core"): letters only, a few words.
@@ -139,6 +143,12 @@ def chrome_by_context(lines: Sequence[str], rule: DropContext, gone: Sequence[in
     distance = _distance_to_prose(prose)
     title = title_words(lines[0]) if lines else set()
     body_end = max((i for i, is_prose_line in enumerate(prose) if is_prose_line), default=len(lines))
+    if clear and rule.after_body_dates:  # below the body, a headline list's dates go with it
+        links = [
+            link or i > body_end and not teasers[i] and is_dated(line)
+            for i, (line, link) in enumerate(zip(lines, links))
+        ]
+        in_runs = [link or teaser for link, teaser in zip(links, teasers)]
     found: list[int] = []
     for start, stop in _runs(prose, False):  # the stretches between the article's prose lines
         # below a body that is clearly the article's, place is evidence: a footer's links may be

@@ -368,3 +368,23 @@ def test_an_articles_sentence_ending_in_an_ellipsis_stays_in_its_body(context_ru
     article = ["Talks Resume in Minsk", PROSE, trailing, *listed, PROSE_2, PROSE]
     out = context_rule.clean(page(*article)).split("\n")
     assert [line for line in out if line not in CHROME] == article
+
+
+def test_below_a_clear_body_a_headline_lists_dates_go_with_it(rules_only):
+    """Below a body that outweighs the page, a headline list whose every
+    headline has its date under it ("13 Oct 05 | Technology") goes with
+    ``after-body-dates``: the dates are members of the run, not breaks in it.
+    The story's own date right under it stays (within ``distance``), and so
+    does the same list above the article; without the key the dates cut the
+    list into runs of one, and it stays."""
+    article = ["Talks Resume in Minsk", PROSE, PROSE_2, PROSE, PROSE_2, "Posted 12.05.2021 at 12:04"]
+    dated = ["13 Oct 05 | Have Your Say", "12 Oct 05 | Technology", "12 Oct 05 | Business", "28 Sep 05 | Music"]
+    listed = [line for pair in zip(HEADLINES, dated) for line in pair]
+    rule = RULE + "    body-gap: 15\n" + AFTER_BODY.replace("    body-gap: 15\n", "")
+    with_key = rules_only(rule + "    after-body-dates: true\n")
+    below = with_key.clean(page(*article, *listed)).split("\n")
+    assert [line for line in below if line not in CHROME] == [*article, HEADLINES[0]]  # within two lines of prose
+    above = with_key.clean(page(*listed, *article)).split("\n")  # its first headline goes with the menu
+    assert [line for line in above if line not in CHROME] == [*listed[1:], *article]
+    without = rules_only(rule).clean(page(*article, *listed)).split("\n")
+    assert [line for line in without if line not in CHROME] == [*article, *listed]

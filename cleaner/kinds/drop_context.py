@@ -89,6 +89,13 @@ class DropContext(LineRule):
             "`min-share` below the article's body, when the body holds more prose than the rest of the page:"
             " a footer's links may stand among more dates, counts and labels. Default: `min-share`.",
         ),
+        Key(
+            "after-body-dates",
+            {"type": "boolean"},
+            "Below the article's body, when the body holds more prose than the rest of the page, a line holding"
+            " a date or a time (not a sentence) counts as link-like: a headline list's dates go with it.",
+            default=False,
+        ),
         *GUARD_KEYS[:2],  # when, when-not
     )
     stage = LineStage
@@ -106,6 +113,7 @@ class DropContext(LineRule):
         self.page_share: float = self.setting("page-share")
         self.body_gap: Optional[int] = self.setting("body-gap")
         self.body_gap_dropped: bool = self.setting("body-gap-dropped")
+        self.after_body_dates: bool = self.setting("after-body-dates")
         after_lines, after_share = self.setting("after-body-min-lines"), self.setting("after-body-min-share")
         self.after_body_min_lines: int = self.min_lines if after_lines is None else after_lines
         self.after_body_min_share: float = self.min_share if after_share is None else after_share
