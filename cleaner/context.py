@@ -65,6 +65,7 @@ from .body import body_outweighs, outside_body
 from .shapes import MAX_MENU_ITEM_LENGTH, is_dated, is_link_like, is_prose
 
 WORD = regex.compile(r"\w+")
+APOSTROPHE = regex.compile(r"(?<=\w)['’](?=\w)")
 # A menu written in lower case ("jobs", "real estate", "open-core"): letters only, a few words.
 LOWER_CASE_LABEL = regex.compile(r"^\p{Ll}[\p{L} &'’-]*$")
 LABEL_WORDS = 3
@@ -267,7 +268,17 @@ def _lower_case_label(line: str) -> bool:
 
 
 def title_words(line: str) -> set[str]:
-    return set(WORD.findall(line.casefold()))
+    return set(_words(line))
+
+
+def _words(line: str) -> list[str]:
+    """The words of a headline or a title, an apostrophe left out: titles often
+    lose it ("Irans newest combat jet | Fox News" over "Iran's newest combat jet").
+
+    >>> _words("Iran's newest jet"), _words("Iran’s newest jet")
+    (['irans', 'newest', 'jet'], ['irans', 'newest', 'jet'])
+    """
+    return WORD.findall(APOSTROPHE.sub("", line.casefold()))
 
 
 def is_headline(line: str, title: set[str]) -> bool:
@@ -280,7 +291,7 @@ def is_headline(line: str, title: set[str]) -> bool:
     >>> is_headline("Minsk", title_words("Minsk")), is_headline("More from Minsk today", title)
     (False, False)
     """
-    words = WORD.findall(line.casefold())
+    words = _words(line)
     return len(words) >= HEADLINE_WORDS and sum(word in title for word in words) >= HEADLINE_SHARE * len(words)
 
 

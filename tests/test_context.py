@@ -388,3 +388,16 @@ def test_below_a_clear_body_a_headline_lists_dates_go_with_it(rules_only):
     assert [line for line in above if line not in CHROME] == [*listed[1:], *article]
     without = rules_only(rule).clean(page(*article, *listed)).split("\n")
     assert [line for line in without if line not in CHROME] == [*article, *listed]
+
+
+def test_the_headline_stays_when_the_title_leaves_out_its_apostrophe(context_only):
+    """A title often loses a headline's apostrophe ("Irans newest combat jet |
+    Fox News"): the headline's copy in a "Most read" list far below is still
+    the headline, and stays; the list's other lines go."""
+    headline = "Iran’s envoy returns to Minsk for talks"
+    most_read = ["Most Read", *HEADLINES, headline, "Harbour Reopens to Ships", "Bakers Win the Bread Prize"]
+    text = page("Talks Resume in Minsk", PROSE, PROSE_2, *FOOTER, *most_read)
+    text = "Irans envoy returns to Minsk for talks | Daily Courier\n" + text.split("\n", 1)[1]
+    out = context_only.clean(text).split("\n")
+    assert headline in out
+    assert not set(most_read) - {headline} & set(out)
