@@ -401,3 +401,17 @@ def test_the_headline_stays_when_the_title_leaves_out_its_apostrophe(context_onl
     out = context_only.clean(text).split("\n")
     assert headline in out
     assert not set(most_read) - {headline} & set(out)
+
+
+def test_below_a_clear_body_a_widgets_counts_go_with_its_links(rules_only):
+    """A share widget's counters ("0", "1 / 5") between its buttons below the
+    article are members of the run with ``after-body-dates``, not breaks in
+    it; a table's numbers between two of the article's paragraphs stay."""
+    buttons = ["Share on Facebook", "0", "Share on Twitter", "0", "Share by Email", "1 / 5", "Print This Page", "0"]
+    table = ["Votes", "27.4%", "Turnout", "61.0%", "Seats", "42"]
+    article = ["Talks Resume in Minsk", PROSE, PROSE_2, *table, PROSE, PROSE_2]
+    rule = RULE + "    body-gap: 15\n" + AFTER_BODY.replace("    body-gap: 15\n", "")
+    out = rules_only(rule + "    after-body-dates: true\n").clean(page(*article, *buttons)).split("\n")
+    assert [line for line in out if line not in CHROME] == [*article, *buttons[:2]]  # within two lines of prose
+    out = rules_only(rule).clean(page(*article, *buttons)).split("\n")
+    assert [line for line in out if line not in CHROME] == [*article, *buttons]

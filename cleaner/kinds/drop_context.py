@@ -93,7 +93,8 @@ class DropContext(LineRule):
             "after-body-dates",
             {"type": "boolean"},
             "Below the article's body, when the body holds more prose than the rest of the page, a line holding"
-            " a date or a time (not a sentence) counts as link-like: a headline list's dates go with it.",
+            " a date or a time (not a sentence), or a number alone (a share button's \"0\", a gallery's"
+            " \"1 / 5\"), counts as link-like: a headline list's dates and a widget's counts go with it.",
             default=False,
         ),
         *GUARD_KEYS[:2],  # when, when-not
