@@ -34,8 +34,9 @@ text has no links to count, so a link is recognised by its shape
   prose line within ``keep_between`` lines still stays: a subheading or a
   list of the article's other part, when the body is not that part; unless
   the body holds more prose than the rest of the page: then the body is
-  clearly found, a teaser's headline and what stands between two teasers go
-  (a heading of two prose lines or more stays), and below the body shorter
+  clearly found, a teaser's headline and what stands between two teasers,
+  or between the body's end and a teaser, go (a heading of two prose lines
+  or more stays), and below the body shorter
   runs in less link-like stretches go (``after_body_min_lines``,
   ``after_body_min_share``: a footer's links among dates and counts), and
   with ``after_body_dates`` a line there holding a date or a time, or a
@@ -192,10 +193,11 @@ def _near_prose(
     part's when the body is not that part; but when the body outweighs the
     rest of the page's prose (``body.body_outweighs``), the page is clearly whole
     and its body clearly found: then ``own`` is the body's prose, and only a
-    stretch that the body ends and a line that heads the body's prose or a
-    paragraph of two prose lines or more stay, not a teaser's headline nor
+    stretch that the body's prose closes (a list that leads into the
+    article's next paragraph) and a line that heads the body's prose or a
+    paragraph of two prose lines or more stay, not a teaser's headline, nor
     what stands between two teasers ("More stories": a headline, a sentence, a
-    headline...).
+    headline...), nor what stands between the body's end and a teaser.
 
     >>> lines = ["Storm Hits Coast", "Trees fell on houses in the night, said the police.", "Cooking"]
     >>> lines += ["Bake a cake in ten minutes with what you have at home.", "A Long Body", "Body one is long."]
@@ -211,7 +213,7 @@ def _near_prose(
     between = {
         i
         for start, stop in _runs(prose, False)
-        if start > 0 and stop < len(lines) and stop - start <= keep_between and (own[start - 1] or own[stop])
+        if start > 0 and stop < len(lines) and stop - start <= keep_between and own[stop]
         for i in range(start, stop)
     }
     return subheadings, between

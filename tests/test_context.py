@@ -351,9 +351,8 @@ def test_a_teaser_cut_short_does_not_extend_the_body(rules_only):
     def teasers(sentences):
         return [*listed, sentences[0], *listed, sentences[1], *listed]
 
-    # the list right below the article stays (between two prose lines, the body's last)
-    out = context_rule.clean(page(*article, *teasers(cut))).split("\n")
-    assert [line for line in out if line not in CHROME] == [*article, *listed, *cut]
+    out = context_rule.clean(page(*article, *teasers(cut))).split("\n")  # two lines of the body stay
+    assert [line for line in out if line not in CHROME] == [*article, *listed[:2], *cut]
     out = context_rule.clean(page(*article, *teasers(whole))).split("\n")
     kept = [line for line in out if line not in CHROME]
     assert kept[: len(article) + 14] == [*article, *teasers(whole)[:14]]  # the lists between them stay
@@ -415,3 +414,20 @@ def test_below_a_clear_body_a_widgets_counts_go_with_its_links(rules_only):
     assert [line for line in out if line not in CHROME] == [*article, *buttons[:2]]  # within two lines of prose
     out = rules_only(rule).clean(page(*article, *buttons)).split("\n")
     assert [line for line in out if line not in CHROME] == [*article, *buttons]
+
+
+def test_a_list_between_a_clear_bodys_end_and_a_teaser_goes(rules_only):
+    """Below a body that outweighs the page, a list that a teaser (not the
+    article's prose) closes is the page's: beyond two lines of the body, it
+    goes. The same list leading into the article's next paragraph, or into
+    its first, stays whole."""
+    listed = [*HEADLINES, "Harbour Reopens to Ships", "Bakers Win the Bread Prize"]
+    teaser = "Storm leaves thousands without power in the north, and crews …"
+    article = ["Talks Resume in Minsk", PROSE, PROSE_2, PROSE, PROSE_2]
+    rule = rules_only(RULE + "    body-gap: 15\n")
+    below = rule.clean(page(*article, *listed, teaser)).split("\n")
+    assert [line for line in below if line not in CHROME] == [*article, *listed[:2], teaser]
+    inside = [*article[:3], *listed, *article[3:]]
+    assert [line for line in rule.clean(page(*inside, teaser)).split("\n") if line not in CHROME] == [*inside, teaser]
+    above = [teaser, *listed, *article]
+    assert [line for line in rule.clean(page(*above)).split("\n") if line not in CHROME] == above
