@@ -318,7 +318,7 @@ def main() -> None:
 
         # the dump spread over sites that each learn their chrome: every record is cleaned twice
         if args.only in (None, "learn"):
-            sited = work / "dump-sites"
+            sited = work / "dump-learn"  # not the rules row's dump-sites (1,000 sites): a whole run made this row on it
             if not sited.is_dir():
                 make_dump(sited, args.size, args.shards, sites=LEARN_SITES)
             jobs = ["--jobs", str(args.jobs), "--site-field", "url"]

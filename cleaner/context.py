@@ -24,7 +24,9 @@ text has no links to count, so a link is recognised by its shape
   ``HEADLINE_REACH`` lines;
 - with ``body_gap``, only the article's prose is evidence: the article's body
   is the stretch of prose lines, each at most ``body_gap`` lines from the
-  next, that holds the most prose characters; a prose line outside it is a
+  next, that holds the most prose characters (``body``: a line cut short
+  with "…" is no evidence, and with ``body_gap_dropped`` the lines other
+  rules dropped below it count in the gap); a prose line outside it is a
   teaser's ("Recent posts" with a sentence under each headline, a footer's
   blurb). Such a line stays, but the lines near it are not near prose, and
   it does not break a run of link-like lines: place is evidence where shape
@@ -32,14 +34,20 @@ text has no links to count, so a link is recognised by its shape
   prose line within ``keep_between`` lines still stays: a subheading or a
   list of the article's other part, when the body is not that part; unless
   the body holds more prose than the rest of the page: then the body is
-  clearly found, a teaser's headline and what stands between two teasers go
-  (a heading of two prose lines or more stays), and below the body shorter
+  clearly found, a teaser's headline and what stands between two teasers,
+  or between the body's end and a teaser, go (a heading of two prose lines
+  or more stays), and below the body shorter
   runs in less link-like stretches go (``after_body_min_lines``,
-  ``after_body_min_share``: a footer's links among dates and counts);
+  ``after_body_min_share``: a footer's links among dates and counts), and
+  with ``after_body_dates`` a line there holding a date or a time, or a
+  number alone, is a member of its run and goes with it ("13 Oct 05 |
+  Technology" under each headline of a list, a share button's "0"; within
+  ``distance`` of the body, a story's own date stays);
 - a line that another rule dropped (a learned menu item, "Privacy Policy")
   still counts as a link-like member of its run and its stretch, and takes no
-  place otherwise (distances are counted in kept lines): a menu that line
-  rules took in part is still a menu, and what is left of it still goes.
+  place otherwise (distances are counted in kept lines, but for the body's
+  end): a menu that line rules took in part is still a menu, and what is
+  left of it still goes.
 
 Dropping lines only moves the rest closer to prose, shortens runs and lowers
 the counts; it may join two stretches of prose into a larger body, which only
@@ -54,9 +62,11 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 import regex
 
-from .shapes import MAX_MENU_ITEM_LENGTH, is_link_like, is_prose
+from .body import body_outweighs, outside_body
+from .shapes import DIGIT, LETTER, MAX_MENU_ITEM_LENGTH, is_dated, is_link_like, is_prose
 
 WORD = regex.compile(r"\w+")
+APOSTROPHE = regex.compile(r"(?<=\w)['’](?=\w)")
 # A menu written in lower case ("jobs", "real estate", "open-core"): letters only, a few words.
 LOWER_CASE_LABEL = regex.compile(r"^\p{Ll}[\p{L} &'’-]*$")
 LABEL_WORDS = 3
@@ -126,15 +136,21 @@ def chrome_by_context(lines: Sequence[str], rule: DropContext, gone: Sequence[in
     ``shapes``: those of the lines, as ``whole_page_shapes`` gives them."""
     links = [shapes[line][0] for line in lines]
     prose = [shapes[line][1] for line in lines]
-    teasers = _outside_body(lines, prose, rule.body_gap)
+    teasers = outside_body(lines, prose, rule.body_gap, gone if rule.body_gap_dropped else None)
     body = [is_prose_line and not teaser for is_prose_line, teaser in zip(prose, teasers)]
-    clear = _body_outweighs(lines, body, teasers)
+    clear = body_outweighs(lines, body, teasers)
     subheadings, between = _near_prose(lines, prose, body if clear else prose, rule.keep_between)
     prose = body
     in_runs = [link or teaser for link, teaser in zip(links, teasers)]
     distance = _distance_to_prose(prose)
     title = title_words(lines[0]) if lines else set()
     body_end = max((i for i, is_prose_line in enumerate(prose) if is_prose_line), default=len(lines))
+    if clear and rule.after_body_dates:  # below the body, a headline list's dates and counts go with it
+        links = [
+            link or i > body_end and not teasers[i] and (is_dated(line) or _count(line))
+            for i, (line, link) in enumerate(zip(lines, links))
+        ]
+        in_runs = [link or teaser for link, teaser in zip(links, teasers)]
     found: list[int] = []
     for start, stop in _runs(prose, False):  # the stretches between the article's prose lines
         # below a body that is clearly the article's, place is evidence: a footer's links may be
@@ -175,12 +191,13 @@ def _near_prose(
     lines between two prose lines (a list, captions). ``own``: the prose lines
     that are evidence. Any prose is (``own`` is ``prose``), an article's other
     part's when the body is not that part; but when the body outweighs the
-    rest of the page's prose (``_body_outweighs``), the page is clearly whole
+    rest of the page's prose (``body.body_outweighs``), the page is clearly whole
     and its body clearly found: then ``own`` is the body's prose, and only a
-    stretch that the body ends and a line that heads the body's prose or a
-    paragraph of two prose lines or more stay, not a teaser's headline nor
+    stretch that the body's prose closes (a list that leads into the
+    article's next paragraph) and a line that heads the body's prose or a
+    paragraph of two prose lines or more stay, not a teaser's headline, nor
     what stands between two teasers ("More stories": a headline, a sentence, a
-    headline...).
+    headline...), nor what stands between the body's end and a teaser.
 
     >>> lines = ["Storm Hits Coast", "Trees fell on houses in the night, said the police.", "Cooking"]
     >>> lines += ["Bake a cake in ten minutes with what you have at home.", "A Long Body", "Body one is long."]
@@ -196,19 +213,10 @@ def _near_prose(
     between = {
         i
         for start, stop in _runs(prose, False)
-        if start > 0 and stop < len(lines) and stop - start <= keep_between and (own[start - 1] or own[stop])
+        if start > 0 and stop < len(lines) and stop - start <= keep_between and own[stop]
         for i in range(start, stop)
     }
     return subheadings, between
-
-
-def _body_outweighs(lines: Sequence[str], body: Sequence[bool], teasers: Sequence[bool]) -> bool:
-    """Do the body's prose lines hold more characters than the page's other
-    prose lines (teasers, blurbs)? Tuned on the even trafilatura
-    pages of benchmarks/real: a weight of one half took a section's heading
-    above its blurbs, of two lost chrome."""
-    body_weight = sum(len(line) for line, in_body in zip(lines, body) if in_body)
-    return body_weight > sum(len(line) for line, teaser in zip(lines, teasers) if teaser)
 
 
 def context_drops(
@@ -242,33 +250,19 @@ def _gone_between(keys: Sequence[str], kept: Sequence[int], dropped_by: dict, ru
     return counts
 
 
-def _outside_body(lines: Sequence[str], prose: Sequence[bool], gap: Optional[int]) -> list[bool]:
-    """Which prose lines stand outside the article's body: the stretch of prose
-    lines at most ``gap`` lines apart with the most prose characters (none
-    without a ``gap``).
-
-    >>> lines = ["A teaser.", "Home", "News", "Body one.", "Body two, longer."]
-    >>> _outside_body(lines, [True, False, False, True, True], 1)
-    [True, False, False, False, False]
-    >>> _outside_body(lines, [True, False, False, True, True], 2)
-    [False, False, False, False, False]
-    """
-    at = [i for i, is_prose_line in enumerate(prose) if is_prose_line]
-    if gap is None or not at:
-        return [False] * len(lines)
-    stretches = [[at[0]]]
-    for i in at[1:]:
-        if i - stretches[-1][-1] - 1 <= gap:
-            stretches[-1].append(i)
-        else:
-            stretches.append([i])
-    body = max(stretches, key=lambda stretch: sum(len(lines[i]) for i in stretch))
-    return [is_prose_line and not body[0] <= i <= body[-1] for i, is_prose_line in enumerate(prose)]
-
-
 def _link_like(line: str, rule: DropContext) -> bool:
     """A link's text by its shape (``shapes.is_link_like``), or a label in lower case."""
     return is_link_like(line, rule.max_length) or _lower_case_label(line)
+
+
+def _count(line: str) -> bool:
+    """A count, a score or a number alone: a share button's "0", a gallery's
+    "1 / 5", a poll's "27.4%" (no letter, a digit).
+
+    >>> _count("0"), _count("1 / 5"), _count("27.4%"), _count("___"), _count("3 comments")
+    (True, True, True, False, False)
+    """
+    return LETTER.search(line) is None and DIGIT.search(line) is not None
 
 
 def _lower_case_label(line: str) -> bool:
@@ -286,7 +280,17 @@ def _lower_case_label(line: str) -> bool:
 
 
 def title_words(line: str) -> set[str]:
-    return set(WORD.findall(line.casefold()))
+    return set(_words(line))
+
+
+def _words(line: str) -> list[str]:
+    """The words of a headline or a title, an apostrophe left out: titles often
+    lose it ("Irans newest combat jet | Fox News" over "Iran's newest combat jet").
+
+    >>> _words("Iran's newest jet"), _words("Iran’s newest jet")
+    (['irans', 'newest', 'jet'], ['irans', 'newest', 'jet'])
+    """
+    return WORD.findall(APOSTROPHE.sub("", line.casefold()))
 
 
 def is_headline(line: str, title: set[str]) -> bool:
@@ -299,7 +303,7 @@ def is_headline(line: str, title: set[str]) -> bool:
     >>> is_headline("Minsk", title_words("Minsk")), is_headline("More from Minsk today", title)
     (False, False)
     """
-    words = WORD.findall(line.casefold())
+    words = _words(line)
     return len(words) >= HEADLINE_WORDS and sum(word in title for word in words) >= HEADLINE_SHARE * len(words)
 
 

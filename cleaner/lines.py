@@ -12,14 +12,13 @@ nothing more is dropped: cleaning its result again drops nothing.
 from __future__ import annotations
 
 import enum
-from time import monotonic
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 import regex
 
 from .changes import ChangeLog
 from .context import KnownShapes, context_drops, whole_page_shapes
-from .budget import BUDGET, Budget, TimeLimit
+from .budget import BUDGET, Budget, TimeLimit, regex_clock
 from .kinds.base import Rule, Spec
 from .kinds.guard import Guard
 from .line_prefilter import BACKREFERENCE, Lines, Prefilter
@@ -198,7 +197,7 @@ class LineStage:
                 gave_up = True
                 memo[tag, key] = True
                 continue
-            started = monotonic()
+            started = regex_clock()
             try:
                 memo[tag, key] = any(pattern.fullmatch(key, timeout=seconds) is not None for pattern in patterns)
             except TimeoutError:  # not charged: the rules get the whole rest, to name the one at fault
@@ -206,7 +205,7 @@ class LineStage:
                 memo[tag, key] = True
             else:
                 if budget is not None:
-                    budget.left -= monotonic() - started
+                    budget.left -= regex_clock() - started
 
 
 class LineStageAround:

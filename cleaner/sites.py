@@ -93,7 +93,7 @@ class SiteIndex:
         for key, globs in scopes.items():
             for glob in globs:
                 glob = glob.lower()
-                if any(c in glob for c in "*?["):
+                if "*" in glob or "?" in glob or "[" in glob:  # (any() over the three: a tenth of loading 20,000 rules)
                     self.wild.append((glob, key))
                 else:
                     self.exact.setdefault(glob, []).append(key)

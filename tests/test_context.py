@@ -296,3 +296,138 @@ def test_a_page_whose_links_are_in_lower_case_is_a_whole_page(context_rule):
     # the article (its headline, perhaps), "magazine" and two tags stand within two lines of prose
     kept = ["Daily Courier", "world", "u.s.", "jobs", "magazine", *article, *tags[:2], "u.s."]
     assert out.split("\n") == kept
+
+
+SHARE_WIDGET = ["Share this", "Email", "Facebook", "Twitter", "WhatsApp", "LinkedIn", "Reddit", "Pinterest"]
+SHARE_WIDGET += ["Print", "Copy link", "More on this story", "Top Stories", "Most Read", "Watched", "Comments", "Close"]
+SHARE_LINES = (
+    "  - id: t.share\n    kind: drop-line\n    where: anywhere\n    lines: [" + ", ".join(SHARE_WIDGET) + "]\n"
+)
+TEASER = "Storm leaves thousands without power in the north, and crews work through the night."
+TEASER_2 = "City council approves a new budget for schools after a long debate on Tuesday."
+
+
+def test_lines_other_rules_dropped_below_the_body_end_it(rules_only):
+    """A share widget and a "More on this story" block that line rules took
+    (16 lines) end the article: with ``body-gap-dropped`` they count in
+    ``body-gap``, and the teasers after them (a headline, a sentence, again)
+    are not the article's, so the headlines around them go; without it the
+    teasers, now close below the article, join its body and shield them."""
+    article = ["Talks Resume in Minsk", PROSE, PROSE_2, PROSE, PROSE_2]
+    teasers = [HEADLINES[0], TEASER, *HEADLINES[1:], "Harbour Reopens to Ships", TEASER_2]
+    text = page(*article, *SHARE_WIDGET, *teasers)
+    rule = RULE + "    body-gap: 15\n"
+    ended = rules_only(rule + "    body-gap-dropped: true\n" + SHARE_LINES).clean(text).split("\n")
+    # the first headline stands within two lines of the article (the widget's lines take no place)
+    assert [line for line in ended if line not in CHROME] == [*article, HEADLINES[0], TEASER, TEASER_2]
+    joined = rules_only(rule + SHARE_LINES).clean(text).split("\n")
+    assert [line for line in joined if line not in CHROME] == [*article, *teasers]
+
+
+def test_lines_other_rules_dropped_above_the_body_do_not_move_its_start(rules_only):
+    """Above the article the body starts as before: a headline, its deck and a
+    caption (prose) above an advertisement block that line rules took and a
+    short sidebar still stand with the body, and the deck stays."""
+    head = ["Katrina kills 50 in one Mississippi county", "Tropical storm heads toward Tennessee, Ohio River Valley"]
+    caption = "An SUV is crushed by fallen bricks after Hurricane Katrina hit New Orleans Monday."
+    sidebar = ["Special Report", "Interactive: Safety Tips", "Gallery: Top 10 worst hurricanes"]
+    article = [PROSE, PROSE_2, PROSE, PROSE_2, PROSE, PROSE_2]
+    text = page(*head, caption, *SHARE_WIDGET, *sidebar, *article)
+    out = rules_only(RULE + "    body-gap: 15\n    body-gap-dropped: true\n" + SHARE_LINES).clean(text).split("\n")
+    assert [line for line in out if line not in CHROME] == [*head, caption, *sidebar, *article]
+
+
+def test_a_teaser_cut_short_does_not_extend_the_body(rules_only):
+    """With ``body-gap``, sentences cut short with an ellipsis ("…", "...")
+    under the headlines of a list below the article are a teaser's: they do
+    not join the article's body, and the headlines between them go; whole
+    sentences there would (their headlines stay, as an article's other part's)."""
+    context_rule = rules_only(RULE + "    body-gap: 15\n")
+    article = ["Talks Resume in Minsk", PROSE, PROSE_2, PROSE, PROSE_2]
+    cut = ["Storm leaves thousands without power in the north, and crews …", "City council approves a budget for..."]
+    whole = ["Storm leaves thousands without power in the north, said crews.", "City council approves a new budget."]
+    listed = [*HEADLINES, "Harbour Reopens to Ships", "Bakers Win the Bread Prize"]
+
+    def teasers(sentences):
+        return [*listed, sentences[0], *listed, sentences[1], *listed]
+
+    out = context_rule.clean(page(*article, *teasers(cut))).split("\n")  # two lines of the body stay
+    assert [line for line in out if line not in CHROME] == [*article, *listed[:2], *cut]
+    out = context_rule.clean(page(*article, *teasers(whole))).split("\n")
+    kept = [line for line in out if line not in CHROME]
+    assert kept[: len(article) + 14] == [*article, *teasers(whole)[:14]]  # the lists between them stay
+
+
+def test_an_articles_sentence_ending_in_an_ellipsis_stays_in_its_body(context_rule):
+    """A paragraph of the article that trails off ("…") between two others
+    stays in the body: the list after it, between two of the body's
+    paragraphs, stays whole."""
+    trailing = "He paused, looked at the delegates and said that they would see…"
+    listed = ["Sanctions", "Trade", "Energy", "Borders", "Visas", "Transit"]
+    article = ["Talks Resume in Minsk", PROSE, trailing, *listed, PROSE_2, PROSE]
+    out = context_rule.clean(page(*article)).split("\n")
+    assert [line for line in out if line not in CHROME] == article
+
+
+def test_below_a_clear_body_a_headline_lists_dates_go_with_it(rules_only):
+    """Below a body that outweighs the page, a headline list whose every
+    headline has its date under it ("13 Oct 05 | Technology") goes with
+    ``after-body-dates``: the dates are members of the run, not breaks in it.
+    The story's own date right under it stays (within ``distance``), and so
+    does the same list above the article; without the key the dates cut the
+    list into runs of one, and it stays."""
+    article = ["Talks Resume in Minsk", PROSE, PROSE_2, PROSE, PROSE_2, "Posted 12.05.2021 at 12:04"]
+    dated = ["13 Oct 05 | Have Your Say", "12 Oct 05 | Technology", "12 Oct 05 | Business", "28 Sep 05 | Music"]
+    listed = [line for pair in zip(HEADLINES, dated) for line in pair]
+    rule = RULE + "    body-gap: 15\n" + AFTER_BODY.replace("    body-gap: 15\n", "")
+    with_key = rules_only(rule + "    after-body-dates: true\n")
+    below = with_key.clean(page(*article, *listed)).split("\n")
+    assert [line for line in below if line not in CHROME] == [*article, HEADLINES[0]]  # within two lines of prose
+    above = with_key.clean(page(*listed, *article)).split("\n")  # its first headline goes with the menu
+    assert [line for line in above if line not in CHROME] == [*listed[1:], *article]
+    without = rules_only(rule).clean(page(*article, *listed)).split("\n")
+    assert [line for line in without if line not in CHROME] == [*article, *listed]
+
+
+def test_the_headline_stays_when_the_title_leaves_out_its_apostrophe(context_only):
+    """A title often loses a headline's apostrophe ("Irans newest combat jet |
+    Fox News"): the headline's copy in a "Most read" list far below is still
+    the headline, and stays; the list's other lines go."""
+    headline = "Iran’s envoy returns to Minsk for talks"
+    most_read = ["Most Read", *HEADLINES, headline, "Harbour Reopens to Ships", "Bakers Win the Bread Prize"]
+    text = page("Talks Resume in Minsk", PROSE, PROSE_2, *FOOTER, *most_read)
+    text = "Irans envoy returns to Minsk for talks | Daily Courier\n" + text.split("\n", 1)[1]
+    out = context_only.clean(text).split("\n")
+    assert headline in out
+    assert not set(most_read) - {headline} & set(out)
+
+
+def test_below_a_clear_body_a_widgets_counts_go_with_its_links(rules_only):
+    """A share widget's counters ("0", "1 / 5") between its buttons below the
+    article are members of the run with ``after-body-dates``, not breaks in
+    it; a table's numbers between two of the article's paragraphs stay."""
+    buttons = ["Share on Facebook", "0", "Share on Twitter", "0", "Share by Email", "1 / 5", "Print This Page", "0"]
+    table = ["Votes", "27.4%", "Turnout", "61.0%", "Seats", "42"]
+    article = ["Talks Resume in Minsk", PROSE, PROSE_2, *table, PROSE, PROSE_2]
+    rule = RULE + "    body-gap: 15\n" + AFTER_BODY.replace("    body-gap: 15\n", "")
+    out = rules_only(rule + "    after-body-dates: true\n").clean(page(*article, *buttons)).split("\n")
+    assert [line for line in out if line not in CHROME] == [*article, *buttons[:2]]  # within two lines of prose
+    out = rules_only(rule).clean(page(*article, *buttons)).split("\n")
+    assert [line for line in out if line not in CHROME] == [*article, *buttons]
+
+
+def test_a_list_between_a_clear_bodys_end_and_a_teaser_goes(rules_only):
+    """Below a body that outweighs the page, a list that a teaser (not the
+    article's prose) closes is the page's: beyond two lines of the body, it
+    goes. The same list leading into the article's next paragraph, or into
+    its first, stays whole."""
+    listed = [*HEADLINES, "Harbour Reopens to Ships", "Bakers Win the Bread Prize"]
+    teaser = "Storm leaves thousands without power in the north, and crews …"
+    article = ["Talks Resume in Minsk", PROSE, PROSE_2, PROSE, PROSE_2]
+    rule = rules_only(RULE + "    body-gap: 15\n")
+    below = rule.clean(page(*article, *listed, teaser)).split("\n")
+    assert [line for line in below if line not in CHROME] == [*article, *listed[:2], teaser]
+    inside = [*article[:3], *listed, *article[3:]]
+    assert [line for line in rule.clean(page(*inside, teaser)).split("\n") if line not in CHROME] == [*inside, teaser]
+    above = [teaser, *listed, *article]
+    assert [line for line in rule.clean(page(*above)).split("\n") if line not in CHROME] == above

@@ -70,6 +70,14 @@ class DropContext(LineRule):
             " shields its neighbours nor breaks a run. Without it, every prose line counts.",
         ),
         Key(
+            "body-gap-dropped",
+            {"type": "boolean"},
+            "Below the article's body, the lines other rules dropped (a share widget, a related block, a comment"
+            " form) count in `body-gap`: the body ends there, and the teasers after them are not the article's."
+            " Its start is found as without.",
+            default=False,
+        ),
+        Key(
             "after-body-min-lines",
             {"type": "integer", "minimum": 2},
             "`min-lines` below the article's body, when the body holds more prose than the rest of the page:"
@@ -80,6 +88,14 @@ class DropContext(LineRule):
             SHARE,
             "`min-share` below the article's body, when the body holds more prose than the rest of the page:"
             " a footer's links may stand among more dates, counts and labels. Default: `min-share`.",
+        ),
+        Key(
+            "after-body-dates",
+            {"type": "boolean"},
+            "Below the article's body, when the body holds more prose than the rest of the page, a line holding"
+            " a date or a time (not a sentence), or a number alone (a share button's \"0\", a gallery's"
+            " \"1 / 5\"), counts as link-like: a headline list's dates and a widget's counts go with it.",
+            default=False,
         ),
         *GUARD_KEYS[:2],  # when, when-not
     )
@@ -97,6 +113,8 @@ class DropContext(LineRule):
         self.page_lines: int = self.setting("page-lines")
         self.page_share: float = self.setting("page-share")
         self.body_gap: Optional[int] = self.setting("body-gap")
+        self.body_gap_dropped: bool = self.setting("body-gap-dropped")
+        self.after_body_dates: bool = self.setting("after-body-dates")
         after_lines, after_share = self.setting("after-body-min-lines"), self.setting("after-body-min-share")
         self.after_body_min_lines: int = self.min_lines if after_lines is None else after_lines
         self.after_body_min_share: float = self.min_share if after_share is None else after_share

@@ -14,7 +14,7 @@ SLOW_LINE = "a" * 18 + "b{}"  # (a|a)+$ backtracks about 0.1 s on it: under the 
 def run(cwd, *args):
     """Exit status, error and the CPU seconds the run took: CPU, not wall time, so
     that a busy machine (the tests share it) cannot fail the bound. (The budget
-    is wall time: on a busy machine it buys less CPU, never more.)"""
+    counts CPU time too, as the regex module does.)"""
     started = time.process_time()
     result = run_in_process(*args, cwd=cwd)
     return result.returncode, result.stderr.decode(), time.process_time() - started
@@ -97,3 +97,21 @@ def test_lint_leaves_safe_repeats_alone(pattern):
 def test_builtin_rules_stay_lint_clean(tmp_path):
     result = run_in_process("rules", "lint", cwd=tmp_path)
     assert (result.returncode, result.stdout.decode() + result.stderr.decode()) == (0, "All checks passed.\n")
+
+
+def test_the_budget_counts_cpu_time_as_the_regex_timeout_does(tmp_path):
+    """The regex module's timeout counts the process's CPU time, so the budget does
+    too: time the process waits (a busy host's other work) spends none of it. On
+    wall time, a second's wait inside a rule's call spent the whole budget."""
+    from cleaner.budget import document_budget
+    from cleaner.loader import load_file
+
+    (tmp_path / "r.yaml").write_text("rules:\n  - id: slow.host\n    kind: drop-line\n    patterns: ['x']\n")
+    (rule,) = load_file(tmp_path / "r.yaml", timeout=0.5)
+    limit = rule.limit  # what the rule's regex calls run under
+    with document_budget(0.5) as budget:
+        with limit:
+            time.sleep(1.0)  # waiting: no CPU
+        with limit:
+            assert limit.seconds > 0.4
+        assert budget.left > 0.4

@@ -1,0 +1,89 @@
+"""Where the article's body stands in whole-page text (``drop-context``'s ``body-gap``).
+
+The body is the stretch of prose lines, each at most ``gap`` lines from the
+next, that holds the most prose characters; a prose line outside it is a
+teaser's, a comment's or a footer's. Two things keep the stretch from running
+on past the article into the teasers below it:
+
+- a prose line cut short with an ellipsis ("… the card that is right for
+  you …", "Read more...") is a teaser's, never the article's: it neither
+  starts the body nor links two of its parts (it stays inside the body when
+  the body's own lines stand on both sides of it);
+- with ``dropped_ends``, the lines other rules dropped below the body count in
+  the gap: a share widget, a "More on this story" block or a comment form that
+  line rules took ends the article, and the teasers that follow it are not
+  the article's even though, those lines gone, they stand close. The body's
+  start is found as before: what stands above it (a headline's deck above a
+  caption and a sidebar) is judged by the lines that are there.
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+import regex
+
+# A line cut short: a teaser's sentence, as headline lists show them ("… said on Monday …").
+CUT_SHORT = regex.compile(r"(?:…|\.\.\.)$")
+
+
+def outside_body(
+    lines: Sequence[str], prose: Sequence[bool], gap: Optional[int], gone: Optional[Sequence[int]] = None
+) -> list[bool]:
+    """Which prose lines stand outside the article's body (none without a
+    ``gap``). ``gone[k]``: how many lines other rules dropped right above line
+    ``k``, counted in the gap below the body (``dropped_ends``); None: not.
+
+    >>> lines = ["A teaser.", "Home", "News", "Body one.", "Body two, longer."]
+    >>> outside_body(lines, [True, False, False, True, True], 1)
+    [True, False, False, False, False]
+    >>> outside_body(lines, [True, False, False, True, True], 2)
+    [False, False, False, False, False]
+    >>> lines = ["Body one, the longest line.", "Body two.", "Share", "Recent", "A teaser."]
+    >>> outside_body(lines, [True, True, False, False, True], 2)
+    [False, False, False, False, False]
+    >>> outside_body(lines, [True, True, False, False, True], 2, [0, 0, 0, 1, 0, 0])
+    [False, False, False, False, True]
+    >>> lines = ["Body one, the longest line.", "Home", "A teaser cut …", "News", "A teaser."]
+    >>> outside_body(lines, [True, False, True, False, True], 1)
+    [False, False, True, False, True]
+    """
+    evidence = [is_prose_line and CUT_SHORT.search(line) is None for line, is_prose_line in zip(lines, prose)]
+    if gap is None or not any(evidence):
+        evidence = list(prose)
+    if gap is None or not any(evidence):
+        return [False] * len(lines)
+    first, last = _heaviest(lines, evidence, gap, range(len(lines)))
+    if gone is not None:
+        places, total = [], 0
+        for k in range(len(lines)):
+            total += gone[k]
+            places.append(k + total)
+        start, end = _heaviest(lines, evidence, gap, places)
+        if first <= start <= end <= last:  # the same body, its end where the dropped lines end it
+            last = end
+    return [is_prose_line and not first <= i <= last for i, is_prose_line in enumerate(prose)]
+
+
+def _heaviest(lines: Sequence[str], evidence: Sequence[bool], gap: int, places: Sequence[int]) -> tuple[int, int]:
+    """The first and last line of the stretch of ``evidence`` lines, each at
+    most ``gap`` lines from the next (counted by ``places``), with the most
+    characters."""
+    at = [i for i, is_evidence in enumerate(evidence) if is_evidence]
+    stretches = [[at[0]]]
+    for i in at[1:]:
+        if places[i] - places[stretches[-1][-1]] - 1 <= gap:
+            stretches[-1].append(i)
+        else:
+            stretches.append([i])
+    body = max(stretches, key=lambda stretch: sum(len(lines[i]) for i in stretch))
+    return body[0], body[-1]
+
+
+def body_outweighs(lines: Sequence[str], body: Sequence[bool], teasers: Sequence[bool]) -> bool:
+    """Do the body's prose lines hold more characters than the page's other
+    prose lines (teasers, blurbs)? Tuned on the even trafilatura
+    pages of benchmarks/real: a weight of one half took a section's heading
+    above its blurbs, of two lost chrome."""
+    body_weight = sum(len(line) for line, in_body in zip(lines, body) if in_body)
+    return body_weight > sum(len(line) for line, teaser in zip(lines, teasers) if teaser)
