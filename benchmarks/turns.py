@@ -2,14 +2,17 @@
 
     git archive <commit> | tar -x -C /tmp/v1       # one folder per version
     python benchmarks/turns.py DUMP.jsonl /tmp/v1 /tmp/v2 ... [--no-ftfy]
+    python benchmarks/turns.py DUMP.jsonl /tmp/v1 installed    # a folder's against the installed one
 
 Each version is loaded from its folder under a name of its own (its
 ``cleaner`` package as ``cleaner_v1``...), so that all of them run in this
 process over the same texts, which goes first moving by one each document:
 on this project's virtual machine the host's stolen time counts as the
 process's own, and versions timed in passes one after the other moved by a
-fifth from run to run. Prints each one's CPU seconds, its ratio to the first
-version and ftfy's to it.
+fifth from run to run. ``installed`` is the ``cleaner`` package this Python
+imports, under its own name: a build compiled with mypyc (README, "Set up")
+can only be loaded so, its modules knowing their names. Prints each one's CPU
+seconds, its ratio to the first version and ftfy's to it.
 """
 
 from __future__ import annotations
@@ -25,7 +28,10 @@ import ftfy
 
 
 def load(folder: Path, name: str):
-    """The ``Cleaner`` of the version in ``folder`` (its ``cleaner`` package imported as ``name``)."""
+    """The ``Cleaner`` of the version in ``folder`` (its ``cleaner`` package imported as ``name``),
+    or of the installed ``cleaner`` when ``folder`` is ``installed``."""
+    if str(folder) == "installed":
+        return importlib.import_module("cleaner.pipeline").Cleaner
     package = folder / "cleaner"
     spec = importlib.util.spec_from_file_location(
         name, package / "__init__.py", submodule_search_locations=[str(package)]
@@ -40,7 +46,9 @@ def load(folder: Path, name: str):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("dump", type=Path, help="a JSON Lines file with a 'text' field")
-    parser.add_argument("versions", nargs="+", type=Path, help="folders each holding a version's cleaner/ and rules/")
+    parser.add_argument(
+        "versions", nargs="+", type=Path, help="folders each holding a version's cleaner/ and rules/, or installed"
+    )
     parser.add_argument("--no-ftfy", action="store_true", help="leave ftfy.fix_text out")
     args = parser.parse_args()
     tools = {str(folder): load(folder, f"cleaner_v{n}")().clean for n, folder in enumerate(args.versions, 1)}

@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # the line stage imports this module
     from .rule_index import WalkRules
 
 
-def kept_lines(keys: list, dropped_by: dict, order: Sequence[int]) -> Iterator[tuple]:
+def kept_lines(keys: list, dropped_by: dict, order: Sequence[int]) -> Iterator[tuple[int, bool]]:
     """Indexes of the non-blank lines not dropped, each with whether it counts
     towards a window (a repeat of the kept line before it does not)."""
     previous = None

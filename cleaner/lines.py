@@ -12,7 +12,6 @@ nothing more is dropped: cleaning its result again drops nothing.
 from __future__ import annotations
 
 import enum
-import functools
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 import regex
@@ -76,10 +75,19 @@ class LineRule(Rule):
         self.within: int = spec.data.get("within", default_within)
         self.limit = TimeLimit(spec)
         self.guard = Guard(spec)  # when, when-not: checked when a document's rules are chosen
+        self._needs: Optional[OneOf] = None
+        self._needs_known = False
 
-    @functools.cached_property
-    def needs(self) -> Optional[OneOf]:  # what a line needs for any pattern to match it (found when first asked)
-        return one_of([required(p, regex.IGNORECASE if self.ignore_case else 0) for p in self.pattern_sources])
+    @property
+    def needs(self) -> Optional[OneOf]:
+        """What a line needs for any pattern to match it: found when first asked (by
+        hand, not ``functools.cached_property``, which a class compiled by mypyc lacks
+        the ``__dict__`` for: it found it again at every call)."""
+        if not self._needs_known:
+            flags = regex.IGNORECASE if self.ignore_case else 0
+            self._needs = one_of([required(source, flags) for source in self.pattern_sources])
+            self._needs_known = True
+        return self._needs
 
     def matches(self, stripped: str, folded: str) -> bool:
         """Does the line (stripped; ``folded``: casefolded) match? Patterns run only if it holds what they need."""

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import run_in_process
+from conftest import run_in_process
 
 
 def test_a_guard_does_not_match_across_a_line_break():

@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from cleaner import docs
 from cleaner.schema import SCHEMA
 
@@ -137,6 +139,7 @@ def test_builtin_rules_lint_clean():
     assert run("rules", "lint") == (0, "", "All checks passed.\n")
 
 
+@pytest.mark.source_tree  # the built-in rules' paths are under rules/ here
 def test_rules_list_json():
     code, out, _ = run("rules", "list", "--format", "json")
     listing = json.loads(out)
@@ -161,6 +164,7 @@ def test_rules_list_json():
     ]
 
 
+@pytest.mark.source_tree  # the built-in rules' paths are under rules/ here
 def test_rules_list_text_line():
     out = run("rules", "list", "--select", "inforos.rate-it")[1]
     line = (ROOT / "rules" / "site-inforos.yaml").read_text(encoding="utf-8").splitlines().index(

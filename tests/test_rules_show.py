@@ -1,5 +1,7 @@
 """``cleaner rules show ID`` and ``cleaner rules lint --explain CODE``."""
 
+import pytest
+
 from conftest import ROOT, run_in_process
 
 
@@ -8,6 +10,7 @@ def run(*args):
     return result.returncode, result.stdout.decode(), result.stderr.decode()
 
 
+@pytest.mark.source_tree  # the built-in rules' paths are under rules/ here
 def test_show_a_drop_line_rule():
     lines = (ROOT / "rules" / "site-inforos.yaml").read_text(encoding="utf-8").splitlines()
     rule = lines.index("  - id: inforos.rate-it") + 1
@@ -42,6 +45,7 @@ def test_show_a_drop_line_rule():
     )
 
 
+@pytest.mark.source_tree  # the built-in rules' paths are under rules/ here
 def test_show_a_variants_rule_with_its_guards():
     out = run("rules", "show", "names.makei")[1]
     assert out.startswith("names.makei  (variants)  rules/names.yaml:42\n")

@@ -40,5 +40,6 @@ class DropBlock(LineRule):
     windowed = False
 
     def __init__(self, spec: Spec):
-        super().__init__(spec, *listed_lines(spec), default_within=1)
+        literals, patterns = listed_lines(spec)  # mypyc passes a star-argument wrongly beside a keyword
+        super().__init__(spec, literals, patterns, default_within=1)
         self.max_lines: int = self.setting("max-lines")

@@ -37,7 +37,8 @@ class DropLine(LineRule):
     stage = LineStage
 
     def __init__(self, spec: Spec):
-        super().__init__(spec, *listed_lines(spec), default_within=3)
+        literals, patterns = listed_lines(spec)  # mypyc passes a star-argument wrongly beside a keyword
+        super().__init__(spec, literals, patterns, default_within=3)
         self.where: str = spec.data.get("where", "anywhere")
         self.walk = Walk.BOTTOM_UP if self.where == "tail" else Walk.TOP_DOWN
         self.windowed = self.where != "anywhere"

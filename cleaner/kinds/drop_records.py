@@ -60,7 +60,8 @@ class DropRecords(LineRule):
     windowed = False
 
     def __init__(self, spec: Spec):
-        super().__init__(spec, *listed_lines(spec), default_within=1)
+        literals, patterns = listed_lines(spec)  # mypyc passes a star-argument wrongly beside a keyword
+        super().__init__(spec, literals, patterns, default_within=1)
         self.opens: bool = self.setting("marks") == "start"
         self.min_records: int = self.setting("min-records")
         self.min_record_lines: int = self.setting("min-record-lines")
