@@ -21,10 +21,9 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
-import regex
 
-# A line cut short: a teaser's sentence, as headline lists show them ("… said on Monday …").
-CUT_SHORT = regex.compile(r"(?:…|\.\.\.)$")
+# How a line cut short ends: a teaser's sentence, as headline lists show them ("… said on Monday …").
+CUT_SHORT = ("…", "...")
 
 
 def outside_body(
@@ -48,7 +47,7 @@ def outside_body(
     >>> outside_body(lines, [True, False, True, False, True], 1)
     [False, False, True, False, True]
     """
-    evidence = [is_prose_line and CUT_SHORT.search(line) is None for line, is_prose_line in zip(lines, prose)]
+    evidence = [is_prose_line and not line.endswith(CUT_SHORT) for line, is_prose_line in zip(lines, prose)]
     if gap is None or not any(evidence):
         evidence = list(prose)
     if gap is None or not any(evidence):

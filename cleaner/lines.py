@@ -12,13 +12,14 @@ nothing more is dropped: cleaning its result again drops nothing.
 from __future__ import annotations
 
 import enum
+from time import monotonic
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 import regex
 
 from .changes import ChangeLog
 from .context import KnownShapes, context_drops, whole_page_shapes
-from .budget import BUDGET, Budget, TimeLimit, regex_clock
+from .budget import BUDGET, Budget, TimeLimit
 from .kinds.base import Rule, Spec
 from .kinds.guard import Guard
 from .line_prefilter import BACKREFERENCE, Lines, Prefilter
@@ -193,11 +194,13 @@ class LineStage:
                 memo[tag, key] = gave_up or position in literal
                 continue
             seconds = self.timeout if budget is None else budget.left / 4
+            if seconds <= 0 and budget is not None:  # by the wall clock; the CPU clock may leave more
+                seconds = budget.cpu_left() / 4
             if seconds <= 0:  # (regex takes a timeout below 0 as none)
                 gave_up = True
                 memo[tag, key] = True
                 continue
-            started = regex_clock()
+            started = monotonic()
             try:
                 memo[tag, key] = any(pattern.fullmatch(key, timeout=seconds) is not None for pattern in patterns)
             except TimeoutError:  # not charged: the rules get the whole rest, to name the one at fault
@@ -205,7 +208,7 @@ class LineStage:
                 memo[tag, key] = True
             else:
                 if budget is not None:
-                    budget.left -= regex_clock() - started
+                    budget.left -= monotonic() - started
 
 
 class LineStageAround:
