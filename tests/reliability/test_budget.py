@@ -115,3 +115,21 @@ def test_the_budget_counts_cpu_time_as_the_regex_timeout_does(tmp_path):
         with limit:
             assert limit.seconds > 0.4
         assert budget.left > 0.4
+
+
+def test_the_line_prefilter_asks_the_cpu_clock_before_giving_up(tmp_path):
+    """The line prefilter draws on the budget too: when the wall time charged has
+    spent it (a busy host), it tries the patterns with what the CPU clock leaves,
+    instead of giving up and sending every line to the rules."""
+    from cleaner.budget import document_budget
+    from cleaner.lines import LineStage
+    from cleaner.loader import load_file
+
+    rules = "rules:\n  - id: busy.host\n    kind: drop-line\n    patterns: ['Share \\d+']\n"
+    (tmp_path / "r.yaml").write_text(rules)
+    stage = LineStage(load_file(tmp_path / "r.yaml", timeout=0.5))
+    memo: dict = {}
+    with document_budget(0.5) as budget:
+        budget.left = -1.0  # what a second's wait in a regex call left of it by the wall clock
+        stage.prefilter(["Share 12", "Share this"], memo)
+    assert (memo[None, "Share 12"], memo[None, "Share this"]) == (True, False)  # given up: both True
