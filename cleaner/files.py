@@ -32,6 +32,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from .errors import CleanerError
 from .gitignore import Gitignore
+from .signals import signals_held
 
 DEFAULT_INCLUDE = ("*.txt",)
 # Folders a walk never enters: version control and tool caches.
@@ -249,7 +250,9 @@ def write_atomically(path: Path, data: bytes) -> None:
         mode, owner = found.st_mode & 0o7777, (found.st_uid, found.st_gid)
     except FileNotFoundError:
         mode, owner = 0o644, None
-    with AtomicFile(target, mode, owner) as out:
+    # held: a Ctrl+C between the temporary file's creation and the ``with`` that
+    # removes it on failure left it behind (the data is in memory: a short wait)
+    with signals_held(), AtomicFile(target, mode, owner) as out:
         out.write(data)
 
 

@@ -30,9 +30,7 @@ from collections import deque
 from typing import Callable, Optional
 
 from .errors import CleanerError
-
-#: Ctrl+C and SIGTERM: held back while the workers are forked (see ``Pool``).
-HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+from .signals import HELD_SIGNALS, signals_held
 
 
 class WorkerLost(CleanerError):
@@ -60,7 +58,7 @@ class Pool:
         # Ctrl+C or SIGTERM in the middle of a fork would be lost (Python ignores
         # errors raised in fork hooks): they wait until the forks are done.
         try:
-            with _signals_held():
+            with signals_held():
                 for _ in range(jobs):
                     ours, theirs = context.Pipe()
                     others = [worker.connection for worker in self.workers] + [ours]
@@ -188,16 +186,6 @@ class _Outcome:
 class _RemoteTraceback(Exception):
     def __str__(self) -> str:
         return f'\n"""\n{self.args[0]}"""'
-
-
-@contextlib.contextmanager
-def _signals_held():
-    """Ctrl+C and SIGTERM held back (not lost) for the duration, then delivered."""
-    signal.pthread_sigmask(signal.SIG_BLOCK, HELD_SIGNALS)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD_SIGNALS)
 
 
 def _serve(connection, others: list, initializer: Callable, initargs: tuple, parent: int) -> None:

@@ -101,3 +101,42 @@ def test_kill_during_write_leaves_the_original(tmp_path):
     writer.send_signal(signal.SIGKILL)
     writer.wait()
     assert path.read_text() == "original\n"
+
+
+# Ctrl+C right after the temporary file of write_atomically is made, before the
+# ``with`` that removes it on failure has taken it over (a trace function
+# raises it as AtomicFile.__init__ returns: where a signal can land by chance).
+CTRL_C_AS_THE_TEMPORARY_FILE_IS_MADE = """
+import os, signal, sys
+from pathlib import Path
+from cleaner.files import AtomicFile, write_atomically
+
+def trace(frame, event, arg):
+    if event == "return" and frame.f_code is AtomicFile.__init__.__code__:
+        sys.settrace(None)
+        os.kill(os.getpid(), signal.SIGINT)
+    return trace if event == "call" else None
+
+sys.settrace(trace)
+try:
+    write_atomically(Path(sys.argv[1]), b"new")
+except KeyboardInterrupt:
+    print("interrupted")
+"""
+
+
+def test_ctrl_c_as_the_temporary_file_is_made_leaves_none(tmp_path):
+    """write_atomically holds Ctrl+C until the file is whole: it was seen to leave
+    a ``.cleaner-tmp`` file behind under ``fix`` (test above, once in a CI run)."""
+    target = tmp_path / "a.txt"
+    target.write_bytes(b"old")
+    run = subprocess.run(
+        [sys.executable, "-c", CTRL_C_AS_THE_TEMPORARY_FILE_IS_MADE, str(target)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=default_sigint,
+    )
+    assert (run.stdout, run.stderr) == ("interrupted\n", "")
+    assert [path.name for path in tmp_path.iterdir()] == ["a.txt"]
+    assert target.read_bytes() == b"new"  # held until the file was whole, then delivered
