@@ -63,15 +63,12 @@ from typing import TYPE_CHECKING, Optional, Sequence
 import regex
 
 from .body import body_outweighs, outside_body
+from .headlines import is_headline, title_words
 from .shapes import DIGIT, LETTER, MAX_MENU_ITEM_LENGTH, is_dated, is_link_like, is_prose
 
-WORD = regex.compile(r"\w+")
-APOSTROPHE = regex.compile(r"(?<=\w)['’](?=\w)")
 # A menu written in lower case ("jobs", "real estate", "open-core"): letters only, a few words.
 LOWER_CASE_LABEL = regex.compile(r"^\p{Ll}[\p{L} &'’-]*$")
 LABEL_WORDS = 3
-HEADLINE_WORDS = 3
-HEADLINE_SHARE = 0.8
 HEADLINE_REACH = 4  # lines: a headline, its dateline, a byline, a caption, then prose
 
 if TYPE_CHECKING:  # the kind imports the line stage, which imports this module
@@ -277,37 +274,6 @@ def _lower_case_label(line: str) -> bool:
     False
     """
     return len(line) <= MAX_MENU_ITEM_LENGTH and len(line.split()) <= LABEL_WORDS and bool(LOWER_CASE_LABEL.match(line))
-
-
-def title_words(line: str) -> set[str]:
-    return set(_words(line))
-
-
-def _words(line: str) -> list[str]:
-    """The words of a headline or a title, an apostrophe left out: titles often
-    lose it ("Irans newest combat jet | Fox News" over "Iran's newest combat jet").
-
-    >>> _words("Iran's newest jet"), _words("Iran’s newest jet")
-    (['irans', 'newest', 'jet'], ['irans', 'newest', 'jet'])
-    """
-    folded = line.casefold()
-    if "'" in folded or "’" in folded:  # (most lines hold none: the regex call is the dearer test)
-        folded = APOSTROPHE.sub("", folded)
-    return WORD.findall(folded)
-
-
-def is_headline(line: str, title: set[str]) -> bool:
-    """Is ``line`` the headline that the page's title repeats ("Talks resume in
-    Minsk" under "Talks resume in Minsk | Daily Courier")?
-
-    >>> is_headline("Update | Talks resume in Minsk", title_words("Talks resume in Minsk - Daily Courier"))
-    True
-    >>> title = title_words("Talks resume in Minsk")
-    >>> is_headline("Minsk", title_words("Minsk")), is_headline("More from Minsk today", title)
-    (False, False)
-    """
-    words = _words(line)
-    return len(words) >= HEADLINE_WORDS and sum(word in title for word in words) >= HEADLINE_SHARE * len(words)
 
 
 def _runs(flags: Sequence[bool], value: bool) -> list[tuple[int, int]]:
