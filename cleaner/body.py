@@ -79,10 +79,11 @@ def _heaviest(lines: Sequence[str], evidence: Sequence[bool], gap: int, places: 
     return body[0], body[-1]
 
 
-def body_outweighs(lines: Sequence[str], body: Sequence[bool], teasers: Sequence[bool]) -> bool:
-    """Do the body's prose lines hold more characters than the page's other
-    prose lines (teasers, blurbs)? Tuned on the even trafilatura
-    pages of benchmarks/real: a weight of one half took a section's heading
-    above its blurbs, of two lost chrome."""
+def body_outweighs(lines: Sequence[str], body: Sequence[bool], teasers: Sequence[bool], weight: float = 1) -> bool:
+    """Do the body's prose lines hold more than ``weight`` times the characters
+    of the page's other prose lines (teasers, blurbs)? Tuned on the even
+    trafilatura pages of benchmarks/real: a weight of one half took a
+    section's heading above its blurbs, of two lost chrome on whole pages (a
+    page judged in part asks for more)."""
     body_weight = sum(len(line) for line, in_body in zip(lines, body) if in_body)
-    return body_weight > sum(len(line) for line, teaser in zip(lines, teasers) if teaser)
+    return body_weight > weight * sum(len(line) for line, teaser in zip(lines, teasers) if teaser)

@@ -63,6 +63,21 @@ class DropContext(LineRule):
             default=0.6,
         ),
         Key(
+            "part-page-share",
+            SHARE,
+            "A document with fewer link-like lines than `page-share` asks, but at least this share, is judged in"
+            " part: only below the article's body, when the body outweighs the rest of the page's prose"
+            " `part-page-weight` times, do runs go, more than `keep-between` lines below it and with `min-lines`"
+            " and `min-share` (not the `after-body-` keys). Default: `page-share` (no document is judged in part).",
+        ),
+        Key(
+            "part-page-weight",
+            {"type": "number", "minimum": 1},
+            "On a page judged in part (`part-page-share`), how many times the prose characters of the rest of the"
+            " page the article's body must hold: a weaker page needs a clearer body.",
+            default=1,
+        ),
+        Key(
             "body-gap",
             COUNT,
             "Only the article's prose shields the lines near it: the stretch of prose lines at most this many"
@@ -112,6 +127,9 @@ class DropContext(LineRule):
         self.keep_between: int = self.setting("keep-between")
         self.page_lines: int = self.setting("page-lines")
         self.page_share: float = self.setting("page-share")
+        part_share = self.setting("part-page-share")
+        self.part_page_share: float = self.page_share if part_share is None else min(part_share, self.page_share)
+        self.part_page_weight: float = self.setting("part-page-weight")
         self.body_gap: Optional[int] = self.setting("body-gap")
         self.body_gap_dropped: bool = self.setting("body-gap-dropped")
         self.after_body_dates: bool = self.setting("after-body-dates")
