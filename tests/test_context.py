@@ -431,3 +431,15 @@ def test_a_list_between_a_clear_bodys_end_and_a_teaser_goes(rules_only):
     assert [line for line in rule.clean(page(*inside, teaser)).split("\n") if line not in CHROME] == [*inside, teaser]
     above = [teaser, *listed, *article]
     assert [line for line in rule.clean(page(*above)).split("\n") if line not in CHROME] == above
+
+
+def test_headlines_opening_with_a_quote_go_and_a_quoted_line_of_the_article_stays(context_only):
+    """A headline quoting a name ("'American Idol' Finale …") is a link's text
+    like any other; inside the article, a poem's first line opening with a
+    quote stays, between two prose lines."""
+    quoted = ["'American Idol' Finale Draws Record Crowds", "“Hope” Returns to the Stage", *RECENT[3:]]
+    article = ["Talks Resume in Minsk", PROSE, *POEM, PROSE_2, PROSE, PROSE_2]
+    text = "\n".join(["Daily Courier", *MENU_LINES, *article, *ARCHIVE, *quoted, *FOOTER])
+    out = context_only.clean(text).split("\n")
+    assert [line for line in out if line not in CHROME] == article
+    assert not set(quoted) & set(out)
