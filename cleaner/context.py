@@ -47,7 +47,8 @@ text has no links to count, so a link is recognised by its shape
   with ``after_body_dates`` a line there holding a date or a time, or a
   number alone, is a member of its run and goes with it ("13 Oct 05 |
   Technology" under each headline of a list, a share button's "0"; within
-  ``distance`` of the body, a story's own date stays);
+  ``distance`` of the body, a story's own date stays), and with
+  ``after_body_notes`` a short sentence too ("Thank you for your support!");
 - a line that another rule dropped (a learned menu item, "Privacy Policy")
   still counts as a link-like member of its run and its stretch, and takes no
   place otherwise (distances are counted in kept lines, but for the body's
@@ -67,9 +68,9 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 import regex
 
-from .body import body_outweighs, outside_body
+from .body import body_outweighs, member_below_body, outside_body
 from .headlines import is_headline, title_words
-from .shapes import DIGIT, LETTER, MAX_MENU_ITEM_LENGTH, is_dated, is_link_like, is_prose
+from .shapes import MAX_MENU_ITEM_LENGTH, is_link_like, is_prose
 
 # A menu written in lower case ("jobs", "real estate", "open-core"): letters only, a few words.
 LOWER_CASE_LABEL = regex.compile(r"^\p{Ll}[\p{L} &'’-]*$")
@@ -152,9 +153,9 @@ def chrome_by_context(
     distance = _distance_to_prose(prose)
     title = title_words(lines[0]) if lines else set()
     body_end = max((i for i, is_prose_line in enumerate(prose) if is_prose_line), default=len(lines))
-    if clear and whole and rule.after_body_dates:  # below the body, a headline list's dates and counts go with it
+    if clear and whole and (rule.after_body_dates or rule.after_body_notes):  # below the body, members of runs
         links = [
-            link or i > body_end and not teasers[i] and (is_dated(line) or _count(line))
+            link or i > body_end and not teasers[i] and member_below_body(line, rule, shapes)
             for i, (line, link) in enumerate(zip(lines, links))
         ]
         in_runs = [link or teaser for link, teaser in zip(links, teasers)]
@@ -273,16 +274,6 @@ def _gone_between(keys: Sequence[str], kept: Sequence[int], dropped_by: dict, ru
 def _link_like(line: str, rule: DropContext) -> bool:
     """A link's text by its shape (``shapes.is_link_like``), or a label in lower case."""
     return is_link_like(line, rule.max_length) or _lower_case_label(line)
-
-
-def _count(line: str) -> bool:
-    """A count, a score or a number alone: a share button's "0", a gallery's
-    "1 / 5", a poll's "27.4%" (no letter, a digit).
-
-    >>> _count("0"), _count("1 / 5"), _count("27.4%"), _count("___"), _count("3 comments")
-    (True, True, True, False, False)
-    """
-    return LETTER.search(line) is None and DIGIT.search(line) is not None
 
 
 def _lower_case_label(line: str) -> bool:

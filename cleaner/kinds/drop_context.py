@@ -112,6 +112,14 @@ class DropContext(LineRule):
             " \"1 / 5\"), counts as link-like: a headline list's dates and a widget's counts go with it.",
             default=False,
         ),
+        Key(
+            "after-body-notes",
+            {"type": "boolean"},
+            "Below the article's body, when the body holds more prose than the rest of the page, a short"
+            ' sentence (too short to be prose: "Thank you for your support!", "Es gibt noch keine'
+            " Kommentare.\") counts as link-like: a widget's and a form's notes go with the run they stand in.",
+            default=False,
+        ),
         *GUARD_KEYS[:2],  # when, when-not
     )
     stage = LineStage
@@ -133,6 +141,7 @@ class DropContext(LineRule):
         self.body_gap: Optional[int] = self.setting("body-gap")
         self.body_gap_dropped: bool = self.setting("body-gap-dropped")
         self.after_body_dates: bool = self.setting("after-body-dates")
+        self.after_body_notes: bool = self.setting("after-body-notes")
         after_lines, after_share = self.setting("after-body-min-lines"), self.setting("after-body-min-share")
         self.after_body_min_lines: int = self.min_lines if after_lines is None else after_lines
         self.after_body_min_share: float = self.min_share if after_share is None else after_share
