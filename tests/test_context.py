@@ -435,16 +435,17 @@ def test_a_list_between_a_clear_bodys_end_and_a_teaser_goes(rules_only):
 
 def test_headlines_opening_with_a_quote_go_and_a_quoted_line_of_the_article_stays(context_only):
     """A headline quoting a name ("'American Idol' Finale …", "„Red levens“ –
-    Leben retten") or behind an arrow ("← Older Posts") is a link's text like
-    any other; inside the article, a poem's first line opening with a
-    quote stays, between two prose lines."""
+    Leben retten") or behind an arrow or a hyphen ("← Older Posts", "-Real
+    Estate") is a link's text like any other; inside the article, a poem's
+    first line opening with a quote and a list of hyphened items stay,
+    between two prose lines."""
     quoted = [
         "'American Idol' Finale Draws Record Crowds",
         "“Hope” Returns to the Stage",
         "„Red levens“ – Leben retten",
     ]
-    quoted += ["« Le Monde » change de mains", "← Older Posts", *RECENT[5:]]
-    article = ["Talks Resume in Minsk", PROSE, *POEM, PROSE_2, PROSE, PROSE_2]
+    quoted += ["« Le Monde » change de mains", "← Older Posts", "-Real Estate", "-Enterprise Tech", *RECENT[5:]]
+    article = ["Talks Resume in Minsk", PROSE, *POEM, PROSE_2, "-Sanctions", "-Transit Fees", PROSE, PROSE_2]
     text = "\n".join(["Daily Courier", *MENU_LINES, *article, *ARCHIVE, *quoted, *FOOTER])
     out = context_only.clean(text).split("\n")
     assert [line for line in out if line not in CHROME] == article
