@@ -15,7 +15,6 @@ run and explain each record (``audit``): each change, with the record's id
 from __future__ import annotations
 
 import json
-from collections import Counter
 from typing import Iterator, NamedTuple, Optional
 
 from .errors import CleanerError
@@ -84,12 +83,3 @@ def audit(files: list, cleaner, text_field: str, site_field: Optional[str] = Non
                     )
         except CleanerError:
             continue  # the dump reported it already
-
-
-def count_rules(changes) -> Counter:
-    """How often each rule fired.
-
-    >>> count_rules([RecordChange("a", 1, None, None, "x", "", ""), RecordChange("a", 2, None, None, "x", "", "")])
-    Counter({'x': 2})
-    """
-    return Counter(change.rule for change in changes)

@@ -23,8 +23,9 @@ to be chrome is their structure and their place, never one line's words:
   posts by email.") weigh little.
 
 A record opened by a marker ends at the next marker; the last one takes the
-line below its marker (a comment of a few words), and the prose lines after
-it (a long comment) up to ``max_record_lines``, but the place is judged as if
+line below its marker (a comment of a few words) when a record may be two
+lines, and the prose lines after it (a long comment) up to
+``max_record_lines``, but the place is judged as if
 it were no longer than the longest record before it: an article's last
 paragraphs after a dated list weigh as prose after the records.
 A record closed by a marker starts after the marker before; the first one
@@ -83,15 +84,20 @@ def _marker_runs(markers: Sequence[bool], rule: DropRecords) -> list[list[int]]:
     """The runs of ``min_records`` markers or more that stand between
     ``min_record_lines`` and ``max_record_lines`` lines apart. Markers on
     adjacent lines are one: a byline may take two lines ("NAME says:", then
-    the date), and a table's dated rows are one record.
+    the date), and a table's dated rows are one record; unless a record may
+    be one line (``min_record_lines`` 1: a gallery's captions, each opened by
+    its counter).
 
     >>> from types import SimpleNamespace as Rule
     >>> _marker_runs([True, False, True, False, False, True, False, True, True], Rule(min_records=2, min_record_lines=2,
     ...     max_record_lines=2))
     [[0, 2], [5, 7]]
+    >>> _marker_runs([False, True, True, True, False], Rule(min_records=3, min_record_lines=1, max_record_lines=1))
+    [[1, 2, 3]]
     """
+    merged = rule.min_record_lines > 1
     runs: list[list[int]] = []
-    for position in (i for i, marker in enumerate(markers) if marker and not (i and markers[i - 1])):
+    for position in (i for i, marker in enumerate(markers) if marker and not (merged and i and markers[i - 1])):
         gap = position - runs[-1][-1] if runs else 0
         if runs and rule.min_record_lines <= gap <= rule.max_record_lines:
             runs[-1].append(position)
@@ -105,7 +111,7 @@ def _block(run: list[int], prose: Sequence[bool], rule: DropRecords) -> tuple[in
     close, and where the last one would end if it were no longer than the
     longest before it (what the place is judged by)."""
     if rule.opens:
-        stop = min(len(prose), run[-1] + 2)
+        stop = min(len(prose), run[-1] + min(2, rule.max_record_lines))
         while stop < len(prose) and stop - run[-1] < rule.max_record_lines and prose[stop]:
             stop += 1
         longest = max(after - before for before, after in zip(run, run[1:]))

@@ -97,6 +97,41 @@ def test_the_builtin_rules_take_the_thread_and_its_form(builtin):
     assert out == text(*ARTICLE, THREAD[1])
 
 
+# captions of a gallery embedded in a story, one line each (Readability's independent.co.uk page, shortened)
+GALLERY = [
+    "- 1/50 United goin down Manchester United's absence from the Champions League hurt more than the fans' pride.",
+    "- 2/50 Star Wars boosts economy Production of the next Star Wars movie has brought £150 million to Britain.",
+    "- 3/50 Natalie Massenet Leaves Net-a-Porter The founder decided to quit the online fashion retailer.",
+    "- 4/50 I'll keep working, says Mayer The chief executive of Yahoo said that she was expecting twin girls.",
+]
+ONE_LINE_RECORDS = """\
+rules:
+  - id: t.gallery
+    kind: drop-records
+    patterns: ['- \\d+/50 .+']
+    min-record-lines: {lines}
+    max-record-lines: {lines}
+    min-prose-before: 5
+"""
+
+
+def test_one_line_records_go_without_the_line_below(rules_only):
+    """With records of one line, markers on adjacent lines are records of
+    their own, and the last takes no line below it: the article's next
+    paragraph stays. With records of two lines or more they are one record
+    (a table's dated rows), which is no thread."""
+    document = text(*ARTICLE, *GALLERY, ARTICLE[0])
+    assert rules_only(ONE_LINE_RECORDS.format(lines=1)).clean(document) == text(*ARTICLE, ARTICLE[0])
+    assert rules_only(ONE_LINE_RECORDS.format(lines=2)).clean(document) == document
+
+
+def test_a_gallery_inside_the_story_goes_and_a_gallery_story_stays(builtin):
+    """threads.gallery-captions: the captions after most of the prose go; a
+    gallery whose captions are the story, after a short introduction, stays."""
+    assert builtin.clean(text(*ARTICLE, ARTICLE[0], *GALLERY, ARTICLE[1])) == text(*ARTICLE, *ARTICLE[:2])
+    assert builtin.clean(text(ARTICLE[0], *GALLERY)) == text(ARTICLE[0], *GALLERY)
+
+
 def test_teasers_after_the_article_go(records_only):
     """The records closed by "Read more"; the first takes as many lines as the
     shortest after it, so the article's last paragraph and the heading stay."""

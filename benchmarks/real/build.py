@@ -2,6 +2,7 @@
 
     python benchmarks/real/build.py                       # data into /work/data/realeval
     python benchmarks/real/build.py --out DIR --jobs 2
+    python benchmarks/real/build.py --out DIR --sources '' --pages mine=PAGES   # your own pages alone
 
 Sources (bare git mirrors brought with the `fetch` tool; paths by flag or environment):
 
@@ -18,6 +19,11 @@ Sources (bare git mirrors brought with the `fetch` tool; paths by flag or enviro
                     site and year in 2005, 2009, 2013 and 2017 (the first two from the Wayback
                     Machine, whose toolbar is cut out): full gold, and the only set here with
                     many pages per site, which per-site learning (dump --learn) needs.
+
+Your own pages, e.g. a set you keep aside to check your rules on (`--pages NAME=DIR`,
+repeatable; `--sources ''` to build from them alone): DIR/html/STEM.html (or .htm) with
+DIR/gold/STEM.txt, the page's article text extracted by hand, one block a line (UTF-8, or
+cp1252), labelled as full gold; ids NAME-STEM, and score.py --parts gives NAME its own row.
 
 Each page becomes one record in each of two JSON Lines dumps (fields id, url, text, source):
 
@@ -247,13 +253,42 @@ def big9_pages(repo: Path, work: Path):
         pages = sorted(path for path in (folder / "html").iterdir() if path.suffix in (".htm", ".html"))
         for number, source in enumerate(pages):
             html = WAYBACK_TOOLBAR.sub(b"", source.read_bytes())
-            raw = (folder / "gold" / (source.stem + ".txt")).read_bytes()
-            try:
-                gold = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                gold = raw.decode("cp1252", "replace")  # a third of the gold files
-            blocks = [line for line in gold.splitlines() if line.strip()]
+            blocks = gold_blocks((folder / "gold" / (source.stem + ".txt")).read_bytes())
             yield f"big9-{year}-{number:03d}", archived_url(html), html, {"blocks": blocks}
+
+
+def gold_blocks(raw: bytes) -> list[str]:
+    """The blocks of a gold text file: its non-blank lines, read as UTF-8 or else
+    as cp1252 (a third of the Big9 gold files).
+
+    >>> gold_blocks("Café talks\\n\\nThey met.\\n".encode("cp1252"))
+    ['Café talks', 'They met.']
+    """
+    try:
+        gold = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        gold = raw.decode("cp1252", "replace")
+    return [line for line in gold.splitlines() if line.strip()]
+
+
+def own_pages(folder: Path, name: str):
+    """(id, url, html bytes, gold) of a folder of your own pages: ``html/STEM.html`` (or
+    ``.htm``) with ``gold/STEM.txt``, the article's text extracted by hand, one block a
+    line; gold = {'blocks': [...]}. A page without its gold file is an error, not skipped."""
+    pages = sorted(path for path in (folder / "html").iterdir() if path.suffix in (".htm", ".html"))
+    if not pages:
+        raise SystemExit(f"{folder}/html: no .html or .htm pages")
+    for source in pages:
+        gold = folder / "gold" / (source.stem + ".txt")
+        if not gold.is_file():
+            raise SystemExit(f"{source}: no gold text at {gold}")
+        html = source.read_bytes()
+        yield (
+            f"{name}-{source.stem}",
+            page_url(html, f"{source.stem}.{name}.invalid"),
+            html,
+            {"blocks": gold_blocks(gold.read_bytes())},
+        )
 
 
 def archived_url(html: bytes) -> str:
@@ -349,6 +384,25 @@ def host(url: str) -> str:
     return urlsplit(url).hostname or url
 
 
+SOURCES = {"trafilatura": trafilatura_pages, "readability": readability_pages, "big9": big9_pages}
+# ids start with these: score.py's parts tell the sources apart by them
+TAKEN_PREFIXES = {"traf", "read", "big9"}
+
+
+def own_source(spec: str) -> tuple[str, Path]:
+    """``--pages NAME=DIR``: NAME is lowercase letters and digits, and is not a public source's id prefix.
+
+    >>> own_source("news=/data/mine")
+    ('news', PosixPath('/data/mine'))
+    """
+    name, equals, folder = spec.partition("=")
+    if not (equals and re.fullmatch(r"[a-z0-9]+", name) and name not in TAKEN_PREFIXES | set(SOURCES)):
+        raise argparse.ArgumentTypeError(
+            f"{spec!r}: expected NAME=DIR, NAME lowercase letters and digits, not {sorted(TAKEN_PREFIXES)}"
+        )
+    return name, Path(folder)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
@@ -363,6 +417,19 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--big9", type=Path, default=Path(os.environ.get("BIG9_REPO", MIRRORS / "MSVCode+ir-research-data/repo"))
     )
+    parser.add_argument(
+        "--sources",
+        default=",".join(SOURCES),
+        help=f"the public sources to build from, comma-separated (default: {','.join(SOURCES)}; '' for none)",
+    )
+    parser.add_argument(
+        "--pages",
+        action="append",
+        default=[],
+        type=own_source,
+        metavar="NAME=DIR",
+        help="also your own pages: DIR/html/STEM.html with DIR/gold/STEM.txt (repeatable); ids NAME-STEM",
+    )
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--limit", type=int, default=0, help="pages per source (0: all)")
     args = parser.parse_args(argv)
@@ -370,11 +437,18 @@ def main(argv=None) -> int:
     sys.setrecursionlimit(20_000)  # deeply nested pages
 
     pages = []
-    for source, read in (("trafilatura", trafilatura_pages), ("readability", readability_pages), ("big9", big9_pages)):
+    chosen = [source for source in args.sources.split(",") if source]
+    for source in chosen:
+        if source not in SOURCES:
+            parser.error(f"--sources: unknown source {source!r} (known: {', '.join(SOURCES)})")
         repo = getattr(args, source)
-        taken = list(read(repo, args.out / "src" / source))
+        taken = list(SOURCES[source](repo, args.out / "src" / source))
         pages += [(source, *page) for page in taken[: args.limit or None]]
         print(f"{source}: {len(taken)} pages from {repo}", file=sys.stderr)
+    for name, folder in args.pages:
+        taken = list(own_pages(folder, name))
+        pages += [(name, *page) for page in taken[: args.limit or None]]
+        print(f"{name}: {len(taken)} pages from {folder}", file=sys.stderr)
 
     with Pool(args.jobs) as pool:
         texts = {i: (p, e) for i, p, e in pool.imap_unordered(both_shapes, [(p[1], p[3]) for p in pages], chunksize=8)}
@@ -420,9 +494,9 @@ def main(argv=None) -> int:
     (args.out / "article_lines.txt").write_text("\n".join(article_lines) + "\n", encoding="utf-8")
 
     for shape, count in counts.items():
+        sources = " + ".join(f"{count[source + ' pages']} {source}" for source in dict.fromkeys(p[0] for p in pages))
         print(
-            f"{shape}: pages {count['trafilatura pages']} trafilatura + {count['readability pages']}"
-            f" readability + {count['big9 pages']} big9; lines: title {count['T']}, article {count['a']}, chrome {count['c']},"
+            f"{shape}: pages {sources}; lines: title {count['T']}, article {count['a']}, chrome {count['c']},"
             f" unknown {count['u']}",
             file=sys.stderr,
         )

@@ -69,7 +69,21 @@ PARTS = {
     "read": lambda i: i.startswith("read-"),
     "big9": lambda i: i.startswith("big9-"),
 }
+PUBLIC_SOURCES = {"trafilatura", "readability", "big9"}
 EXAMPLES = 4
+
+
+def parts_of(records: list[dict]) -> dict:
+    """The PARTS that hold some of ``records``, and one part for each source of
+    your own pages (build.py --pages NAME=DIR: ids NAME-...).
+
+    >>> list(parts_of([{"id": "news-a1", "source": "news"}, {"id": "read-x", "source": "readability"}]))
+    ['read', 'news']
+    """
+    own = sorted({record["source"] for record in records} - PUBLIC_SOURCES)
+    every = {**PARTS, **{name: (lambda i, prefix=name + "-": i.startswith(prefix)) for name in own}}
+    return {name: within for name, within in every.items() if any(within(record["id"]) for record in records)}
+
 
 # cc_net/text_normalizer.py (facebookresearch/cc_net, MIT): normalize_for_dedup's tables.
 CCNET_PUNCT = "，。、„”“«»１」「《》´∶：？！（）；–—．～’…━〈〉【】％►"
@@ -313,10 +327,11 @@ def main(argv=None) -> int:
     parser.add_argument("--only", action="append", help="tool name prefix (repeatable)")
     parser.add_argument("--tool", action="append", default=[], metavar="NAME=COMMAND")
     parser.add_argument("--report", type=Path, help="also write the dropped/modified article lines here")
-    parser.add_argument("--parts", action="store_true", help="also a row per part: " + ", ".join(PARTS))
+    parser.add_argument(
+        "--parts", action="store_true", help="also a row per part: " + ", ".join(PARTS) + ", and each source of --pages"
+    )
     parser.add_argument(
         "--part",
-        choices=PARTS,
         help="run the tools on this part's pages alone (its sites learn the same as in the whole dump)",
     )
     args = parser.parse_args(argv)
@@ -329,8 +344,11 @@ def main(argv=None) -> int:
     for shape in args.shape or list(SHAPES):
         dump = args.data / f"{shape}.jsonl"
         records = [json.loads(line) for line in dump.open(encoding="utf-8")]
+        parts = parts_of(records)
         if args.part:
-            records = [r for r in records if PARTS[args.part](r["id"])]
+            if args.part not in parts:
+                parser.error(f"--part: unknown part {args.part!r} (known: {', '.join(parts)})")
+            records = [r for r in records if parts[args.part](r["id"])]
             dump = part_dump(records, shape, scratch.name)
         labels = all_labels[shape]
         totals = collections.Counter(label for r in records for label in labels[r["id"]])
@@ -348,7 +366,7 @@ def main(argv=None) -> int:
             seconds = time.time() - started
             counts, modified, dropped = score(records, labels, output)
             print(row(name, counts, modified, f"{seconds:.0f}"))
-            for part, within in PARTS.items() if args.parts else ():
+            for part, within in parts.items() if args.parts else ():
                 part_counts, part_modified, _ = score([r for r in records if within(r["id"])], labels, output)
                 print(row(f"{name} ({part})", part_counts, part_modified, ""))
             for record_id, line, new in modified[:EXAMPLES]:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..config import resolve
 from ..errors import CleanerError
+from ..provenance import DEFAULT_FIELD
 from ..report import exit_status
 from ..settings import COUNT, flag_type
 from . import progress, write_output
@@ -48,9 +49,9 @@ def add_parser(commands, parents) -> None:
     parser.add_argument(
         "--provenance",
         nargs="?",
-        const="cleaner_rules",
+        const=DEFAULT_FIELD,
         metavar="FIELD",
-        help="add to each changed JSON Lines record a FIELD (default: cleaner_rules) counting the rules that fired",
+        help=f"add to each changed JSON Lines record a FIELD (default: {DEFAULT_FIELD}) counting the rules that fired",
     )
     parser.add_argument(
         "--changes", metavar="FILE", help="write one JSON line per change (source, line, id, rule, before, after)"

@@ -38,7 +38,13 @@ class DropRecords(LineRule):
             default="start",
         ),
         Key("min-records", {"type": "integer", "minimum": 2}, "The fewest records in a row that go.", default=3),
-        Key("min-record-lines", LINE_COUNT, "The fewest lines a record holds, its marker included.", default=2),
+        Key(
+            "min-record-lines",
+            LINE_COUNT,
+            "The fewest lines a record holds, its marker included (1: markers on adjacent lines open records of"
+            " their own, as a gallery's captions; else they are one record's).",
+            default=2,
+        ),
         Key("max-record-lines", LINE_COUNT, "The most lines a record holds, its marker included.", default=12),
         Key(
             "min-prose-before",
