@@ -15,11 +15,21 @@ on past the article into the teasers below it:
   the article's even though, those lines gone, they stand close. The body's
   start is found as before: what stands above it (a headline's deck above a
   caption and a sidebar) is judged by the lines that are there.
+
+Below a body that outweighs the rest of the page, place is evidence:
+``member_below_body`` says which lines that are not link-like still belong to
+the run they stand in there (a headline list's dates, a widget's counts and
+notes).
 """
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
+
+from .shapes import DIGIT, LETTER, is_dated
+
+if TYPE_CHECKING:  # the kind imports the line stage, which imports this module
+    from .kinds.drop_context import DropContext
 
 
 # How a line cut short ends: a teaser's sentence, as headline lists show them ("… said on Monday …").
@@ -79,10 +89,41 @@ def _heaviest(lines: Sequence[str], evidence: Sequence[bool], gap: int, places: 
     return body[0], body[-1]
 
 
-def body_outweighs(lines: Sequence[str], body: Sequence[bool], teasers: Sequence[bool]) -> bool:
-    """Do the body's prose lines hold more characters than the page's other
-    prose lines (teasers, blurbs)? Tuned on the even trafilatura
-    pages of benchmarks/real: a weight of one half took a section's heading
-    above its blurbs, of two lost chrome."""
+def body_outweighs(lines: Sequence[str], body: Sequence[bool], teasers: Sequence[bool], weight: float = 1) -> bool:
+    """Do the body's prose lines hold more than ``weight`` times the characters
+    of the page's other prose lines (teasers, blurbs)? Tuned on the even
+    trafilatura pages of benchmarks/real: a weight of one half took a
+    section's heading above its blurbs, of two lost chrome on whole pages (a
+    page judged in part asks for more)."""
     body_weight = sum(len(line) for line, in_body in zip(lines, body) if in_body)
-    return body_weight > sum(len(line) for line, teaser in zip(lines, teasers) if teaser)
+    return body_weight > weight * sum(len(line) for line, teaser in zip(lines, teasers) if teaser)
+
+
+def member_below_body(line: str, rule: DropContext, shapes: dict) -> bool:
+    """Below a clear body, is ``line`` a member of the run it stands in, though
+    not link-like: a date or a count (``after_body_dates``: "13 Oct 05 |
+    Technology", a share button's "0"), or a widget's note, a short sentence
+    (``after_body_notes``: "Thank you for your support!", "Es gibt noch keine
+    Kommentare.")?"""
+    dated = rule.after_body_dates and (is_dated(line) or _count(line))
+    return dated or rule.after_body_notes and _note(line, shapes)
+
+
+def _note(line: str, shapes: dict) -> bool:
+    """A short sentence, too short to be prose: a widget's or a form's note.
+
+    >>> shapes = {"Thank you for your support!": (False, False), "He left.": (False, False), "…": (False, False)}
+    >>> [_note(line, shapes) for line in shapes]
+    [True, True, False]
+    """
+    return not shapes[line][1] and line[-1:] in ".!?" and LETTER.search(line) is not None
+
+
+def _count(line: str) -> bool:
+    """A count, a score or a number alone: a share button's "0", a gallery's
+    "1 / 5", a poll's "27.4%" (no letter, a digit).
+
+    >>> _count("0"), _count("1 / 5"), _count("27.4%"), _count("___"), _count("3 comments")
+    (True, True, True, False, False)
+    """
+    return LETTER.search(line) is None and DIGIT.search(line) is not None

@@ -8,7 +8,12 @@ text has no links to count, so a link is recognised by its shape
 (``shapes.is_link_like``), and only what is clearly away from prose goes:
 
 - the document must look like a whole page: many link-like lines, and a large
-  share of its lines (an article, or an extractor's output, has few);
+  share of its lines (an article, or an extractor's output, has few); a
+  document with a smaller share (``part_page_share``: a long article, long
+  comment threads) is judged in part: only the runs more than
+  ``keep_between`` lines below a body that outweighs the rest of the page's
+  prose ``part_page_weight`` times go, with the usual ``min_lines`` and
+  ``min_share`` (a fact box or a list right below the article stays);
 - a line goes only inside a run of ``min_lines`` link-like lines, more than
   ``distance`` lines away from the nearest prose line (a short label in lower
   case counts as link-like too: "jobs", "real estate");
@@ -42,7 +47,8 @@ text has no links to count, so a link is recognised by its shape
   with ``after_body_dates`` a line there holding a date or a time, or a
   number alone, is a member of its run and goes with it ("13 Oct 05 |
   Technology" under each headline of a list, a share button's "0"; within
-  ``distance`` of the body, a story's own date stays);
+  ``distance`` of the body, a story's own date stays), and with
+  ``after_body_notes`` a short sentence too ("Thank you for your support!");
 - a line that another rule dropped (a learned menu item, "Privacy Policy")
   still counts as a link-like member of its run and its stretch, and takes no
   place otherwise (distances are counted in kept lines, but for the body's
@@ -62,16 +68,13 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 import regex
 
-from .body import body_outweighs, outside_body
-from .shapes import DIGIT, LETTER, MAX_MENU_ITEM_LENGTH, is_dated, is_link_like, is_prose
+from .body import body_outweighs, member_below_body, outside_body
+from .headlines import is_headline, title_words
+from .shapes import MAX_MENU_ITEM_LENGTH, is_link_like, is_prose
 
-WORD = regex.compile(r"\w+")
-APOSTROPHE = regex.compile(r"(?<=\w)['’](?=\w)")
 # A menu written in lower case ("jobs", "real estate", "open-core"): letters only, a few words.
 LOWER_CASE_LABEL = regex.compile(r"^\p{Ll}[\p{L} &'’-]*$")
 LABEL_WORDS = 3
-HEADLINE_WORDS = 3
-HEADLINE_SHARE = 0.8
 HEADLINE_REACH = 4  # lines: a headline, its dateline, a byline, a caption, then prose
 
 if TYPE_CHECKING:  # the kind imports the line stage, which imports this module
@@ -98,12 +101,12 @@ KNOWN_LINES = 2**14  # a whole page has a few thousand; about 2 MB
 def whole_page_shapes(lines: Sequence[str], rule: DropContext, known: Optional[KnownShapes] = None) -> Optional[Shapes]:
     """If a document (its lines as it came, before any rule dropped one) looks
     like whole-page text to ``rule`` (enough link-like lines, and a large
-    share), the shapes of its lines, which every pass of the line stage over
+    share: ``part_page_share`` at least), the shapes of its lines, which every pass of the line stage over
     it asks again; else None. ``known``: the shapes judged before, filled in."""
     lines = [line for line in lines if line]
     if len(lines) < rule.page_lines:  # most documents: no line need be looked at
         return None
-    need = max(rule.page_lines, rule.page_share * len(lines))  # link-like lines
+    need = max(rule.page_lines, rule.part_page_share * len(lines))  # link-like lines
     longest = max(rule.max_length, MAX_MENU_ITEM_LENGTH)  # a longer line is not link-like
     if sum(len(line) <= longest for line in lines) < need:  # an article's lines: no shape need be judged
         return None
@@ -127,27 +130,32 @@ def whole_page_shapes(lines: Sequence[str], rule: DropContext, known: Optional[K
     return {line: (link[line], prose[line]) for line in distinct}
 
 
-def chrome_by_context(lines: Sequence[str], rule: DropContext, gone: Sequence[int], shapes: Shapes) -> list[int]:
+def chrome_by_context(
+    lines: Sequence[str], rule: DropContext, gone: Sequence[int], shapes: Shapes, whole: bool = True
+) -> list[int]:
     """The positions in ``lines`` (the kept non-blank lines, stripped, of a
     document that looks like a whole page) that ``rule`` finds to be chrome.
     ``gone[k]``: how many lines other rules dropped right above line ``k``
     (``gone[len(lines)]``: below the last); they count as chrome members of
     the runs and stretches they stand in, and take no place otherwise.
-    ``shapes``: those of the lines, as ``whole_page_shapes`` gives them."""
+    ``shapes``: those of the lines, as ``whole_page_shapes`` gives them.
+    Not ``whole`` (a page judged in part): only what stands below a body that
+    outweighs the rest of the page may go."""
     links = [shapes[line][0] for line in lines]
     prose = [shapes[line][1] for line in lines]
     teasers = outside_body(lines, prose, rule.body_gap, gone if rule.body_gap_dropped else None)
     body = [is_prose_line and not teaser for is_prose_line, teaser in zip(prose, teasers)]
     clear = body_outweighs(lines, body, teasers)
+    clearer = whole or body_outweighs(lines, body, teasers, rule.part_page_weight)
     subheadings, between = _near_prose(lines, prose, body if clear else prose, rule.keep_between)
     prose = body
     in_runs = [link or teaser for link, teaser in zip(links, teasers)]
     distance = _distance_to_prose(prose)
     title = title_words(lines[0]) if lines else set()
     body_end = max((i for i, is_prose_line in enumerate(prose) if is_prose_line), default=len(lines))
-    if clear and rule.after_body_dates:  # below the body, a headline list's dates and counts go with it
+    if clear and whole and (rule.after_body_dates or rule.after_body_notes):  # below the body, members of runs
         links = [
-            link or i > body_end and not teasers[i] and (is_dated(line) or _count(line))
+            link or i > body_end and not teasers[i] and member_below_body(line, rule, shapes)
             for i, (line, link) in enumerate(zip(lines, links))
         ]
         in_runs = [link or teaser for link, teaser in zip(links, teasers)]
@@ -156,8 +164,12 @@ def chrome_by_context(lines: Sequence[str], rule: DropContext, gone: Sequence[in
         # below a body that is clearly the article's, place is evidence: a footer's links may be
         # fewer in a row, with more dates, counts and labels between them
         after = clear and start > body_end
+        if not (whole or after and clearer):
+            continue
         least, share = (
-            (rule.after_body_min_lines, rule.after_body_min_share) if after else (rule.min_lines, rule.min_share)
+            (rule.after_body_min_lines, rule.after_body_min_share)
+            if after and whole
+            else (rule.min_lines, rule.min_share)
         )
         members = sum(gone[start : stop + 1])
         if sum(links[start:stop]) + members < share * (stop - start + members):
@@ -170,7 +182,7 @@ def chrome_by_context(lines: Sequence[str], rule: DropContext, gone: Sequence[in
                 for i in range(start + first, start + last)
                 if links[i]
                 and i not in between
-                and distance[i] > rule.distance
+                and distance[i] > (rule.distance if whole else rule.keep_between)
                 and lines[i] not in subheadings
                 and i > 0
                 and not is_headline(lines[i], title)
@@ -228,8 +240,17 @@ def context_drops(
     counting as chrome members of the runs they stood in: a menu partly taken
     by line rules is still a menu."""
     lines = [keys[index] for index in kept]
-    found = chrome_by_context(lines, rule, _gone_between(keys, kept, dropped_by, rule.id), shapes)
+    found = chrome_by_context(
+        lines, rule, _gone_between(keys, kept, dropped_by, rule.id), shapes, _whole(keys, rule, shapes)
+    )
     return [kept[position] for position in found]
+
+
+def _whole(keys: Sequence[str], rule: DropContext, shapes: Shapes) -> bool:
+    """Does the document as it came (``keys``) have the link-like lines of a
+    whole page (``page-share``), not only those of one judged in part?"""
+    lines = [key for key in keys if key]
+    return sum(shapes[line][0] for line in lines) >= max(rule.page_lines, rule.page_share * len(lines))
 
 
 def _gone_between(keys: Sequence[str], kept: Sequence[int], dropped_by: dict, rule_id: str) -> list[int]:
@@ -255,16 +276,6 @@ def _link_like(line: str, rule: DropContext) -> bool:
     return is_link_like(line, rule.max_length) or _lower_case_label(line)
 
 
-def _count(line: str) -> bool:
-    """A count, a score or a number alone: a share button's "0", a gallery's
-    "1 / 5", a poll's "27.4%" (no letter, a digit).
-
-    >>> _count("0"), _count("1 / 5"), _count("27.4%"), _count("___"), _count("3 comments")
-    (True, True, True, False, False)
-    """
-    return LETTER.search(line) is None and DIGIT.search(line) is not None
-
-
 def _lower_case_label(line: str) -> bool:
     """A menu item or tag written in lower case, which ``is_link_like`` (made
     to tell a link by its capital, for line rules too) does not know.
@@ -277,37 +288,6 @@ def _lower_case_label(line: str) -> bool:
     False
     """
     return len(line) <= MAX_MENU_ITEM_LENGTH and len(line.split()) <= LABEL_WORDS and bool(LOWER_CASE_LABEL.match(line))
-
-
-def title_words(line: str) -> set[str]:
-    return set(_words(line))
-
-
-def _words(line: str) -> list[str]:
-    """The words of a headline or a title, an apostrophe left out: titles often
-    lose it ("Irans newest combat jet | Fox News" over "Iran's newest combat jet").
-
-    >>> _words("Iran's newest jet"), _words("Iran’s newest jet")
-    (['irans', 'newest', 'jet'], ['irans', 'newest', 'jet'])
-    """
-    folded = line.casefold()
-    if "'" in folded or "’" in folded:  # (most lines hold none: the regex call is the dearer test)
-        folded = APOSTROPHE.sub("", folded)
-    return WORD.findall(folded)
-
-
-def is_headline(line: str, title: set[str]) -> bool:
-    """Is ``line`` the headline that the page's title repeats ("Talks resume in
-    Minsk" under "Talks resume in Minsk | Daily Courier")?
-
-    >>> is_headline("Update | Talks resume in Minsk", title_words("Talks resume in Minsk - Daily Courier"))
-    True
-    >>> title = title_words("Talks resume in Minsk")
-    >>> is_headline("Minsk", title_words("Minsk")), is_headline("More from Minsk today", title)
-    (False, False)
-    """
-    words = _words(line)
-    return len(words) >= HEADLINE_WORDS and sum(word in title for word in words) >= HEADLINE_SHARE * len(words)
 
 
 def _runs(flags: Sequence[bool], value: bool) -> list[tuple[int, int]]:

@@ -14,7 +14,7 @@ from typing import Optional, Sequence
 
 import regex
 
-from .context import is_headline, title_words
+from .headlines import is_headline, title_words
 from .shapes import MIN_SENTENCE_WORDS
 
 OWN_LINES = 2  # the lines below a label of the page's own text that must be its own sentences

@@ -17,6 +17,12 @@ True
 (False, False, False, True)
 >>> is_link_like("Amazon posts first jobs for new Virginia headquarters"), is_link_like("► February (5)")
 (True, True)
+>>> is_link_like("'American Idol' Finale: Jordin vs. Blake"), is_link_like("„Red levens“ – Leben retten")
+(True, True)
+>>> is_link_like("← Ältere Beiträge"), is_link_like("“Hope” is the thing with feathers"), is_link_like("„ja“, sagte er")
+(True, True, False)
+>>> is_link_like("-Real Estate"), is_link_like("- Wenn der Führende vorbeilaufen will"), is_link_like("-5 degrees")
+(True, False, False)
 >>> is_link_like("He said:"), is_link_like("70.2% European"), is_link_like("see also"), is_link_like("北七強的由來")
 (False, False, False, False)
 """
@@ -42,9 +48,12 @@ SENTENCE_END = regex.compile(r"[.!?…:;,]$")
 LETTER = regex.compile(r"\p{L}")
 UPPER_FIRST = regex.compile(r"^[\p{Lu}\p{Lt}]")
 DIGIT = regex.compile(r"\d")
-# A link's text: starts (after an arrow, as archive lists have) with a capital; a line of a
+# A link's text: starts (after an arrow, as archive lists and "← Older posts" have, a hyphen
+# right before it, as a menu's "-Real Estate" has, never a list's "- Item", or an
+# opening quote, as a headline quoting a name does: "'American Idol' Finale …", "„Red
+# levens“ – Leben retten") with a capital; a line of a
 # script without case (Chinese, Japanese, Thai...) cannot show that, so it is none.
-LINK_START = regex.compile(r"^[►▸»›]*\s*[\p{Lu}\p{Lt}]")
+LINK_START = regex.compile(r"^[►▸»›←→>]*\s*(?:-(?=[\p{Lu}\p{Lt}])|['\"‘“„«‚‹]\s*)?[\p{Lu}\p{Lt}]")
 CASELESS_LETTER = regex.compile(r"\p{Lo}")
 MAX_LINK_DIGITS = 4  # a year or a count ("► February 2021 (5)"); more is a table's row
 # A day's date, a time, or a wire dateline: what recurs only within a day's

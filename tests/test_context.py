@@ -431,3 +431,38 @@ def test_a_list_between_a_clear_bodys_end_and_a_teaser_goes(rules_only):
     assert [line for line in rule.clean(page(*inside, teaser)).split("\n") if line not in CHROME] == [*inside, teaser]
     above = [teaser, *listed, *article]
     assert [line for line in rule.clean(page(*above)).split("\n") if line not in CHROME] == above
+
+
+def test_headlines_opening_with_a_quote_go_and_a_quoted_line_of_the_article_stays(context_only):
+    """A headline quoting a name ("'American Idol' Finale …", "„Red levens“ –
+    Leben retten") or behind an arrow or a hyphen ("← Older Posts", "-Real
+    Estate") is a link's text like any other; inside the article, a poem's
+    first line opening with a quote and a list of hyphened items stay,
+    between two prose lines."""
+    quoted = [
+        "'American Idol' Finale Draws Record Crowds",
+        "“Hope” Returns to the Stage",
+        "„Red levens“ – Leben retten",
+    ]
+    quoted += ["« Le Monde » change de mains", "← Older Posts", "-Real Estate", "-Enterprise Tech", *RECENT[5:]]
+    article = ["Talks Resume in Minsk", PROSE, *POEM, PROSE_2, "-Sanctions", "-Transit Fees", PROSE, PROSE_2]
+    text = "\n".join(["Daily Courier", *MENU_LINES, *article, *ARCHIVE, *quoted, *FOOTER])
+    out = context_only.clean(text).split("\n")
+    assert [line for line in out if line not in CHROME] == article
+    assert not set(quoted) & set(out)
+
+
+def test_below_a_clear_body_a_widgets_notes_go_with_its_links(rules_only):
+    """A comment form's and a widget's notes ("Thank you for your support!",
+    "No comments yet.") between their buttons below the article are members
+    of the run with ``after-body-notes``; the article's own short sentences
+    (an interview's "He laughed.", "Why?") between its paragraphs, and its
+    closing "Thank you." right under the body, stay."""
+    widget = ["Share on Facebook", "Thank you for your support!", "Share on Twitter", "No comments yet."]
+    widget += ["Leave a Comment", "Log in to reply.", "Print This Page"]
+    article = ["Talks Resume in Minsk", PROSE, "He laughed.", PROSE_2, "Why?", PROSE, PROSE_2, "Thank you."]
+    rule = RULE + "    body-gap: 15\n" + AFTER_BODY.replace("    body-gap: 15\n", "")
+    out = rules_only(rule + "    after-body-notes: true\n").clean(page(*article, *widget)).split("\n")
+    assert [line for line in out if line not in CHROME] == [*article, widget[0]]  # within two lines of prose
+    out = rules_only(rule).clean(page(*article, *widget)).split("\n")  # the notes cut the widget's runs
+    assert [line for line in out if line not in CHROME] == [*article, *widget[:-1]]

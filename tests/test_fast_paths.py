@@ -506,7 +506,7 @@ def plain_whole_page_shapes(keys, rule):
     if len(lines) < rule.page_lines:
         return None
     link = {line: context._link_like(line, rule) for line in lines}
-    if sum(link[line] for line in lines) < max(rule.page_lines, rule.page_share * len(lines)):
+    if sum(link[line] for line in lines) < max(rule.page_lines, rule.part_page_share * len(lines)):
         return None
     return {line: (link[line], shapes.is_prose(line)) for line in lines}
 

@@ -63,6 +63,21 @@ class DropContext(LineRule):
             default=0.6,
         ),
         Key(
+            "part-page-share",
+            SHARE,
+            "A document with fewer link-like lines than `page-share` asks, but at least this share, is judged in"
+            " part: only below the article's body, when the body outweighs the rest of the page's prose"
+            " `part-page-weight` times, do runs go, more than `keep-between` lines below it and with `min-lines`"
+            " and `min-share` (not the `after-body-` keys). Default: `page-share` (no document is judged in part).",
+        ),
+        Key(
+            "part-page-weight",
+            {"type": "number", "minimum": 1},
+            "On a page judged in part (`part-page-share`), how many times the prose characters of the rest of the"
+            " page the article's body must hold: a weaker page needs a clearer body.",
+            default=1,
+        ),
+        Key(
             "body-gap",
             COUNT,
             "Only the article's prose shields the lines near it: the stretch of prose lines at most this many"
@@ -97,6 +112,14 @@ class DropContext(LineRule):
             " \"1 / 5\"), counts as link-like: a headline list's dates and a widget's counts go with it.",
             default=False,
         ),
+        Key(
+            "after-body-notes",
+            {"type": "boolean"},
+            "Below the article's body, when the body holds more prose than the rest of the page, a short"
+            ' sentence (too short to be prose: "Thank you for your support!", "Es gibt noch keine'
+            " Kommentare.\") counts as link-like: a widget's and a form's notes go with the run they stand in.",
+            default=False,
+        ),
         *GUARD_KEYS[:2],  # when, when-not
     )
     stage = LineStage
@@ -112,9 +135,13 @@ class DropContext(LineRule):
         self.keep_between: int = self.setting("keep-between")
         self.page_lines: int = self.setting("page-lines")
         self.page_share: float = self.setting("page-share")
+        part_share = self.setting("part-page-share")
+        self.part_page_share: float = self.page_share if part_share is None else min(part_share, self.page_share)
+        self.part_page_weight: float = self.setting("part-page-weight")
         self.body_gap: Optional[int] = self.setting("body-gap")
         self.body_gap_dropped: bool = self.setting("body-gap-dropped")
         self.after_body_dates: bool = self.setting("after-body-dates")
+        self.after_body_notes: bool = self.setting("after-body-notes")
         after_lines, after_share = self.setting("after-body-min-lines"), self.setting("after-body-min-share")
         self.after_body_min_lines: int = self.min_lines if after_lines is None else after_lines
         self.after_body_min_share: float = self.min_share if after_share is None else after_share
