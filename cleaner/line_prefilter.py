@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 import regex
 
-from .literals import Gate, Required, Sieve, required, starts, widest
+from .literals import Gate, Required, Sieve, required, shape, starts, widest
 
 if TYPE_CHECKING:
     from .lines import LineRule
@@ -132,6 +132,20 @@ class Lines:
             found.setdefault(line_of(offsets, end) - 1, []).append(value)
         return found
 
+    def holding(self, pattern: Any) -> list:
+        """The positions of the lines in which ``pattern`` (a ``literals.shape``) finds a match:
+        past each line's first, the search goes on from the next line, so that a match running
+        on over the separator hides none of the next line's."""
+        holding = []
+        offsets, text, position = self.offsets, self.text, 0
+        while (hit := pattern.search(text, position)) is not None:
+            line = bisect.bisect_right(offsets, hit.start()) - 1
+            holding.append(line)
+            if line + 1 == len(offsets):
+                break
+            position = offsets[line + 1]
+        return holding
+
     def admitted(self, gate: Gate) -> set:
         """The positions of the lines ``gate`` admits: past each line's first
         string, the search goes on from the next line."""
@@ -178,7 +192,11 @@ class Sieved:
     starts so: one ``str.startswith`` spares the regex call on the lines that
     merely hold its literal ("hotel"), and a short literal ("-", in one line
     in three) is not looked for at all. Nor is a pattern tried on a line
-    longer than its widest match ("3 of 12" on a sentence holding " of ")."""
+    longer than its widest match ("3 of 12" on a sentence holding " of "), or
+    than a lookahead at its start allows (``(?=.{0,80}$)``). A short one whose
+    matches hold a run of characters (``literals.shape``: a time of day's
+    ``\\d:\\d\\d``) is tried only on the lines that one search of the
+    document's lines finds it in, not on every line holding a colon."""
 
     def __init__(self, alternatives: Sequence[str], needs: Sequence, first: Sequence[Optional[Required]]):
         self.sieve = Sieve(needs)
@@ -187,7 +205,10 @@ class Sieved:
         self.first = first
         self.widest = [widest(alternative) for alternative in alternatives]
         self.always = frozenset(self.sieve.always)
-        always = sorted(index for index in self.always if first[index] is None)
+        # the short ones whose matches hold a run of characters (``literals.shape``), found by it
+        shapes = {index: shape(alternatives[index]) for index in self.always if first[index] is None}
+        self.shaped = [(found, index) for index, found in sorted(shapes.items()) if found is not None]
+        always = sorted(index for index, found in shapes.items() if found is None)
         self.short = (
             (Gate([needs[i] for i in always]), regex.compile("|".join(alternatives[i] for i in always)))
             if always
@@ -195,9 +216,9 @@ class Sieved:
         )
         # the short ones whose start is known, under the first character of each start
         self.by_first: dict[tuple[bool, str], list[int]] = {}
-        for index in sorted(self.always.difference(always)):
+        for index in sorted(self.always):
             need = first[index]
-            for start in need.groups[0]:  # type: ignore[union-attr]
+            for start in need.groups[0] if need is not None else ():
                 self.by_first.setdefault((need.folded, start[0]), []).append(index)  # type: ignore[union-attr]
 
     def tries(self, lines: Lines) -> dict:
@@ -209,6 +230,10 @@ class Sieved:
         tries: dict = {}
         if self.short is not None:
             tries = {position: [self.short[1]] for position in lines.admitted(self.short[0])}
+        for found, index in self.shaped:
+            for position in lines.holding(found):
+                if self._may_match(index, lines.keys[position], lines.folded[position]):
+                    tries.setdefault(position, []).append(self.patterns[index])
         if self.by_first:
             by_first = self.by_first
             for position, (key, folded_key) in enumerate(zip(lines.keys, lines.folded)):
