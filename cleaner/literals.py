@@ -37,6 +37,7 @@ import regex
 
 from .pattern_tree import MAXREPEAT, lookahead_bound, parse, requirements, runs, starts_of
 
+
 class Required(NamedTuple):
     """Groups of strings: a match holds at least one string of each group
     (casefolded, if ``folded``: the regex ignores case)."""
@@ -241,20 +242,24 @@ def widest(source: str) -> Optional[int]:
 
 
 SHAPE_MIN = 3  # characters: a shorter run is held by most lines
+CATEGORY = re.compile(r"\\[dDsS]")  # in a ``pattern_tree.character``: a class such as digits (a literal is \U...)
 
 
 @functools.lru_cache(maxsize=4096)
 def shape(source: str, flags: int = 0) -> Optional[Any]:
     """A regex that finds, in any text a match of ``source`` (compiled with
     ``flags``) lies in, the longest run of characters every match holds side by
-    side (``pattern_tree.runs``) if it has ``SHAPE_MIN`` or more: a time of day's
+    side (``pattern_tree.runs``) if it has ``SHAPE_MIN`` or more, one of them no
+    class such as digits (four digits are in more lines than a "©"): a time of day's
     digits and colon (``\\d:\\d\\d``) where ``required`` knows only the colon,
     which a tenth of a page's lines hold. It runs in one pass over many lines;
     it cannot backtrack (each of its characters matches one). None: none known.
 
     >>> stamp = shape(r"(?i)(?=.*\\d:\\d\\d\\s?[ap]m).*")
-    >>> bool(stamp.search("Posted: 2:51 PM")), bool(stamp.search("Note: at 2 pm")), shape(r"\\d+-?\\d+")
-    (True, False, None)
+    >>> bool(stamp.search("Posted: 2:51 PM")), bool(stamp.search("Note: at 2 pm"))
+    (True, False)
+    >>> shape(r"\\d+-?\\d+"), shape(r"\\d{4}")  # too short; no character but a class
+    (None, None)
     >>> [bool(shape(r"\\d{4}-\\d\\dT\\d").search(text)) for text in ("on 2009-04T1", "2009-04-06")]
     [True, False]
     """
@@ -264,8 +269,7 @@ def shape(source: str, flags: int = 0) -> Optional[Any]:
     parsed = read[0]
     ignore_case = bool((flags | parsed.state.flags) & re.IGNORECASE)
     found = max(runs(parsed, ignore_case), key=lambda run: len(run[1]), default=None)
-    if found is None or len(found[1]) < SHAPE_MIN:
+    if found is None or len(found[1]) < SHAPE_MIN or all(CATEGORY.search(c) for c in found[1]):
         return None
     folded, characters = found
     return regex.compile(f"(?i:{''.join(characters)})" if folded else "".join(characters))
-

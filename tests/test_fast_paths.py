@@ -23,7 +23,7 @@ from cleaner import lines as lines_module
 from cleaner import context, shapes, unicode
 from cleaner.line_prefilter import Lines, Prefilter, Sieved
 from cleaner.lines import LineRule, LineStage
-from cleaner.literals import required, starts, widest
+from cleaner.literals import required, shape, starts, widest
 from cleaner.rule_index import WalkRules
 from cleaner.schema import SCHEMA
 from cleaner.stages import InTurn
@@ -304,6 +304,71 @@ def test_a_documents_lines_screened_together_are_each_line_screened_alone(docume
         stage.prefilter(set(keys), memo)
         for key in filter(None, keys):
             assert memo[None, key] == plain_prefilter(stage.filters[0], key), key
+
+
+# Pieces of patterns, each with strings it may match (most do, some only ignoring case, some not):
+# runs of classes and literals, repeats, lookarounds bounding a line's length, groups ignoring case.
+PATTERN_PIECES = {
+    r"\d": ["1", "2"],
+    ":": [":"],
+    "-": ["-", ":"],
+    "T": ["T", "t"],
+    "[ap]": ["a", "p", "A"],
+    r"\d{1,2}": ["1", "12"],
+    r"\d\d": ["12"],
+    r"[\d:]{2}": ["1:", "::"],
+    r"\s?": ["", " ", "\n"],
+    r"\S": ["x", ":"],
+    "[^x]": ["a", "x"],
+    r"\.?": ["", ".", "x"],
+    "m": ["m", "M"],
+    "(?i:t)": ["t", "T"],
+    "(?i:[a-c]x)": ["bx", "BX"],
+    "(?:ab)?": ["", "ab"],
+    "(?:a|b)": ["a", "b"],
+    ".*": ["", "x1:", "a\n"],
+    r"\b": [""],
+    "(?=.{0,6}$)": [""],
+    "(?=.{0,3}$)": [""],
+    "(?=.{0,2}$)[^x]*": ["ab\n", "a"],
+    "x{3}": ["xxx"],
+    "(?!1:2)": [""],
+    r"(?=.{0,6}\Z)": [""],
+    r"(?=.*\d:)": [""],
+    "(?<=a)": [""],
+    "(?!x)": [""],
+    "x+": ["x", "xxx"],
+    "a{2,3}": ["aa", "aaa"],
+}
+
+
+@st.composite
+def patterns_and_lines(draw):
+    pieces = draw(st.lists(st.sampled_from(sorted(PATTERN_PIECES)), min_size=1, max_size=8))
+    return "".join(pieces), "".join(draw(st.sampled_from(PATTERN_PIECES[piece])) for piece in pieces)
+
+
+@settings(max_examples=500, deadline=None)
+@given(patterns_and_lines())
+def test_a_line_a_pattern_matches_whole_holds_its_shape_and_is_no_wider_than_its_widest(pattern_and_line):
+    source, line = pattern_and_line
+    for flags in (0, regex.IGNORECASE):
+        if regex.fullmatch(source, line, flags) is None:
+            continue
+        found, most = shape(source, flags), widest(source)
+        assert found is None or found.search(line) is not None, (source, line)
+        assert most is None or len(line) <= most, (source, line)
+
+
+def test_the_time_rules_have_shapes_rarer_than_their_literals():
+    stamp, machine = (
+        next(r for r in LINE_RULES if r.id == name) for name in ("chrome.time-stamp", "chrome.machine-time")
+    )
+    assert shape(stamp.pattern_sources[0], regex.IGNORECASE).search("Posted: 2:51 PM")
+    assert not shape(stamp.pattern_sources[0], regex.IGNORECASE).search("Posted: 2 PM, 3:5")
+    assert widest(stamp.pattern_sources[0]) == 81
+    assert shape(machine.pattern_sources[0]).search("2009-04-06T16:20:28-07:00")
+    assert not shape(machine.pattern_sources[0]).search("2009-04-06 16:20:28")
 
 
 def test_patterns_read_otherwise_by_the_standard_parser_give_no_literal():
@@ -608,7 +673,22 @@ def test_a_text_tidied_is_tidied_again_unchanged_and_the_stage_remembering_it_ti
 
 
 SHAPE_PIECES = st.sampled_from(
-    ["Related Articles", "► May 2021", "said.", " the ", "Ω", "北", ": ", "12", "Ab", "x" * 40]
+    [
+        "Related Articles",
+        "► May 2021",
+        "said.",
+        " the ",
+        "Ω",
+        "北",
+        ": ",
+        "12",
+        "Ab",
+        "x" * 40,
+        "\n",
+        "”",
+        ",",
+        "a b c d e",
+    ]
 )
 
 
@@ -629,6 +709,22 @@ def test_remembered_shapes_are_the_shapes(line, max_length):
     for _ in range(2):  # asked, then remembered
         assert shapes.is_prose(line) == plain_prose
         assert shapes.is_link_like(line, max_length) == plain_link
+    plain_menu_item = (
+        len(line) <= shapes.MAX_MENU_ITEM_LENGTH
+        and len(line.split()) <= 3
+        and shapes.UPPER_FIRST.match(line) is not None
+        and sum(not shapes.UPPER_FIRST.match(word) for word in line.split()) <= 1
+        and shapes.DIGIT.search(line) is None
+        and shapes.SENTENCE_END.search(line) is None
+    )
+    assert shapes.is_menu_item(line, 3) == plain_menu_item
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from('aA1 .,;:!”»"\n\r北ǅ…'), max_size=12))
+def test_a_lines_end_read_in_str_is_what_the_sentence_patterns_say(line):
+    assert shapes._sentence(line) == (shapes.SENTENCE.match(line) is not None)
+    assert shapes._ends_clause(line) == (shapes.SENTENCE_END.search(line) is not None)
 
 
 @settings(max_examples=300, deadline=None)
