@@ -207,7 +207,10 @@ class Sieved:
         self.always = frozenset(self.sieve.always)
         # the short ones whose matches hold a run of characters (``literals.shape``), found by it
         shapes = {index: shape(alternatives[index]) for index in self.always if first[index] is None}
-        self.shaped = [(found, index) for index, found in sorted(shapes.items()) if found is not None]
+        self.shaped: dict[str, tuple] = {}  # a shape's source -> it, and the patterns holding it (one search)
+        for index, found in sorted(shapes.items()):
+            if found is not None:
+                self.shaped.setdefault(found.pattern, (found, []))[1].append(index)
         always = sorted(index for index, found in shapes.items() if found is None)
         self.short = (
             (Gate([needs[i] for i in always]), regex.compile("|".join(alternatives[i] for i in always)))
@@ -230,10 +233,11 @@ class Sieved:
         tries: dict = {}
         if self.short is not None:
             tries = {position: [self.short[1]] for position in lines.admitted(self.short[0])}
-        for found, index in self.shaped:
+        for found, indexes in self.shaped.values():
             for position in lines.holding(found):
-                if self._may_match(index, lines.keys[position], lines.folded[position]):
-                    tries.setdefault(position, []).append(self.patterns[index])
+                for index in indexes:
+                    if self._may_match(index, lines.keys[position], lines.folded[position]):
+                        tries.setdefault(position, []).append(self.patterns[index])
         if self.by_first:
             by_first = self.by_first
             for position, (key, folded_key) in enumerate(zip(lines.keys, lines.folded)):
