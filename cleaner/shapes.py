@@ -51,6 +51,9 @@ DIGIT = regex.compile(r"\d")
 # script without case (Chinese, Japanese, Thai...) cannot show that, so it is none.
 LINK_START = regex.compile(r"^[►▸»›]*\s*[\p{Lu}\p{Lt}]")
 CASELESS_LETTER = regex.compile(r"\p{Lo}")
+# The printable ASCII characters LINK_START cannot start with (no capital, arrow or space): a str test
+# spares its regex call for a line starting in lower case, with a digit or a sign.
+NO_LINK_START = frozenset(map(chr, range(0x21, 0x7F))).difference(map(chr, range(ord("A"), ord("Z") + 1)))
 MAX_LINK_DIGITS = 4  # a year or a count ("► February 2021 (5)"); more is a table's row
 # A day's date, a time, or a wire dateline: what recurs only within a day's
 # documents. A month alone ("May 2021", an archive list) is not one.
@@ -132,7 +135,8 @@ def is_link_like(line: str, max_length: int = MAX_CHROME_LENGTH) -> bool:
 @functools.lru_cache(maxsize=SHAPES_REMEMBERED)
 def _link_shaped(line: str) -> bool:
     return (
-        not _ends_clause(line)
+        line[:1] not in NO_LINK_START
+        and not _ends_clause(line)
         and LINK_START.match(line) is not None
         and not is_prose(line)
         and CASELESS_LETTER.search(line) is None
