@@ -18,12 +18,12 @@ from cleaner.kinds.guard import Guard
 from cleaner.kinds.replace import Replace
 from cleaner.kinds.variants import Variants
 from cleaner.names import WORD, VariantIndex
-from cleaner import line_walks
+from cleaner import line_prefilter, line_walks
 from cleaner import lines as lines_module
 from cleaner import context, shapes, unicode
 from cleaner.line_prefilter import Lines, Prefilter, Sieved
 from cleaner.lines import LineRule, LineStage
-from cleaner.literals import required, shape, starts, widest
+from cleaner.literals import Gate, automaton, required, shape, starts, widest
 from cleaner.rule_index import WalkRules
 from cleaner.schema import SCHEMA
 from cleaner.stages import InTurn
@@ -368,6 +368,22 @@ def test_a_line_a_pattern_matches_whole_holds_its_shape_and_is_no_wider_than_its
 def test_the_lines_a_shape_is_searched_in_together_are_those_it_is_found_in_alone(keys, source):
     found = shape(source)
     assert set(Lines(keys).holding(found)) >= {at for at, key in enumerate(keys) if found.search(key)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet=st.sampled_from("ab |©(c)/\n"), max_size=6), min_size=1, max_size=8),
+    st.lists(st.sampled_from([" | ", "©", "(c)", "/ ", "b", "a\nb", "bb"]), min_size=1, max_size=3, unique=True),
+)
+def test_a_few_strings_searched_with_str_find_are_found_where_the_automaton_finds_them(keys, strings):
+    lines = Lines(keys)
+    # never found, the padding makes the automaton too big for str.find: the plain way
+    padded = [*strings, *(f"\x00{n}" for n in range(line_prefilter.FEW_STRINGS))]
+    few, many = (automaton({s: s for s in some}) for some in (strings, padded))
+    as_sets = [{line: sorted(values) for line, values in lines.found(a, False).items()} for a in (few, many)]
+    assert as_sets[0] == as_sets[1]
+    gates = [Gate([required(regex.escape(s)) for s in some]) for some in (strings, padded)]
+    assert lines.admitted(gates[0]) == lines.admitted(gates[1])
 
 
 def test_the_time_rules_have_shapes_rarer_than_their_literals():
