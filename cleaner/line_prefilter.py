@@ -160,7 +160,7 @@ class Lines:
 
     def admitted(self, gate: Gate) -> set:
         """The positions of the lines ``gate`` admits: past each line's first
-        string, the search goes on from the next line."""
+        string (found with ``str.find``), the search goes on from the next line."""
         admitted: set = set()
         for automaton, text, offsets in (
             (gate.exact, self.text, self.offsets),
@@ -174,14 +174,10 @@ class Lines:
                         admitted.add(line)
                         at = text.find(string, offsets[line + 1]) if line + 1 < len(offsets) else -1
                 continue
-            position = 0
-            while automaton is not None and position < len(text):
-                hit = next(automaton.iter(text, position), None)
-                if hit is None:
-                    break
-                line = bisect.bisect_right(offsets, hit[0]) - 1
-                admitted.add(line)
-                position = offsets[line + 1] if line + 1 < len(offsets) else len(text)
+            # one pass: pyahocorasick copies the whole text at each ``iter`` (22 µs for 100,000
+            # characters), so starting one again at each line admitted made a long document's pass quadratic
+            for end, _ in automaton.iter(text) if automaton is not None else ():
+                admitted.add(bisect.bisect_right(offsets, end) - 1)
         return admitted
 
 
