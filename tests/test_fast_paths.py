@@ -18,12 +18,12 @@ from cleaner.kinds.guard import Guard
 from cleaner.kinds.replace import Replace
 from cleaner.kinds.variants import Variants
 from cleaner.names import WORD, VariantIndex
-from cleaner import line_walks
+from cleaner import line_prefilter, line_walks
 from cleaner import lines as lines_module
 from cleaner import context, shapes, unicode
 from cleaner.line_prefilter import Lines, Prefilter, Sieved
 from cleaner.lines import LineRule, LineStage
-from cleaner.literals import required, starts, widest
+from cleaner.literals import Gate, automaton, required, shape, starts, widest
 from cleaner.rule_index import WalkRules
 from cleaner.schema import SCHEMA
 from cleaner.stages import InTurn
@@ -304,6 +304,97 @@ def test_a_documents_lines_screened_together_are_each_line_screened_alone(docume
         stage.prefilter(set(keys), memo)
         for key in filter(None, keys):
             assert memo[None, key] == plain_prefilter(stage.filters[0], key), key
+
+
+# Pieces of patterns, each with strings it may match (most do, some only ignoring case, some not):
+# runs of classes and literals, repeats, lookarounds bounding a line's length, groups ignoring case.
+PATTERN_PIECES = {
+    r"\d": ["1", "2"],
+    ":": [":"],
+    "-": ["-", ":"],
+    "T": ["T", "t"],
+    "[ap]": ["a", "p", "A"],
+    r"\d{1,2}": ["1", "12"],
+    r"\d\d": ["12"],
+    r"[\d:]{2}": ["1:", "::"],
+    r"\s?": ["", " ", "\n"],
+    r"\S": ["x", ":"],
+    "[^x]": ["a", "x"],
+    r"\.?": ["", ".", "x"],
+    "m": ["m", "M"],
+    "(?i:t)": ["t", "T"],
+    "(?i:[a-c]x)": ["bx", "BX"],
+    "(?:ab)?": ["", "ab"],
+    "(?:a|b)": ["a", "b"],
+    ".*": ["", "x1:", "a\n"],
+    r"\b": [""],
+    "(?=.{0,6}$)": [""],
+    "(?=.{0,3}$)": [""],
+    "(?=.{0,2}$)[^x]*": ["ab\n", "a"],
+    "x{3}": ["xxx"],
+    "(?!1:2)": [""],
+    r"(?=.{0,6}\Z)": [""],
+    r"(?=.*\d:)": [""],
+    "(?<=a)": [""],
+    "(?!x)": [""],
+    "x+": ["x", "xxx"],
+    "a{2,3}": ["aa", "aaa"],
+}
+
+
+@st.composite
+def patterns_and_lines(draw):
+    pieces = draw(st.lists(st.sampled_from(sorted(PATTERN_PIECES)), min_size=1, max_size=8))
+    return "".join(pieces), "".join(draw(st.sampled_from(PATTERN_PIECES[piece])) for piece in pieces)
+
+
+@settings(max_examples=500, deadline=None)
+@given(patterns_and_lines())
+def test_a_line_a_pattern_matches_whole_holds_its_shape_and_is_no_wider_than_its_widest(pattern_and_line):
+    source, line = pattern_and_line
+    for flags in (0, regex.IGNORECASE):
+        if regex.fullmatch(source, line, flags) is None:
+            continue
+        found, most = shape(source, flags), widest(source)
+        assert found is None or found.search(line) is not None, (source, line)
+        assert most is None or len(line) <= most, (source, line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet=st.sampled_from("1:2-ab x\t\n"), max_size=6), min_size=1, max_size=8),
+    st.sampled_from([r"\d:\d\d", r"\s\d-", r"a\sb", r"[^x]:[^x]\S", r"\d\s?:\d{2}"]),
+)
+def test_the_lines_a_shape_is_searched_in_together_are_those_it_is_found_in_alone(keys, source):
+    found = shape(source)
+    assert set(Lines(keys).holding(found)) >= {at for at, key in enumerate(keys) if found.search(key)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet=st.sampled_from("ab |©(c)/\n"), max_size=6), min_size=1, max_size=8),
+    st.lists(st.sampled_from([" | ", "©", "(c)", "/ ", "b", "a\nb", "bb"]), min_size=1, max_size=3, unique=True),
+)
+def test_a_few_strings_searched_with_str_find_are_found_where_the_automaton_finds_them(keys, strings):
+    lines = Lines(keys)
+    # never found, the padding makes the automaton too big for str.find: the plain way
+    padded = [*strings, *(f"\x00{n}" for n in range(line_prefilter.FEW_STRINGS))]
+    few, many = (automaton({s: s for s in some}) for some in (strings, padded))
+    as_sets = [{line: sorted(values) for line, values in lines.found(a, False).items()} for a in (few, many)]
+    assert as_sets[0] == as_sets[1]
+    gates = [Gate([required(regex.escape(s)) for s in some]) for some in (strings, padded)]
+    assert lines.admitted(gates[0]) == lines.admitted(gates[1])
+
+
+def test_the_time_rules_have_shapes_rarer_than_their_literals():
+    stamp, machine = (
+        next(r for r in LINE_RULES if r.id == name) for name in ("chrome.time-stamp", "chrome.machine-time")
+    )
+    assert shape(stamp.pattern_sources[0], regex.IGNORECASE).search("Posted: 2:51 PM")
+    assert not shape(stamp.pattern_sources[0], regex.IGNORECASE).search("Posted: 2 PM, 3:5")
+    assert widest(stamp.pattern_sources[0]) == 81
+    assert shape(machine.pattern_sources[0]).search("2009-04-06T16:20:28-07:00")
+    assert not shape(machine.pattern_sources[0]).search("2009-04-06 16:20:28")
 
 
 def test_patterns_read_otherwise_by_the_standard_parser_give_no_literal():
@@ -608,7 +699,22 @@ def test_a_text_tidied_is_tidied_again_unchanged_and_the_stage_remembering_it_ti
 
 
 SHAPE_PIECES = st.sampled_from(
-    ["Related Articles", "► May 2021", "said.", " the ", "Ω", "北", ": ", "12", "Ab", "x" * 40]
+    [
+        "Related Articles",
+        "► May 2021",
+        "said.",
+        " the ",
+        "Ω",
+        "北",
+        ": ",
+        "12",
+        "Ab",
+        "x" * 40,
+        "\n",
+        "”",
+        ",",
+        "a b c d e",
+    ]
 )
 
 
@@ -629,6 +735,22 @@ def test_remembered_shapes_are_the_shapes(line, max_length):
     for _ in range(2):  # asked, then remembered
         assert shapes.is_prose(line) == plain_prose
         assert shapes.is_link_like(line, max_length) == plain_link
+    plain_menu_item = (
+        len(line) <= shapes.MAX_MENU_ITEM_LENGTH
+        and len(line.split()) <= 3
+        and shapes.UPPER_FIRST.match(line) is not None
+        and sum(not shapes.UPPER_FIRST.match(word) for word in line.split()) <= 1
+        and shapes.DIGIT.search(line) is None
+        and shapes.SENTENCE_END.search(line) is None
+    )
+    assert shapes.is_menu_item(line, 3) == plain_menu_item
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from('aA1 .,;:!”»"\n\r北ǅ…'), max_size=12))
+def test_a_lines_end_read_in_str_is_what_the_sentence_patterns_say(line):
+    assert shapes._sentence(line) == (shapes.SENTENCE.match(line) is not None)
+    assert shapes._ends_clause(line) == (shapes.SENTENCE_END.search(line) is not None)
 
 
 @settings(max_examples=300, deadline=None)
