@@ -60,9 +60,10 @@ DIGIT = regex.compile(r"\d")
 # script without case (Chinese, Japanese, Thai...) cannot show that, so it is none.
 LINK_START = regex.compile(r"^[►▸»›←→>]*\s*(?:-(?=[\p{Lu}\p{Lt}])|['\"‘“„«‚‹]\s*)?[\p{Lu}\p{Lt}]")
 CASELESS_LETTER = regex.compile(r"\p{Lo}")
-# The printable ASCII characters LINK_START cannot start with (no capital, arrow or space): a str test
-# spares its regex call for a line starting in lower case, with a digit or a sign.
-NO_LINK_START = frozenset(map(chr, range(0x21, 0x7F))).difference(map(chr, range(ord("A"), ord("Z") + 1)))
+# The printable ASCII characters LINK_START cannot start with: a str test spares its regex call
+# for a line starting in lower case, with a digit or a sign. Read off LINK_START itself (each
+# character it may start with may have a capital right after it), so that the two agree.
+NO_LINK_START = frozenset(c for c in map(chr, range(0x21, 0x7F)) if LINK_START.match(c + "A") is None)
 MAX_LINK_DIGITS = 4  # a year or a count ("► February 2021 (5)"); more is a table's row
 # A day's date, a time, or a wire dateline: what recurs only within a day's
 # documents. A month alone ("May 2021", an archive list) is not one.

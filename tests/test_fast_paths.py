@@ -714,8 +714,22 @@ SHAPE_PIECES = st.sampled_from(
         "”",
         ",",
         "a b c d e",
+        "'",
+        "-",
+        "„",
+        "← ",
     ]
 )
+
+
+def test_a_line_the_str_test_turns_away_could_not_start_a_link():
+    """NO_LINK_START spares LINK_START's call; a link opening it accepts (a
+    quote, a hyphen, an arrow before the capital) must not be turned away: a
+    merge once left "'American Idol' Finale …" unjudged that way."""
+    for first in map(chr, range(0x21, 0x7F)):
+        for rest in ("A", "Ab", " Ab", "'Ab", "-Ab"):
+            if shapes.LINK_START.match(first + rest) is not None:
+                assert first not in shapes.NO_LINK_START, first + rest
 
 
 @settings(max_examples=300, deadline=None)
