@@ -20,6 +20,7 @@ or Japanese article. ``FTFY_CONFIG`` keeps only the repairs of broken text.
 from __future__ import annotations
 
 import re
+from typing import Optional, Sequence
 
 import ftfy
 import ftfy.chardata
@@ -28,6 +29,7 @@ import regex
 
 from . import cyrillic
 from .badness_gate import may_be_bad
+from .budget import BUDGET, Budget
 from .changes import NO_LOG, ChangeLog
 from .cyrillic import scan
 from .shapes import SPACE_RUN
@@ -111,30 +113,81 @@ MAX_ROUNDS = 4
 
 def repair(text: str, log: ChangeLog) -> str:
     """Repair each line that needs it; line breaks become ``\\n``."""
+    return _repair(text, log, None)[0]
+
+
+def _repair(text: str, log: ChangeLog, left: Optional[Left]) -> tuple[str, Optional[Left]]:
+    """``repair``, and the lines it left as they were (None: not known). Given
+    ``left``, the lines an earlier repair left, only the other lines of the
+    text are repaired (``Left``)."""
     # Before line breaks are unified: cp1251's "…" read as Latin-1 is U+0085, a line break.
     given = text
     may_need = TEXT_NEEDS_A_LOOK.search(text) is not None  # if not, neither gate finds anything
+    if not may_need and "  " not in text:
+        return text, Left(given, [])
+    if left is not None:
+        return _repair_unknown(text, log, left)
+    changed: Optional[list[int]] = []  # the numbers of the lines of ``given`` a step changed
     if may_need:
         text = cyrillic.repair(text, log)
     cyrillic_left = text == given
+    if not cyrillic_left:
+        changed = _changed_lines(given, text)
     if (may_need and TEXT_NEEDS_REPAIR.search(text) is not None) or "  " in text:
-        text = _repair_lines(ftfy.fixes.fix_line_breaks(text), log)
+        unified = ftfy.fixes.fix_line_breaks(text)
+        if unified != text:  # its lines are no longer those of ``given``, number for number
+            changed = None
+        text = _repair_lines(unified, log, changed)
+    known = None if changed is None else Left(given, changed)
     # Again on what the repairs above made (C1 controls as cp1252, NBSP as space),
     # so that cleaning the result finds nothing more: idempotence. On the very
     # text the gate has just judged (and Cyrillic repair, if it ran, left as it
     # was), it would judge the same.
     if cyrillic_left and text == given:
-        return text
-    return cyrillic.repair(text, log)
+        return text, known
+    return cyrillic.repair(text, log), known
 
 
-def _repair_lines(text: str, log: ChangeLog) -> str:
+def _repair_unknown(text: str, log: ChangeLog, left: Left) -> tuple[str, Optional[Left]]:
+    """``_repair``, knowing that the lines in ``left`` come out as they are
+    (``Left``): the others are repaired, in a text where each of those stands
+    as a blank line, so that every change is logged at its line's number."""
+    lines = text.split("\n")
+    unknown = left.unknown(lines)
+    if not unknown:
+        return text, left
+    if 2 * len(unknown) > len(lines):
+        return _repair(text, log, None)
+    blanked = [""] * len(lines)
+    for index in unknown:
+        blanked[index] = lines[index]
+    repaired, _ = _repair("\n".join(blanked), log, None)
+    out = repaired.split("\n")
+    if len(out) != len(lines):  # a repaired line became lines: logged as in the text, which is repaired whole
+        return _repair(text, NO_LOG, None)[0], None
+    for index in unknown:
+        lines[index] = out[index]
+    return "\n".join(lines), left
+
+
+def _changed_lines(given: str, text: str) -> Optional[list[int]]:
+    """The numbers of the lines that differ, or None when a line became lines."""
+    before, after = given.split("\n"), text.split("\n")
+    if len(before) != len(after):
+        return None
+    return [number for number, (was, now) in enumerate(zip(before, after), 1) if was != now]
+
+
+def _repair_lines(text: str, log: ChangeLog, changed: Optional[list[int]] = None) -> str:
+    """Each line repaired; the number of each one a step changed is added to ``changed``."""
     lines = text.split("\n")
     untouched = _untouched()
     for number, given in enumerate(lines, 1):
         if not NEEDS_REPAIR.search(given):
             if "  " in given:  # rules must see the spacing the output will have
                 lines[number - 1] = _plain_spaces_visible_characters(given, number, log)
+                if changed is not None and lines[number - 1] != given:
+                    changed.append(number)
             continue
         if given in untouched.lines:
             continue
@@ -154,7 +207,42 @@ def _repair_lines(text: str, log: ChangeLog) -> str:
         lines[number - 1] = ftfy.fixes.fix_line_breaks(line)
         if line is given and lines[number - 1] == given:  # no step made a new line: none logged a change
             untouched.add(given)
+        elif changed is not None:
+            changed.append(number)
     return "\n".join(lines)
+
+
+class Left:
+    """The lines of a text that the repair left as they were, no step of it
+    changing (nor logging) anything: ``given``'s lines but those ``changed``
+    (their numbers).
+
+    The repair is line-local on a text holding no line break but ``\\n``:
+    each of its steps changes a line by what the line holds, never by its
+    neighbours (the Cyrillic repair judges each line alone, ``scan`` finding
+    the same lines in a chunk as alone; ftfy and the spaces go line by line;
+    the gates over the whole text only spare it lines that no step would
+    change). So a line it left in one text it leaves in any text, logging
+    nothing, and a blank line is always left: the pipeline's next round over
+    a document, which mostly dropped lines, repairs only the lines the rules
+    changed. A text whose line breaks the repair unified gives no ``Left``.
+    """
+
+    def __init__(self, given: str, changed: Sequence[int]) -> None:
+        self.given, self.changed = given, changed
+        self.lines: Optional[set[str]] = None  # made when first asked
+
+    def unknown(self, lines: list[str]) -> list[int]:
+        """The indexes of ``lines`` that are not among these."""
+        known = self.lines
+        if known is None:
+            given = self.given.split("\n")
+            changed = set(self.changed)
+            known = self.lines = {line for number, line in enumerate(given, 1) if number not in changed}
+            known.add("")  # a blank line, which no step changes
+        if known.issuperset(lines):
+            return []
+        return [index for index, line in enumerate(lines) if line not in known]
 
 
 class LineSet:
@@ -185,10 +273,21 @@ def _untouched() -> LineSet:
 
 
 class UnicodeRepair:
-    """The stage: ``repair``."""
+    """The stage: ``repair``. It remembers the lines its last repair left as
+    they were (``Left``), and for which document (its regex budget, made for
+    each): the pipeline's next round over the document, whose text mostly
+    lost lines since, then repairs only the lines that are not among them. A
+    run under way in another thread has another budget, and repairs all."""
+
+    def __init__(self) -> None:
+        self.left: tuple[Optional[Budget], Optional[Left]] = (None, None)
 
     def apply(self, text: str, log: ChangeLog) -> str:
-        return repair(text, log)
+        document = BUDGET.get()
+        of, left = self.left
+        text, left = _repair(text, log, left if document is not None and of is document else None)
+        self.left = (document, left)
+        return text
 
 
 def _plain_spaces_visible_characters(line: str, number: int, log: ChangeLog) -> str:

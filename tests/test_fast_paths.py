@@ -5,11 +5,13 @@ held to a reference that does without it: the regex itself, run on the text.
 """
 
 import fastjsonschema
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import Cleaner
+from cleaner.budget import document_budget
 from cleaner.changes import NO_LOG, ChangeLog
 from cleaner.kinds.base import Spec
 from cleaner.kinds.drop_line import DropLine
@@ -629,6 +631,38 @@ def test_lines_remembered_as_untouched_repair_and_log_as_when_repaired(text):
     assert logs[0].changes == logs[1].changes
     for line in unicode._remembered.lines:
         assert unicode.repair(line, NO_LOG) == line
+
+
+REPAIR_LINES = st.lists(REPAIR_PIECES | st.text(max_size=4), max_size=6).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(REPAIR_LINES, max_size=8).map("\n".join), st.data())
+def test_a_text_made_of_lines_the_last_repair_left_is_repaired_as_the_plain_repair_repairs_it(text, data):
+    """The stage's next round over a document repairs only lines its last
+    repair did not leave as they were (``unicode.Left``): the text and every
+    change logged, at its line, are those of repairing it all."""
+    repaired = unicode.repair(text, NO_LOG)
+    pieces = text.split("\n") + repaired.split("\n") + ["", "café  ", "cafÃ©", "a\u00a0b", "x\r"]
+    stage = unicode.UnicodeRepair()
+    with document_budget(10.0):
+        stage.apply(text, NO_LOG)
+        for _ in range(2):
+            again = "\n".join(data.draw(st.lists(st.sampled_from(pieces), max_size=10)))
+            logs = [ChangeLog(), ChangeLog()]
+            assert stage.apply(again, logs[0]) == unicode.repair(again, logs[1])
+            assert logs[0].changes == logs[1].changes
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES) | REPAIR_PIECES | st.text(max_size=5), max_size=14).map("".join))
+def test_rounds_that_repair_only_the_lines_the_last_repair_did_not_leave_clean_as_rounds_repairing_all(text):
+    cleaner = Cleaner(rules=RULES)
+    shortcut = cleaner.clean_with_counts(text), cleaner.explain(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(unicode.UnicodeRepair, "apply", lambda self, text, log: unicode.repair(text, log))
+        cleaner = Cleaner(rules=RULES)
+        assert shortcut == (cleaner.clean_with_counts(text), cleaner.explain(text))
 
 
 # What stands beside a repeated character or a lookahead joins the literal run before it.
