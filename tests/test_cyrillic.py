@@ -245,11 +245,13 @@ def test_latin_i_for_i_in_cp866():
 
 
 def test_a_line_judged_once_is_not_judged_again():
-    # Serbian, so let through by the gate and left by the decision; the dropped
-    # line makes the pipeline run a second round on it.
+    # Serbian, so let through by the gate and left by the decision. The dropped
+    # line makes the pipeline run a second round, whose Unicode stage knows the
+    # line was left (unicode.Left) and does not ask; the next document asks,
+    # and its line is not judged again.
     text = "Људски фактор ризика\nAdd comment"
     cyrillic.forget()
-    assert clean(text) == "Људски фактор ризика"
+    assert clean(text) == clean(text) == "Људски фактор ризика"
     judged = cyrillic._judged.cache_info()
     assert (judged.misses, judged.hits) == (1, 1)
 
