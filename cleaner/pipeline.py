@@ -9,7 +9,9 @@ The stages after the first run again while they change the text (at most
 ``MAX_ROUNDS`` times): a guard then sees the text as the other rules leave it,
 an option's output meets the rules it can feed (``--ascii`` writes
 ``Sergei``, which a name rule spells ``Sergey``), and a repair that one rule
-makes possible is made in the same run. So ``clean`` is idempotent.
+makes possible is made in the same run. So ``clean`` is idempotent. A later
+round's Unicode stage repairs only the lines the rules changed since
+(``unicode.Left``): the repair is line-local.
 """
 
 from __future__ import annotations
