@@ -77,14 +77,14 @@ def drop_from_edge(
     """
     kept = 0
     active = walk.all
-    widest = max((r.within for r in walk.rules if r.windowed), default=0)
+    widest = walk.widest
     for index, counts in kept_lines(keys, dropped_by, order):
         if not active:
             return
         if not _drop_first(index, keys[index], walk, active, dropped_by, memo, tag) and counts:
             kept += 1
             if kept <= widest:  # past the widest window only rules without one are left
-                active = frozenset(r for r in active if not r.windowed or kept < r.within)
+                active = walk.closing.get(kept, active)
         if kept > widest:
             break
     else:

@@ -853,3 +853,20 @@ def test_walks_asking_only_the_lines_some_rule_could_match_drop_what_walks_askin
             line_walks.drop_blocks(keys, dropped_by, rule, memo, None, asked)
         results.append(dropped_by)
     assert results[0] == results[1]
+
+
+def windowed_rule(number, where, within):
+    return DropLine(Spec({"id": f"t.w{number}", "lines": ["x"], "where": where, "within": within}, "t.yml", 1, {}, ()))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["head", "tail", "anywhere"]), st.integers(1, 8)), max_size=12))
+def test_a_walks_rules_left_at_each_count_are_those_the_walk_sifted_line_by_line(wheres):
+    rules = [windowed_rule(number, where, within) for number, (where, within) in enumerate(wheres)]
+    for walk in (WalkRules(rules), WalkRules(WALK_RULES + rules)):
+        assert walk.widest == max((rule.within for rule in walk.rules if rule.windowed), default=0)
+        sifted = read = walk.all
+        for kept in range(1, walk.widest + 1):
+            sifted = frozenset(rule for rule in sifted if not rule.windowed or kept < rule.within)  # as the walk did
+            read = walk.closing.get(kept, read)  # as drop_from_edge reads the table
+            assert read == sifted
