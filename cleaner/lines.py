@@ -138,6 +138,13 @@ class LineStage:
         self.remembered: Memo = {}
         self.document: Optional[Budget] = None  # that of the document the memo was last asked for
         self.tag: Optional[LineStage] = None if shared is None else self
+        self.inherited = frozenset(known)
+
+    def tag_of(self, rule: LineRule) -> Optional["LineStage"]:
+        """The tag of the prefilter's answers that rule ``rule`` in or out: a rule of the shared
+        stage has that stage's (None), which rules out the lines only the site's own rules could
+        match (a site's hundred learned lines, which the shared rules were asked about)."""
+        return None if rule in self.inherited else self.tag
 
     def memo(self) -> Memo:
         """Which line matched which rule: shared by the runs over documents, and the rounds over one."""
@@ -254,7 +261,7 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
         for shapes in [whole_page_shapes(keys, rule, memo.setdefault((rule, SHAPES), KnownShapes()))]
         if shapes
     ]
-    marked = {r: {k for k in could_keys if matches(r, k, memo, tag)} for r in stage.records}
+    marked = {r: {k for k in could_keys if matches(r, k, memo, stage.tag_of(r))} for r in stage.records}
 
     while True:
         before = len(dropped_by)
@@ -264,13 +271,13 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
                 found = records_after_article([keys[index] for index in kept], marked[records_rule], records_rule)
                 dropped_by.update((kept[at], records_rule.id) for at in found)
             for rule in stage.tails:
-                cut = tail_marker(keys, dropped_by, rule, memo, tag)
+                cut = tail_marker(keys, dropped_by, rule, memo, stage.tag_of(rule))
                 if cut is not None:
                     dropped_by.update((i, rule.id) for i in range(cut, len(keys)) if i not in dropped_by)
             drop_from_edge(keys, range(len(keys)), stage.top_down, dropped_by, memo, tag, could)
             drop_from_edge(keys, range(len(keys) - 1, -1, -1), stage.bottom_up, dropped_by, memo, tag, could)
             for rule in stage.blocks:
-                drop_blocks(keys, dropped_by, rule, memo, tag, could)
+                drop_blocks(keys, dropped_by, rule, memo, stage.tag_of(rule), could)
         for rule in stage.runs:
             drop_run(keys, dropped_by, rule)
         for context_rule, shapes in whole_page:  # judged as the document came

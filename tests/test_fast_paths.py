@@ -13,6 +13,7 @@ from cleaner import Cleaner
 from cleaner.budget import document_budget
 from cleaner.pipeline import MAX_ROUNDS
 from cleaner.changes import NO_LOG, ChangeLog, RuleCounter, explain
+from cleaner.kinds import KIND_CLASSES
 from cleaner.kinds.base import Spec
 from cleaner.kinds.drop_line import DropLine
 from cleaner.kinds import guard as guard_module
@@ -870,3 +871,42 @@ def test_a_walks_rules_left_at_each_count_are_those_the_walk_sifted_line_by_line
             sifted = frozenset(rule for rule in sifted if not rule.windowed or kept < rule.within)  # as the walk did
             read = walk.closing.get(kept, read)  # as drop_from_edge reads the table
             assert read == sifted
+
+
+def site_rules(sites):
+    """A site's own line rules of each walk, on lines no built-in rule could match (scoped to ``sites``)."""
+    scope = {"sites": sites} if sites else {}
+    specs = [
+        ("drop-line", {"lines": ["Example Weekly", "Sign up now"]}),
+        ("drop-tail", {"marker": "Example comments"}),
+        ("drop-block", {"lines": ["Example picks"]}),
+        ("drop-records", {"lines": ["Example reader"], "min-prose-before": 1}),
+    ]
+    return [
+        KIND_CLASSES[kind](Spec({"id": f"t.site{n}", "kind": kind, **keys, **scope}, "t.yml", 1, {}, ()))
+        for n, (kind, keys) in enumerate(specs)
+    ]
+
+
+SITE_LINES = ["Example Weekly", "Sign up now", "Example comments", "Example picks", "Example reader"]
+PROSE = [
+    "The ministers met on Monday and agreed to meet again in the spring, officials said.",
+    "Both delegations described the talks as difficult but useful.",
+]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(SITE_LINES) | st.sampled_from(PROSE) | st.sampled_from(EXAMPLE_LINES), max_size=40
+        ).map("\n".join),
+        max_size=4,
+    )
+)
+def test_a_sites_stage_drops_what_one_stage_of_all_its_rules_drops(documents):
+    # the site's stage asks the shared rules only about the lines the shared prefilter lets through
+    scoped = Cleaner(rules=RULES + site_rules(["example.org"]))
+    everywhere = Cleaner(rules=RULES + site_rules([]))
+    for text in documents:  # each change, and the rule that made it
+        assert scoped.explain(text, "example.org") == everywhere.explain(text, "example.org")
