@@ -23,7 +23,7 @@ from .budget import BUDGET, Budget, TimeLimit
 from .kinds.base import Rule, Spec
 from .kinds.guard import Guard
 from .line_prefilter import BACKREFERENCE, Lines, Prefilter
-from .line_walks import drop_blocks, drop_from_edge, drop_run, kept_lines, matches, tail_marker
+from .line_walks import LISTED, drop_blocks, drop_from_edge, drop_run, kept_lines, matches, tail_marker
 from .literals import OneOf, one_of, required
 from .stages import Stage
 from .rule_index import WalkRules
@@ -90,6 +90,10 @@ class LineRule(Rule):
             self._needs_known = True
         return self._needs
 
+    def lists(self, key: str) -> bool:
+        """Is the line (a line key) one of the rule's literal lines?"""
+        return (key.casefold() if self.ignore_case else key) in self.literals
+
     def matches(self, stripped: str, folded: str) -> bool:
         """Does the line (stripped; ``folded``: casefolded) match? Patterns run only if it holds what they need."""
         if (folded if self.ignore_case else stripped) in self.literals:
@@ -100,7 +104,7 @@ class LineRule(Rule):
             return any(pattern.fullmatch(stripped, timeout=self.limit.seconds) is not None for pattern in self.patterns)
 
 
-Memo = dict  # (rule or a stage's tag, line key) -> whether it matches; a tag: whether any of its rules could
+Memo = dict  # (rule or a stage's tag, line key) -> whether it matches; a tag: whether any of its rules could (LISTED)
 SHAPES = object()  # (a drop-context rule, SHAPES) -> the shapes of lines it judged (``context.KnownShapes``)
 MEMO_LIMIT = 2**14  # entries remembered across documents (a few MB); then a new memo starts
 
@@ -197,8 +201,11 @@ class LineStage:
         gave_up = False
         for position, key in enumerate(keys):
             patterns = tries.get(position)
-            if gave_up or position in literal or not patterns:
-                memo[tag, key] = gave_up or position in literal
+            if gave_up or not patterns:  # no regex to try: only the rules listing the line could match it
+                memo[tag, key] = True if gave_up else LISTED if position in literal else False
+                continue
+            if position in literal:  # listed, and some regex might match it too
+                memo[tag, key] = True
                 continue
             seconds = self.timeout if budget is None else budget.left / 4
             if seconds <= 0 and budget is not None:  # by the wall clock; the CPU clock may leave more

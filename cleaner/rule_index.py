@@ -75,6 +75,10 @@ class WalkRules:
         patterned = self.patterned if shared_could else self.own_patterned
         return [self.rules[position] for position in (sorted({*listing, *patterned}) if listing else patterned)]
 
+    def listing(self, key: str) -> list[LineRule]:
+        """The rules that list ``key`` (a line key) as a literal line, in walk order."""
+        return [self.rules[position] for position in sorted(set(self._listing(key)))]
+
     def _listing(self, key: str) -> list[int]:
         """The positions of the rules that list ``key`` (or its casefolded form, ignoring case)."""
         listing = self.exact.get(key, []) + (self.folded.get(key.casefold(), []) if self.folded else [])

@@ -25,6 +25,7 @@ from cleaner import line_prefilter, line_walks
 from cleaner import lines as lines_module
 from cleaner import context, shapes, unicode
 from cleaner.line_prefilter import Lines, Prefilter, Sieved
+from cleaner.line_walks import LISTED
 from cleaner.lines import LineRule, LineStage
 from cleaner.literals import Gate, automaton, required, shape, starts, widest
 from cleaner.rule_index import WalkRules
@@ -306,7 +307,7 @@ def test_a_documents_lines_screened_together_are_each_line_screened_alone(docume
         memo: dict = {}
         stage.prefilter(set(keys), memo)
         for key in filter(None, keys):
-            assert memo[None, key] == plain_prefilter(stage.filters[0], key), key
+            assert bool(memo[None, key]) == plain_prefilter(stage.filters[0], key), key  # (or LISTED: below)
 
 
 # Pieces of patterns, each with strings it may match (most do, some only ignoring case, some not):
@@ -910,3 +911,17 @@ def test_a_sites_stage_drops_what_one_stage_of_all_its_rules_drops(documents):
     everywhere = Cleaner(rules=RULES + site_rules([]))
     for text in documents:  # each change, and the rule that made it
         assert scoped.explain(text, "example.org") == everywhere.explain(text, "example.org")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(RULE_LINES, max_size=12))
+def test_a_line_the_prefilter_calls_listed_is_matched_by_the_rules_listing_it_and_no_other(document):
+    keys = shapes.line_keys(document)
+    site = LineStage(LINE_RULES + LEARNT, shared=SCREENING[0])  # the learned lines are the site's own
+    for stage in [*SCREENING, site]:
+        memo: dict = {}
+        stage.prefilter(set(keys), memo)
+        for key in filter(None, keys):
+            if memo[stage.tag, key] is LISTED:
+                listing = [rule for rule in stage.rules if rule.lists(key)]
+                assert listing and [rule for rule in stage.rules if rule.matches(key, key.casefold())] == listing
