@@ -122,7 +122,11 @@ class LineStage:
     documents (``memo``): chrome recurs from page to page. A site's stage shares
     that, its prefilter's answers filed under its own ``tag``."""
 
-    def __init__(self, rules: Sequence[LineRule], shared: Optional["LineStage"] = None):
+    def __init__(
+        self, rules: Sequence[LineRule], shared: Optional["LineStage"] = None, filters: Optional[list[Prefilter]] = None
+    ):
+        """``filters``: the prefilters of the rules ``shared`` lacks, when made already (``pipeline.Cleaner``
+        makes one of a site's rules and one of the rules a document guard chose, each once)."""
         self.rules = list(rules)
         walks: dict[Walk, list] = {walk: [] for walk in Walk}
         for rule in rules:  # one pass: a thousand sites each build a stage
@@ -135,8 +139,8 @@ class LineStage:
         self.runs: list[DropRun] = walks[Walk.RUN]
         self.contexts: list[DropContext] = walks[Walk.CONTEXT]
         self.records: list[DropRecords] = walks[Walk.RECORDS]
-        own = Prefilter([r for r in rules if r not in known])
-        self.filters: list[Prefilter] = [*shared.filters, own] if shared else [own]
+        own = [Prefilter([r for r in rules if r not in known])] if filters is None else filters
+        self.filters: list[Prefilter] = [*shared.filters, *own] if shared else own
         self.timeout: float = min((r.spec.timeout for r in rules), default=0.0)  # no rules: no union to time
         self.shared = shared
         self.remembered: Memo = {}
@@ -182,7 +186,7 @@ class LineStage:
             keys = [key for key in keys if key and (self, key) not in memo]
             self.shared.prefilter(keys, memo)
             memo.update(((self, key), True) for key in keys if memo[None, key])
-        self._prefilter(self.filters if self.shared is None else self.filters[-1:], keys, memo)
+        self._prefilter(self.filters if self.shared is None else self.filters[len(self.shared.filters) :], keys, memo)
 
     def _prefilter(self, filters: list, keys: Iterable[str], memo: Memo) -> None:
         tag = self.tag

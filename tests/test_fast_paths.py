@@ -925,3 +925,29 @@ def test_a_line_the_prefilter_calls_listed_is_matched_by_the_rules_listing_it_an
             if memo[stage.tag, key] is LISTED:
                 listing = [rule for rule in stage.rules if rule.lists(key)]
                 assert listing and [rule for rule in stage.rules if rule.matches(key, key.casefold())] == listing
+
+
+GUARDED = [rule for rule in LINE_RULES if rule.guard.conditional]  # chosen per document (threads.comments)
+
+
+GUARDED_EXAMPLES = [example.input for rule in GUARDED for example in rule.examples]  # whole documents
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(GUARDED_EXAMPLES)
+    | st.lists(st.sampled_from(SITE_LINES) | st.sampled_from(PROSE) | st.sampled_from(EXAMPLE_LINES), max_size=40).map(
+        "\n".join
+    )
+)
+def test_a_sites_stage_with_a_prefilter_for_each_group_of_its_rules_drops_what_one_prefilter_lets_it_drop(text):
+    shared = LineStage([rule for rule in LINE_RULES if not rule.guard.conditional])
+    site, chosen = site_rules(["example.org"]), GUARDED
+    rules = sorted([*shared.rules, *site, *chosen], key=[*LINE_RULES, *site].index)
+    one = LineStage(rules, shared)  # the plain way: one prefilter of all the rules the shared stage lacks
+    grouped = LineStage(rules, shared, [Prefilter(site), Prefilter(chosen)])  # as pipeline.Cleaner makes them
+    results = []
+    for stage in (one, grouped):
+        counter = RuleCounter()
+        results.append((lines_module.drop_lines(text, stage, counter), counter.counts))
+    assert results[0] == results[1]
