@@ -78,15 +78,19 @@ def _heaviest(lines: Sequence[str], evidence: Sequence[bool], gap: int, places: 
     """The first and last line of the stretch of ``evidence`` lines, each at
     most ``gap`` lines from the next (counted by ``places``), with the most
     characters."""
-    at = [i for i, is_evidence in enumerate(evidence) if is_evidence]
-    stretches = [[at[0]]]
-    for i in at[1:]:
-        if places[i] - places[stretches[-1][-1]] - 1 <= gap:
-            stretches[-1].append(i)
-        else:
-            stretches.append([i])
-    body = max(stretches, key=lambda stretch: sum(len(lines[i]) for i in stretch))
-    return body[0], body[-1]
+    body, heaviest = (-1, -1), -1  # the first stretch of the most characters wins a tie
+    first = last = -1
+    weight = 0
+    for i, is_evidence in enumerate(evidence):  # one pass, each stretch weighed as it grows
+        if not is_evidence:
+            continue
+        if last < 0 or places[i] - places[last] - 1 > gap:  # a new stretch starts here
+            if last >= 0 and weight > heaviest:
+                body, heaviest = (first, last), weight
+            first, weight = i, 0
+        weight += len(lines[i])
+        last = i
+    return (first, last) if weight > heaviest else body
 
 
 def body_outweighs(lines: Sequence[str], body: Sequence[bool], teasers: Sequence[bool], weight: float = 1) -> bool:
