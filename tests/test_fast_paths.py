@@ -892,3 +892,24 @@ def test_the_heaviest_stretch_weighed_in_one_pass_is_the_plain_ways(rows, gap):
 def test_the_words_of_a_line_remembered_are_those_found_afresh(lines):
     for line in lines + lines:  # each asked again, remembered
         assert headlines._words(line) == headlines._words.__wrapped__(line)
+
+
+def plain_link_shaped(line):
+    """Every test of ``shapes._link_shaped`` by its regex."""
+    return (
+        line[:1] not in shapes.NO_LINK_START
+        and not shapes._ends_clause(line)
+        and shapes.LINK_START.match(line) is not None
+        and not shapes.is_prose(line)
+        and shapes.CASELESS_LETTER.search(line) is None
+        and len(shapes.DIGIT.findall(line)) <= shapes.MAX_LINK_DIGITS
+    )
+
+
+LINK_PIECES = st.sampled_from(["Home", "World News", " ", "2021", "7", "٣", "新闻", "„", "► ", "-", "a", "É", ".", ":"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(LINK_PIECES | st.text(max_size=3), max_size=10).map("".join))
+def test_a_line_link_shaped_by_the_ascii_ways_is_so_by_the_regexes(line):
+    assert shapes._link_shaped.__wrapped__(line) == plain_link_shaped(line)
