@@ -24,6 +24,7 @@ notes).
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from .shapes import DIGIT, LETTER, is_dated
@@ -109,8 +110,18 @@ def member_below_body(line: str, rule: DropContext, shapes: dict) -> bool:
     Technology", a share button's "0"), or a widget's note, a short sentence
     (``after_body_notes``: "Thank you for your support!", "Es gibt noch keine
     Kommentare.")?"""
-    dated = rule.after_body_dates and (is_dated(line) or _count(line))
+    dated = rule.after_body_dates and _dated_or_count(line)
     return dated or rule.after_body_notes and _note(line, shapes)
+
+
+# Lines below a body whose answer is remembered: each pass of the line stage over a page, and each
+# round, asks about the same lines, and a regex call (``is_dated``) is the dearest part of the answer.
+DATED_REMEMBERED = 2**13
+
+
+@functools.lru_cache(maxsize=DATED_REMEMBERED)
+def _dated_or_count(line: str) -> bool:
+    return is_dated(line) or _count(line)
 
 
 def _note(line: str, shapes: dict) -> bool:

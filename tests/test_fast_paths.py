@@ -913,3 +913,15 @@ LINK_PIECES = st.sampled_from(["Home", "World News", " ", "2021", "7", "Ù£", "æ–
 @given(st.lists(LINK_PIECES | st.text(max_size=3), max_size=10).map("".join))
 def test_a_line_link_shaped_by_the_ascii_ways_is_so_by_the_regexes(line):
     assert shapes._link_shaped.__wrapped__(line) == plain_link_shaped(line)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["0", "1 / 5", "13 Oct 05 | Technology", "May 2021", "12:30", "Home", "3 comments"]),
+        max_size=20,
+    )
+)
+def test_a_line_below_the_body_remembered_as_dated_or_a_count_is_so_afresh(lines):
+    for line in lines:
+        assert body._dated_or_count(line) == (shapes.is_dated(line) or body._count(line))
