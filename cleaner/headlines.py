@@ -5,35 +5,29 @@ item does, and only the title tells it apart."""
 
 from __future__ import annotations
 
-import functools
-
 import regex
 
 WORD = regex.compile(r"\w+")
 APOSTROPHE = regex.compile(r"(?<=\w)['’](?=\w)")
 HEADLINE_WORDS = 3
 HEADLINE_SHARE = 0.8
-# Lines whose words are remembered: a whole page's judgement asks about its link-like lines in each
-# pass of the line stage and each round, and the next page of a site about most of them again.
-WORDS_REMEMBERED = 2**13
 
 
 def title_words(line: str) -> set[str]:
     return set(_words(line))
 
 
-@functools.lru_cache(maxsize=WORDS_REMEMBERED)
-def _words(line: str) -> tuple[str, ...]:
+def _words(line: str) -> list[str]:
     """The words of a headline or a title, an apostrophe left out: titles often
     lose it ("Irans newest combat jet | Fox News" over "Iran's newest combat jet").
 
     >>> _words("Iran's newest jet"), _words("Iran’s newest jet")
-    (('irans', 'newest', 'jet'), ('irans', 'newest', 'jet'))
+    (['irans', 'newest', 'jet'], ['irans', 'newest', 'jet'])
     """
     folded = line.casefold()
     if "'" in folded or "’" in folded:  # (most lines hold none: the regex call is the dearer test)
         folded = APOSTROPHE.sub("", folded)
-    return tuple(WORD.findall(folded))
+    return WORD.findall(folded)
 
 
 def is_headline(line: str, title: set[str]) -> bool:

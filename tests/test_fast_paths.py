@@ -23,7 +23,7 @@ from cleaner.names import WORD, VariantIndex
 from cleaner import line_prefilter, line_walks
 from cleaner import lines as lines_module
 from cleaner import context, shapes, unicode
-from cleaner import body, headlines
+from cleaner import body
 from cleaner.line_prefilter import Lines, Prefilter, Sieved
 from cleaner.lines import LineRule, LineStage
 from cleaner.literals import Gate, automaton, required, shape, starts, widest
@@ -885,13 +885,6 @@ def test_the_heaviest_stretch_weighed_in_one_pass_is_the_plain_ways(rows, gap):
         places.append(k + total)
     for at in (range(len(lines)), places):
         assert body._heaviest(lines, evidence, gap, at) == plain_heaviest(lines, evidence, gap, at)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.text(st.sampled_from("aB ’'-.é1"), max_size=12), max_size=30))
-def test_the_words_of_a_line_remembered_are_those_found_afresh(lines):
-    for line in lines + lines:  # each asked again, remembered
-        assert headlines._words(line) == headlines._words.__wrapped__(line)
 
 
 def plain_link_shaped(line):
