@@ -24,6 +24,7 @@ notes).
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from .shapes import DIGIT, LETTER, is_dated
@@ -78,15 +79,19 @@ def _heaviest(lines: Sequence[str], evidence: Sequence[bool], gap: int, places: 
     """The first and last line of the stretch of ``evidence`` lines, each at
     most ``gap`` lines from the next (counted by ``places``), with the most
     characters."""
-    at = [i for i, is_evidence in enumerate(evidence) if is_evidence]
-    stretches = [[at[0]]]
-    for i in at[1:]:
-        if places[i] - places[stretches[-1][-1]] - 1 <= gap:
-            stretches[-1].append(i)
-        else:
-            stretches.append([i])
-    body = max(stretches, key=lambda stretch: sum(len(lines[i]) for i in stretch))
-    return body[0], body[-1]
+    body, heaviest = (-1, -1), -1  # the first stretch of the most characters wins a tie
+    first = last = -1
+    weight = 0
+    for i, is_evidence in enumerate(evidence):  # one pass, each stretch weighed as it grows
+        if not is_evidence:
+            continue
+        if last < 0 or places[i] - places[last] - 1 > gap:  # a new stretch starts here
+            if last >= 0 and weight > heaviest:
+                body, heaviest = (first, last), weight
+            first, weight = i, 0
+        weight += len(lines[i])
+        last = i
+    return (first, last) if weight > heaviest else body
 
 
 def body_outweighs(lines: Sequence[str], body: Sequence[bool], teasers: Sequence[bool], weight: float = 1) -> bool:
@@ -105,8 +110,18 @@ def member_below_body(line: str, rule: DropContext, shapes: dict) -> bool:
     Technology", a share button's "0"), or a widget's note, a short sentence
     (``after_body_notes``: "Thank you for your support!", "Es gibt noch keine
     Kommentare.")?"""
-    dated = rule.after_body_dates and (is_dated(line) or _count(line))
+    dated = rule.after_body_dates and _dated_or_count(line)
     return dated or rule.after_body_notes and _note(line, shapes)
+
+
+# Lines below a body whose answer is remembered: each pass of the line stage over a page, and each
+# round, asks about the same lines, and a regex call (``is_dated``) is the dearest part of the answer.
+DATED_REMEMBERED = 2**13
+
+
+@functools.lru_cache(maxsize=DATED_REMEMBERED)
+def _dated_or_count(line: str) -> bool:
+    return is_dated(line) or _count(line)
 
 
 def _note(line: str, shapes: dict) -> bool:

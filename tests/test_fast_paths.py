@@ -24,6 +24,7 @@ from cleaner.names import WORD, VariantIndex
 from cleaner import line_prefilter, line_walks
 from cleaner import lines as lines_module
 from cleaner import context, shapes, unicode
+from cleaner import body
 from cleaner.line_prefilter import Lines, Prefilter, Sieved
 from cleaner.line_walks import LISTED
 from cleaner.lines import LineRule, LineStage
@@ -951,3 +952,67 @@ def test_a_sites_stage_with_a_prefilter_for_each_group_of_its_rules_drops_what_o
         counter = RuleCounter()
         results.append((lines_module.drop_lines(text, stage, counter), counter.counts))
     assert results[0] == results[1]
+
+
+def plain_heaviest(lines, evidence, gap, places):
+    """The stretches of evidence lines listed, then the first with the most characters."""
+    at = [i for i, is_evidence in enumerate(evidence) if is_evidence]
+    stretches = [[at[0]]]
+    for i in at[1:]:
+        if places[i] - places[stretches[-1][-1]] - 1 <= gap:
+            stretches[-1].append(i)
+        else:
+            stretches.append([i])
+    heaviest = max(stretches, key=lambda stretch: sum(len(lines[i]) for i in stretch))
+    return heaviest[0], heaviest[-1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(["a", "ab", "abc", "abcdef"]), st.booleans(), st.integers(0, 3)), min_size=1),
+    st.integers(0, 4),
+)
+def test_the_heaviest_stretch_weighed_in_one_pass_is_the_plain_ways(rows, gap):
+    """Ties too: stretches of equal weight, the first wins; ``places`` with dropped lines between."""
+    lines = [line for line, _, _ in rows]
+    evidence = [is_evidence for _, is_evidence, _ in rows]
+    evidence[len(evidence) // 2] = True  # the callers ask only with evidence
+    places, total = [], 0
+    for k, (_, _, dropped) in enumerate(rows):
+        total += dropped
+        places.append(k + total)
+    for at in (range(len(lines)), places):
+        assert body._heaviest(lines, evidence, gap, at) == plain_heaviest(lines, evidence, gap, at)
+
+
+def plain_link_shaped(line):
+    """Every test of ``shapes._link_shaped`` by its regex."""
+    return (
+        line[:1] not in shapes.NO_LINK_START
+        and not shapes._ends_clause(line)
+        and shapes.LINK_START.match(line) is not None
+        and not shapes.is_prose(line)
+        and shapes.CASELESS_LETTER.search(line) is None
+        and len(shapes.DIGIT.findall(line)) <= shapes.MAX_LINK_DIGITS
+    )
+
+
+LINK_PIECES = st.sampled_from(["Home", "World News", " ", "2021", "7", "٣", "新闻", "„", "► ", "-", "a", "É", ".", ":"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(LINK_PIECES | st.text(max_size=3), max_size=10).map("".join))
+def test_a_line_link_shaped_by_the_ascii_ways_is_so_by_the_regexes(line):
+    assert shapes._link_shaped.__wrapped__(line) == plain_link_shaped(line)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["0", "1 / 5", "13 Oct 05 | Technology", "May 2021", "12:30", "Home", "3 comments"]),
+        max_size=20,
+    )
+)
+def test_a_line_below_the_body_remembered_as_dated_or_a_count_is_so_afresh(lines):
+    for line in lines:
+        assert body._dated_or_count(line) == (shapes.is_dated(line) or body._count(line))
