@@ -31,9 +31,18 @@ def kept_lines(keys: list, dropped_by: dict, order: Sequence[int]) -> Iterator[t
             previous = key
 
 
+# The prefilter's answer for a line that some rule lists as a literal line and that no rule's
+# pattern could match: only the rules listing it can match it (a site's learned lines, where a
+# guarded rule's regex ran on each). Truthy, as the answer "some rule could" is.
+LISTED = "listed"
+
+
 def matches(rule: LineRule, key: str, memo: Memo, tag: Optional[LineStage]) -> bool:
-    if not memo[tag, key]:  # no line rule can match this line
+    could = memo[tag, key]
+    if not could:  # no line rule can match this line
         return False
+    if could is LISTED:
+        return rule.lists(key)
     found = memo.get((rule, key))
     if found is None:
         found = memo[rule, key] = rule.matches(key, key.casefold())
@@ -77,14 +86,14 @@ def drop_from_edge(
     """
     kept = 0
     active = walk.all
-    widest = max((r.within for r in walk.rules if r.windowed), default=0)
+    widest = walk.widest
     for index, counts in kept_lines(keys, dropped_by, order):
         if not active:
             return
         if not _drop_first(index, keys[index], walk, active, dropped_by, memo, tag) and counts:
             kept += 1
             if kept <= widest:  # past the widest window only rules without one are left
-                active = frozenset(r for r in active if not r.windowed or kept < r.within)
+                active = walk.closing.get(kept, active)
         if kept > widest:
             break
     else:
@@ -106,7 +115,11 @@ def _drop_first(
 ) -> bool:
     """Drops line ``index`` by the first of the ``active`` rules of ``walk`` that
     matches it, if any: asked only if some rule could, then only the rules that could."""
-    could = walk.candidates(key, memo[None, key]) if memo[tag, key] else ()
+    answer = memo[tag, key]
+    if answer is LISTED:  # no rule's pattern could match it
+        could = walk.listing(key)
+    else:  # (no shared rule's pattern could either, when the shared rules' answer is LISTED)
+        could = walk.candidates(key, memo[None, key] is True) if answer else []
     rule = next((r for r in could if r in active and matches(r, key, memo, tag)), None)
     if rule is not None:
         dropped_by[index] = rule.id

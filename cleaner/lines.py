@@ -23,7 +23,7 @@ from .budget import BUDGET, Budget, TimeLimit
 from .kinds.base import Rule, Spec
 from .kinds.guard import Guard
 from .line_prefilter import BACKREFERENCE, Lines, Prefilter
-from .line_walks import drop_blocks, drop_from_edge, drop_run, kept_lines, matches, tail_marker
+from .line_walks import LISTED, drop_blocks, drop_from_edge, drop_run, kept_lines, matches, tail_marker
 from .literals import OneOf, one_of, required
 from .stages import Stage
 from .rule_index import WalkRules
@@ -90,6 +90,10 @@ class LineRule(Rule):
             self._needs_known = True
         return self._needs
 
+    def lists(self, key: str) -> bool:
+        """Is the line (a line key) one of the rule's literal lines?"""
+        return (key.casefold() if self.ignore_case else key) in self.literals
+
     def matches(self, stripped: str, folded: str) -> bool:
         """Does the line (stripped; ``folded``: casefolded) match? Patterns run only if it holds what they need."""
         if (folded if self.ignore_case else stripped) in self.literals:
@@ -100,7 +104,7 @@ class LineRule(Rule):
             return any(pattern.fullmatch(stripped, timeout=self.limit.seconds) is not None for pattern in self.patterns)
 
 
-Memo = dict  # (rule or a stage's tag, line key) -> whether it matches; a tag: whether any of its rules could
+Memo = dict  # (rule or a stage's tag, line key) -> whether it matches; a tag: whether any of its rules could (LISTED)
 SHAPES = object()  # (a drop-context rule, SHAPES) -> the shapes of lines it judged (``context.KnownShapes``)
 MEMO_LIMIT = 2**14  # entries remembered across documents (a few MB); then a new memo starts
 
@@ -118,7 +122,11 @@ class LineStage:
     documents (``memo``): chrome recurs from page to page. A site's stage shares
     that, its prefilter's answers filed under its own ``tag``."""
 
-    def __init__(self, rules: Sequence[LineRule], shared: Optional["LineStage"] = None):
+    def __init__(
+        self, rules: Sequence[LineRule], shared: Optional["LineStage"] = None, filters: Optional[list[Prefilter]] = None
+    ):
+        """``filters``: the prefilters of the rules ``shared`` lacks, when made already (``pipeline.Cleaner``
+        makes one of a site's rules and one of the rules a document guard chose, each once)."""
         self.rules = list(rules)
         walks: dict[Walk, list] = {walk: [] for walk in Walk}
         for rule in rules:  # one pass: a thousand sites each build a stage
@@ -131,13 +139,20 @@ class LineStage:
         self.runs: list[DropRun] = walks[Walk.RUN]
         self.contexts: list[DropContext] = walks[Walk.CONTEXT]
         self.records: list[DropRecords] = walks[Walk.RECORDS]
-        own = Prefilter([r for r in rules if r not in known])
-        self.filters: list[Prefilter] = [*shared.filters, own] if shared else [own]
+        own = [Prefilter([r for r in rules if r not in known])] if filters is None else filters
+        self.filters: list[Prefilter] = [*shared.filters, *own] if shared else own
         self.timeout: float = min((r.spec.timeout for r in rules), default=0.0)  # no rules: no union to time
         self.shared = shared
         self.remembered: Memo = {}
         self.document: Optional[Budget] = None  # that of the document the memo was last asked for
         self.tag: Optional[LineStage] = None if shared is None else self
+        self.inherited = frozenset(known)
+
+    def tag_of(self, rule: LineRule) -> Optional["LineStage"]:
+        """The tag of the prefilter's answers that rule ``rule`` in or out: a rule of the shared
+        stage has that stage's (None), which rules out the lines only the site's own rules could
+        match (a site's hundred learned lines, which the shared rules were asked about)."""
+        return None if rule in self.inherited else self.tag
 
     def memo(self) -> Memo:
         """Which line matched which rule: shared by the runs over documents, and the rounds over one."""
@@ -171,7 +186,7 @@ class LineStage:
             keys = [key for key in keys if key and (self, key) not in memo]
             self.shared.prefilter(keys, memo)
             memo.update(((self, key), True) for key in keys if memo[None, key])
-        self._prefilter(self.filters if self.shared is None else self.filters[-1:], keys, memo)
+        self._prefilter(self.filters if self.shared is None else self.filters[len(self.shared.filters) :], keys, memo)
 
     def _prefilter(self, filters: list, keys: Iterable[str], memo: Memo) -> None:
         tag = self.tag
@@ -190,8 +205,11 @@ class LineStage:
         gave_up = False
         for position, key in enumerate(keys):
             patterns = tries.get(position)
-            if gave_up or position in literal or not patterns:
-                memo[tag, key] = gave_up or position in literal
+            if gave_up or not patterns:  # no regex to try: only the rules listing the line could match it
+                memo[tag, key] = True if gave_up else LISTED if position in literal else False
+                continue
+            if position in literal:  # listed, and some regex might match it too
+                memo[tag, key] = True
                 continue
             seconds = self.timeout if budget is None else budget.left / 4
             if seconds <= 0 and budget is not None:  # by the wall clock; the CPU clock may leave more
@@ -254,7 +272,7 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
         for shapes in [whole_page_shapes(keys, rule, memo.setdefault((rule, SHAPES), KnownShapes()))]
         if shapes
     ]
-    marked = {r: {k for k in could_keys if matches(r, k, memo, tag)} for r in stage.records}
+    marked = {r: {k for k in could_keys if matches(r, k, memo, stage.tag_of(r))} for r in stage.records}
 
     while True:
         before = len(dropped_by)
@@ -264,13 +282,13 @@ def drop_lines(text: str, stage: LineStage, log: ChangeLog, memo: Optional[Memo]
                 found = records_after_article([keys[index] for index in kept], marked[records_rule], records_rule)
                 dropped_by.update((kept[at], records_rule.id) for at in found)
             for rule in stage.tails:
-                cut = tail_marker(keys, dropped_by, rule, memo, tag)
+                cut = tail_marker(keys, dropped_by, rule, memo, stage.tag_of(rule))
                 if cut is not None:
                     dropped_by.update((i, rule.id) for i in range(cut, len(keys)) if i not in dropped_by)
             drop_from_edge(keys, range(len(keys)), stage.top_down, dropped_by, memo, tag, could)
             drop_from_edge(keys, range(len(keys) - 1, -1, -1), stage.bottom_up, dropped_by, memo, tag, could)
             for rule in stage.blocks:
-                drop_blocks(keys, dropped_by, rule, memo, tag, could)
+                drop_blocks(keys, dropped_by, rule, memo, stage.tag_of(rule), could)
         for rule in stage.runs:
             drop_run(keys, dropped_by, rule)
         for context_rule, shapes in whole_page:  # judged as the document came

@@ -24,6 +24,7 @@ from unidecode import unidecode
 from .changes import NO_LOG, Change, ChangeLog, RuleCounter, explain
 from .budget import document_budget
 from .kinds.base import Rule
+from .line_prefilter import Prefilter
 from .lines import LineStage, LineStageAround
 from .loader import builtin_rules_dir, load_rules, select_rules
 from .names import VariantIndex
@@ -76,6 +77,7 @@ class Cleaner:
         self._replace = InTurn(self._rules_of(InTurn, everywhere))
         self.stages: list[Stage] = self._assemble(self._lines, self._variants, self._replace)
         self._stages_for_rules: dict[tuple, list[Stage]] = {}
+        self._prefilters: dict[tuple, Prefilter] = {}  # a group of line rules -> their prefilter (``_own_filters``)
         self._site_choices: dict[str, tuple] = {}
         unplaced = {rule.kind for rule in rules if rule.stage not in self._placed}
         if unplaced:  # a new kind whose stage is missing above
@@ -159,10 +161,27 @@ class Cleaner:
         variants = merged(VariantIndex, self._variants.rules)
         replace = [rule.for_site(site) for rule in merged(InTurn, self._replace.rules)]
         return self._assemble(  # the stages of the rules every document meets, unless extra has rules of theirs
-            LineStage(lines, shared=self._lines) if lines is not self._lines.rules else self._lines,
+            LineStage(lines, self._lines, self._own_filters(extra)) if lines is not self._lines.rules else self._lines,
             VariantIndex(variants) if variants is not self._variants.rules else self._variants,
             self._replace if replace == list(self._replace.rules) else InTurn(replace, shared=self._replace),
         )
+
+    def _own_filters(self, extra: tuple) -> list[Prefilter]:
+        """The prefilters of ``extra``'s line rules: one of those scoped to the site, one of those
+        a document guard chose, each made once. A site's documents make two or three combinations
+        of them (``threads.comments`` chosen or not), and each compiled the union of its regexes again."""
+        own = [rule for rule in extra if rule.stage is LineStage]
+        filters = []
+        for group in (tuple(r for r in own if r.sites), tuple(r for r in own if not r.sites)):
+            if not group:
+                continue
+            made = self._prefilters.get(group)
+            if made is None:
+                if len(self._prefilters) >= MAX_RULE_COMBINATIONS:
+                    self._prefilters.clear()
+                made = self._prefilters[group] = Prefilter(group)
+            filters.append(made)
+        return filters
 
     def clean(self, text: str, site: Optional[str] = None) -> str:
         return self._run(text, NO_LOG, site)

@@ -56,6 +56,14 @@ class WalkRules:
             if rule.patterns:
                 self.patterned.append(position)
         self.own_patterned = [position for position in self.patterned if self.rules[position] not in shared]
+        windowed = [rule for rule in self.rules if rule.windowed]
+        self.widest = max((rule.within for rule in windowed), default=0)  # the widest window of a rule
+        # kept lines passed from the edge -> the rules still active from then on, at each count where a
+        # window closes: a site's hundred learned rules, which have none, are not sifted again at every line
+        self.closing = {
+            kept: frozenset(rule for rule in self.rules if not rule.windowed or kept < rule.within)
+            for kept in {rule.within for rule in windowed}
+        }
 
     def __bool__(self) -> bool:
         return bool(self.rules)
@@ -66,6 +74,10 @@ class WalkRules:
         listing = self._listing(key)
         patterned = self.patterned if shared_could else self.own_patterned
         return [self.rules[position] for position in (sorted({*listing, *patterned}) if listing else patterned)]
+
+    def listing(self, key: str) -> list[LineRule]:
+        """The rules that list ``key`` (a line key) as a literal line, in walk order."""
+        return [self.rules[position] for position in sorted(set(self._listing(key)))]
 
     def _listing(self, key: str) -> list[int]:
         """The positions of the rules that list ``key`` (or its casefolded form, ignoring case)."""

@@ -13,6 +13,7 @@ from cleaner import Cleaner
 from cleaner.budget import document_budget
 from cleaner.pipeline import MAX_ROUNDS
 from cleaner.changes import NO_LOG, ChangeLog, RuleCounter, explain
+from cleaner.kinds import KIND_CLASSES
 from cleaner.kinds.base import Spec
 from cleaner.kinds.drop_line import DropLine
 from cleaner.kinds import guard as guard_module
@@ -25,6 +26,7 @@ from cleaner import lines as lines_module
 from cleaner import context, shapes, unicode
 from cleaner import body
 from cleaner.line_prefilter import Lines, Prefilter, Sieved
+from cleaner.line_walks import LISTED
 from cleaner.lines import LineRule, LineStage
 from cleaner.literals import Gate, automaton, required, shape, starts, widest
 from cleaner.rule_index import WalkRules
@@ -306,7 +308,7 @@ def test_a_documents_lines_screened_together_are_each_line_screened_alone(docume
         memo: dict = {}
         stage.prefilter(set(keys), memo)
         for key in filter(None, keys):
-            assert memo[None, key] == plain_prefilter(stage.filters[0], key), key
+            assert bool(memo[None, key]) == plain_prefilter(stage.filters[0], key), key  # (or LISTED: below)
 
 
 # Pieces of patterns, each with strings it may match (most do, some only ignoring case, some not):
@@ -853,6 +855,102 @@ def test_walks_asking_only_the_lines_some_rule_could_match_drop_what_walks_askin
         for rule in STAGE.blocks:
             line_walks.drop_blocks(keys, dropped_by, rule, memo, None, asked)
         results.append(dropped_by)
+    assert results[0] == results[1]
+
+
+def windowed_rule(number, where, within):
+    return DropLine(Spec({"id": f"t.w{number}", "lines": ["x"], "where": where, "within": within}, "t.yml", 1, {}, ()))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["head", "tail", "anywhere"]), st.integers(1, 8)), max_size=12))
+def test_a_walks_rules_left_at_each_count_are_those_the_walk_sifted_line_by_line(wheres):
+    rules = [windowed_rule(number, where, within) for number, (where, within) in enumerate(wheres)]
+    for walk in (WalkRules(rules), WalkRules(WALK_RULES + rules)):
+        assert walk.widest == max((rule.within for rule in walk.rules if rule.windowed), default=0)
+        sifted = read = walk.all
+        for kept in range(1, walk.widest + 1):
+            sifted = frozenset(rule for rule in sifted if not rule.windowed or kept < rule.within)  # as the walk did
+            read = walk.closing.get(kept, read)  # as drop_from_edge reads the table
+            assert read == sifted
+
+
+def site_rules(sites):
+    """A site's own line rules of each walk, on lines no built-in rule could match (scoped to ``sites``)."""
+    scope = {"sites": sites} if sites else {}
+    specs = [
+        ("drop-line", {"lines": ["Example Weekly", "Sign up now"]}),
+        ("drop-tail", {"marker": "Example comments"}),
+        ("drop-block", {"lines": ["Example picks"]}),
+        ("drop-records", {"lines": ["Example reader"], "min-prose-before": 1}),
+    ]
+    return [
+        KIND_CLASSES[kind](Spec({"id": f"t.site{n}", "kind": kind, **keys, **scope}, "t.yml", 1, {}, ()))
+        for n, (kind, keys) in enumerate(specs)
+    ]
+
+
+SITE_LINES = ["Example Weekly", "Sign up now", "Example comments", "Example picks", "Example reader"]
+PROSE = [
+    "The ministers met on Monday and agreed to meet again in the spring, officials said.",
+    "Both delegations described the talks as difficult but useful.",
+]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(SITE_LINES) | st.sampled_from(PROSE) | st.sampled_from(EXAMPLE_LINES), max_size=40
+        ).map("\n".join),
+        max_size=4,
+    )
+)
+def test_a_sites_stage_drops_what_one_stage_of_all_its_rules_drops(documents):
+    # the site's stage asks the shared rules only about the lines the shared prefilter lets through
+    scoped = Cleaner(rules=RULES + site_rules(["example.org"]))
+    everywhere = Cleaner(rules=RULES + site_rules([]))
+    for text in documents:  # each change, and the rule that made it
+        assert scoped.explain(text, "example.org") == everywhere.explain(text, "example.org")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(RULE_LINES, max_size=12))
+def test_a_line_the_prefilter_calls_listed_is_matched_by_the_rules_listing_it_and_no_other(document):
+    keys = shapes.line_keys(document)
+    site = LineStage(LINE_RULES + LEARNT, shared=SCREENING[0])  # the learned lines are the site's own
+    for stage in [*SCREENING, site]:
+        memo: dict = {}
+        stage.prefilter(set(keys), memo)
+        for key in filter(None, keys):
+            if memo[stage.tag, key] is LISTED:
+                listing = [rule for rule in stage.rules if rule.lists(key)]
+                assert listing and [rule for rule in stage.rules if rule.matches(key, key.casefold())] == listing
+
+
+GUARDED = [rule for rule in LINE_RULES if rule.guard.conditional]  # chosen per document (threads.comments)
+
+
+GUARDED_EXAMPLES = [example.input for rule in GUARDED for example in rule.examples]  # whole documents
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(GUARDED_EXAMPLES)
+    | st.lists(st.sampled_from(SITE_LINES) | st.sampled_from(PROSE) | st.sampled_from(EXAMPLE_LINES), max_size=40).map(
+        "\n".join
+    )
+)
+def test_a_sites_stage_with_a_prefilter_for_each_group_of_its_rules_drops_what_one_prefilter_lets_it_drop(text):
+    shared = LineStage([rule for rule in LINE_RULES if not rule.guard.conditional])
+    site, chosen = site_rules(["example.org"]), GUARDED
+    rules = sorted([*shared.rules, *site, *chosen], key=[*LINE_RULES, *site].index)
+    one = LineStage(rules, shared)  # the plain way: one prefilter of all the rules the shared stage lacks
+    grouped = LineStage(rules, shared, [Prefilter(site), Prefilter(chosen)])  # as pipeline.Cleaner makes them
+    results = []
+    for stage in (one, grouped):
+        counter = RuleCounter()
+        results.append((lines_module.drop_lines(text, stage, counter), counter.counts))
     assert results[0] == results[1]
 
 
