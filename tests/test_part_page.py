@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_context import ARCHIVE, FOOTER, MENU_LINES, RECENT
+from test_context import ARCHIVE, FOOTER, MENU_LINES, RECENT
 
 ROOT = Path(__file__).resolve().parents[1]
 WIKINEWS = [json.loads(line)["text"] for line in (ROOT / "tests/corpus/wikinews/articles.jsonl").open()]
